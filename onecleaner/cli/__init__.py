@@ -1,0 +1,88 @@
+"""The command line: list / scan / clean / privacy / gui. Imports no Qt until the GUI is asked for."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from onecleaner import __version__
+from onecleaner.cli.context import CliContext, UsageError
+from onecleaner.datadir import ENV_VAR as DATA_DIR_VAR
+from onecleaner.datadir import data_dir
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line message and a hint (its default, kept explicit)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nTry '{self.prog} --help'.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, every subcommand registered by the module that runs it."""
+    from onecleaner.cli import clean_cmds, gui_cmd, privacy_cmds
+
+    parser = _Parser(
+        prog="onecleaner",
+        description="ONE Cleaner: find and remove cache, temporary and other regenerable junk.",
+    )
+    parser.add_argument("--version", action="version", version=f"onecleaner {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where the app keeps its own data (default: ${DATA_DIR_VAR} or the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    clean_cmds.register(sub)
+    privacy_cmds.register(sub)
+    gui_cmd.register(sub)
+    return parser
+
+
+def display_available() -> bool:
+    """Whether a window could be shown (no arguments then means: start the GUI)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal"):
+        return False
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 done, 1 done with skips, 2 usage)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    ctx = CliContext.from_args(args)
+    if getattr(args, "func", None) is None:
+        if display_available():
+            from onecleaner.cli import gui_cmd
+
+            return gui_cmd.launch(ctx, tray=False, smoke_test=False)
+        parser.print_help()
+        return EXIT_OK
+    try:
+        ctx.run_startup()
+        code: int = args.func(args, ctx)
+        return code
+    except UsageError as exc:
+        ctx.error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        ctx.error("interrupted")
+        return 130
+
+
+def gui_main() -> int:
+    """Entry point of the `onecleaner-gui` script."""
+    return main(["gui", *sys.argv[1:]])
+
+
+__all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "data_dir", "gui_main", "main"]

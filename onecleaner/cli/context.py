@@ -1,0 +1,59 @@
+"""What every command gets: where data lives, the streams, whether a person is at a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from onecleaner.datadir import data_dir
+
+
+class UsageError(Exception):
+    """Bad input on the command line: printed as a message, exit code 2."""
+
+
+@dataclass
+class CliContext:
+    """Shared state of one command-line run."""
+
+    data_dir: Path
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> CliContext:
+        return cls(data_dir=data_dir(getattr(args, "data_dir", None)))
+
+    @property
+    def interactive(self) -> bool:
+        """A person can answer a question: standard input and error are terminals."""
+        return sys.stdin is not None and sys.stdin.isatty() and self.stderr.isatty()
+
+    def out(self, text: str = "") -> None:
+        print(text, file=self.stdout)
+
+    def error(self, text: str) -> None:
+        print(f"onecleaner: {text}", file=self.stderr)
+
+    def note(self, text: str) -> None:
+        print(text, file=self.stderr)
+
+    def confirm(self, question: str) -> bool:
+        """Ask a yes/no question on the terminal; anything but yes is no."""
+        self.stderr.write(f"{question} [y/N] ")
+        self.stderr.flush()
+        try:
+            answer = sys.stdin.readline()
+        except (OSError, KeyboardInterrupt):
+            return False
+        return answer.strip().lower() in ("y", "yes")
+
+    def run_startup(self) -> None:
+        """Work due at the start of every command: the service notice's deletion deadline."""
+        from onecleaner.privacy.startup import run_startup
+
+        for message in run_startup(self.data_dir):
+            self.note(message)

@@ -1,0 +1,33 @@
+"""`onecleaner gui`: start the desktop app (Qt is imported only here, and only when asked)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from onecleaner.cli.context import CliContext
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("gui", help="start the desktop app")
+    p.add_argument("--tray", action="store_true", help="start in the system tray")
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="build the main window, run the event loop briefly and exit 0 (packaging checks)",
+    )
+    p.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace, ctx: CliContext) -> int:
+    return launch(ctx, tray=args.tray, smoke_test=args.smoke_test)
+
+
+def launch(ctx: CliContext, *, tray: bool, smoke_test: bool) -> int:
+    """Start the GUI; a missing Qt gives a message instead of a traceback."""
+    try:
+        from onecleaner.gui.app import run
+    except ImportError as exc:
+        ctx.error(f"the desktop app cannot start: {exc}. Reinstall ONE Cleaner with its Qt parts.")
+        return 2
+    return run(data_dir=ctx.data_dir, tray=tray, smoke_test=smoke_test)

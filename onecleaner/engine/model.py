@@ -1,0 +1,240 @@
+"""The engine's records: catalog entries, plans, progress and results (plain, frozen data)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+class OS(enum.Enum):
+    """The operating systems a definition can name paths and process names for."""
+
+    LINUX = "linux"
+    MACOS = "macos"
+    WINDOWS = "windows"
+
+
+class Risk(enum.Enum):
+    """How much a user may notice a target's removal."""
+
+    SAFE = "safe"  # regenerable cache
+    CARE = "care"  # the user may notice: recent documents list, logs, trash
+    PRIVACY = "privacy"  # history/cookies-like data
+
+
+class DeleteMode(enum.Enum):
+    """How a clean removes a file."""
+
+    PERMANENT = "permanent"
+    TRASH = "trash"
+
+
+class EntryKind(enum.Enum):
+    """What a plan entry is on disk; folders are never entries (emptied ones are pruned)."""
+
+    FILE = "file"
+    LINK = "link"  # a symbolic link, removed as a link, never followed
+
+
+class Phase(enum.Enum):
+    """The stage a long operation is in, for progress reports."""
+
+    SCAN = "scan"
+    CLEAN = "clean"
+    PRUNE = "prune"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class PathRule:
+    """One root pattern of a target on one OS, with what to take below it.
+
+    `root` is unexpanded: `~`, `$VAR`/`${VAR}` and `%VAR%` variables, and glob characters in
+    any component (`*/Cache`). `include`/`keep` are globs matched against the path relative
+    to the root, with `/` separators; a `keep` glob that matches a folder excludes (and never
+    walks) the whole subtree.
+    """
+
+    root: str
+    include: tuple[str, ...] = ()  # empty: everything below the root
+    keep: tuple[str, ...] = ()
+    recursive: bool = True  # False: only the root's direct children
+    prune: bool = True  # False: never remove folders, even emptied ones (logs)
+    owner_only: bool = False  # True: what another user owns is silently not considered
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One cleaning option of an application: `app.option`, e.g. `chromium.cache`."""
+
+    id: str
+    app_id: str
+    label: str
+    description: str
+    risk: Risk
+    rules: Mapping[OS, tuple[PathRule, ...]]
+    min_age_hours: float | None = None
+    source: str = ""  # the definition file it came from
+
+    def exists_on(self, os_: OS) -> bool:
+        return bool(self.rules.get(os_))
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    """An application of the catalog, with the process names that mean it is running."""
+
+    id: str
+    name: str
+    processes: Mapping[OS, tuple[str, ...]]
+    targets: tuple[Target, ...]
+    running_hint: str = ""  # extra words for the "is running" message (e.g. Edge's background)
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogProblem:
+    """A definition that could not be loaded: which file, which key, why."""
+
+    file: str
+    key: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.key}" if self.key else self.file
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What a file was at scan time; a clean removes it only if it still is."""
+
+    dev: int
+    ino: int
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry:
+    """One file (or link) a clean would remove, and the space removing it frees."""
+
+    path: str  # absolute; undecodable bytes kept with surrogateescape (os.fsdecode)
+    root: str  # the expanded root it was found under
+    target_id: str
+    kind: EntryKind
+    identity: Identity
+    frees: int  # allocated bytes freed (0 for a hard link whose other links stay)
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Something the engine left alone, and why, in words for a person."""
+
+    path: str
+    reason: str
+    target_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TargetPlan:
+    """What a scan found for one target."""
+
+    target_id: str
+    roots: tuple[str, ...]
+    entries: tuple[PlanEntry, ...]
+    skipped: tuple[Skip, ...] = ()
+
+    @property
+    def files(self) -> int:
+        return len(self.entries)
+
+    @property
+    def bytes(self) -> int:
+        return sum(e.frees for e in self.entries)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The result of a scan: what a clean of exactly these targets would remove."""
+
+    targets: tuple[TargetPlan, ...]
+    os: OS
+    created_at: float  # time.time() when the scan finished
+    cancelled: bool = False
+
+    @property
+    def files(self) -> int:
+        return sum(t.files for t in self.targets)
+
+    @property
+    def bytes(self) -> int:
+        return sum(t.bytes for t in self.targets)
+
+    @property
+    def skipped(self) -> tuple[Skip, ...]:
+        return tuple(s for t in self.targets for s in t.skipped)
+
+    def without(self, paths: frozenset[str] | set[str]) -> Plan:
+        """The same plan with some entries unticked by the user (they are not removed)."""
+        return Plan(
+            targets=tuple(
+                TargetPlan(
+                    t.target_id,
+                    t.roots,
+                    tuple(e for e in t.entries if e.path not in paths),
+                    t.skipped,
+                )
+                for t in self.targets
+            ),
+            os=self.os,
+            created_at=self.created_at,
+            cancelled=self.cancelled,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A throttled progress report from a scan or a clean."""
+
+    phase: Phase
+    current: str  # the folder being walked or the file being removed
+    files: int  # files found (scan) or removed (clean) so far
+    bytes: int
+    done: int = 0  # entries handled so far (clean); 0 while scanning
+    total: int = 0  # entries to handle (clean); 0 when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class TargetResult:
+    """What a clean did for one target."""
+
+    target_id: str
+    removed: int
+    freed: int
+    skipped: tuple[Skip, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """What a clean did, in total and per target, with the disk's free space around it."""
+
+    targets: tuple[TargetResult, ...]
+    mode: DeleteMode
+    dry_run: bool
+    cancelled: bool
+    disk_free_before: Mapping[str, int] = field(default_factory=dict)  # mount point -> bytes
+    disk_free_after: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def files(self) -> int:
+        return sum(t.removed for t in self.targets)
+
+    @property
+    def bytes(self) -> int:
+        return sum(t.freed for t in self.targets)
+
+    @property
+    def skipped(self) -> tuple[Skip, ...]:
+        return tuple(s for t in self.targets for s in t.skipped)

@@ -1,0 +1,93 @@
+"""The app's language: which one to use, and installing its Qt translators.
+
+English is the source language (no translator needed); Simplified Chinese ships as
+``resources/translations/onecleaner_zh_CN.qm``, together with Qt's own translations for the
+standard buttons and dialogs when the Qt installation has them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from onecleaner.resources import resource
+
+#: The languages the settings offer; "system" follows the desktop's language.
+LANGUAGES: tuple[str, ...] = ("system", "en", "zh_CN")
+SHIPPED: tuple[str, ...] = ("en", "zh_CN")
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def resolve_language(language: str, system: QLocale | None = None) -> str:
+    """The shipped language to use for a setting: "en" or "zh_CN".
+
+    "system" follows the desktop's locale; any Chinese locale gets Simplified Chinese (the only
+    Chinese we ship, and closer than English for readers of Traditional Chinese); anything
+    unknown gets English.
+    """
+    if language in SHIPPED:
+        return language
+    locale = system if system is not None else QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        return "zh_CN"
+    for name in locale.uiLanguages():
+        if name.lower().replace("_", "-").startswith("zh"):
+            return "zh_CN"
+    return "en"
+
+
+def translation_file(language: str) -> str:
+    """The path of the compiled translation of the app for a shipped language."""
+    return str(resource("translations", f"onecleaner_{language}.qm"))
+
+
+def current_language() -> str:
+    """The language the installed translators give ("en" when none is installed)."""
+    return _current
+
+
+def install_translator(app: QCoreApplication, language: str) -> str:
+    """Install the translators for a language setting (system|en|zh_CN); returns the one used.
+
+    Earlier translators installed by this function are removed first, so it can be called again
+    when the setting changes (widgets then receive a LanguageChange event). A missing or broken
+    translation file falls back to English rather than failing.
+    """
+    global _current
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+
+    wanted = resolve_language(language)
+    used = "en"
+    if wanted != "en":
+        ours = QTranslator(app)
+        if ours.load(translation_file(wanted)):
+            app.installTranslator(ours)
+            _installed.append(ours)
+            used = wanted
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qt_base = QTranslator(app)
+            # Standard buttons (OK, Cancel) and file dialogs; optional, not every Qt has them.
+            if qt_base.load(f"qtbase_{wanted}", qt_dir):
+                app.installTranslator(qt_base)
+                _installed.append(qt_base)
+    # Numbers and dates follow the UI language in Chinese, else the desktop's own conventions.
+    QLocale.setDefault(QLocale(used) if used != "en" else QLocale.system())
+    _current = used
+    return used
+
+
+def language_label(code: str) -> str:
+    """The name of a language setting as shown in the language chooser."""
+    if code == "zh_CN":
+        return "简体中文"  # always in its own script, so a reader can find it in any UI language
+    if code == "en":
+        return "English"
+    return QCoreApplication.translate("i18n", "System language")
+
+
+def notice_language() -> str:
+    """The key of a notice's title/body mapping for the UI language ("en" or "zh_CN")."""
+    return "zh_CN" if _current == "zh_CN" else "en"

@@ -1,9 +1,537 @@
-"""`onecleaner list / scan / clean` (placeholder until the engine commands land)."""
+"""`onecleaner list / scan / clean`: the engine's command line (a contract other tools drive)."""
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+import contextlib
+import json
+import signal
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+from onecleaner.cli import output
+from onecleaner.cli.context import CliContext, UsageError
+from onecleaner.engine.errors import EngineError, PlanFileError, UnknownTarget
+from onecleaner.engine.model import CleanResult, DeleteMode, Plan, Risk, Skip, Target
+
+if TYPE_CHECKING:
+    from onecleaner.engine.catalog import Catalog
+    from onecleaner.engine.env import Environment
+    from onecleaner.engine.processes import ProcessProbe
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
 
 
 def register(sub: Any) -> None:
     """Register list, scan and clean."""
+    p = sub.add_parser("list", help="list this system's cleaning targets")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=run_list)
+
+    p = sub.add_parser(
+        "scan",
+        help="find what a clean would remove (removes nothing)",
+        description="Find what a clean of the targets would remove. No TARGET: the quick preset; "
+        "'app.*' means every target of that application.",
+    )
+    _target_args(p)
+    p.add_argument("--plan-out", metavar="FILE", help="save the plan for 'clean --plan FILE'")
+    p.set_defaults(func=run_scan)
+
+    p = sub.add_parser(
+        "clean",
+        help="remove what a scan finds (asks first on a terminal)",
+        description="Scan the targets (or take a saved plan) and remove what was found. On a "
+        "terminal it asks first; without one it needs --yes.",
+    )
+    _target_args(p)
+    p.add_argument("--plan", metavar="FILE", help="clean a plan saved by 'scan --plan-out'")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--trash", action="store_true", help="move files to the trash")
+    mode.add_argument(
+        "--permanent", action="store_true", help="delete permanently (overrides the settings)"
+    )
+    p.add_argument("--dry-run", action="store_true", help="check everything, remove nothing")
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=run_clean)
+
+
+def _target_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("targets", nargs="*", metavar="TARGET", help="target ids, e.g. pip.cache")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument(
+        "--min-age-days",
+        type=_days,
+        metavar="N",
+        help="only files not modified for N days (on top of each target's own age rule)",
+    )
+
+
+def _days(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of days: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"days must be 0 or more: {text!r}")
+    return value
+
+
+# -- what every engine command loads ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Engine:
+    catalog: Catalog
+    env: Environment
+    settings: Any  # onecleaner.settings.Settings when that module exists, else None
+
+    def probe(self) -> ProcessProbe:
+        from onecleaner.engine.processes import ProcessProbe
+
+        return ProcessProbe()
+
+
+def _engine(ctx: CliContext) -> _Engine:
+    """The catalog (its problems warned about on stderr), the environment, the user's settings."""
+    from onecleaner.engine.catalog import load_catalog
+    from onecleaner.engine.env import Environment
+
+    try:
+        catalog = load_catalog()
+    except EngineError as exc:
+        raise UsageError(f"the cleaner catalog cannot be loaded: {exc}") from exc
+    for problem in catalog.problems:
+        ctx.note(f"onecleaner: warning: skipped a bad definition: {problem}")
+    return _Engine(catalog, Environment.current(), _settings(ctx))
+
+
+def _settings(ctx: CliContext) -> Any:
+    """The user's settings if the settings module is there; a broken file is said, not fatal."""
+    try:
+        from onecleaner.settings import load_settings  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    try:
+        settings, warning = load_settings(ctx.data_dir)
+    except Exception as exc:  # never let settings stop a clean; the defaults are safe
+        ctx.note(f"onecleaner: note: settings not read ({exc}); using the defaults")
+        return None
+    if warning:
+        ctx.note(f"onecleaner: note: {warning}")
+    return settings
+
+
+def _select(eng: _Engine, ids: Sequence[str]) -> list[Target]:
+    """The targets named (or the quick selection); an unknown id is a usage error naming it."""
+    if not ids:
+        quick = tuple(getattr(eng.settings, "quick_targets", None) or ())
+        if quick:
+            try:
+                return eng.catalog.select(quick, eng.env.os)
+            except UnknownTarget as exc:
+                raise UsageError(f"your settings' quick selection names an {exc}") from exc
+    try:
+        return eng.catalog.select(list(ids), eng.env.os)
+    except UnknownTarget as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _quick_ids(eng: _Engine) -> set[str]:
+    quick = tuple(getattr(eng.settings, "quick_targets", None) or ())
+    if quick:
+        return set(quick)
+    return {t.id for t in eng.catalog.targets_for(eng.env.os) if eng.catalog.in_preset(t.id)}
+
+
+# -- list --------------------------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print this OS's targets: id, name, description, risk, quick, present."""
+    from onecleaner.engine.planfile import current_roots
+
+    eng = _engine(ctx)
+    quick = _quick_ids(eng)
+    rows = []
+    for t in eng.catalog.targets_for(eng.env.os):
+        rows.append(
+            {
+                "id": t.id,
+                "name": _name(eng.catalog, t),
+                "description": t.description,
+                "risk": t.risk.value,
+                "quick": t.id in quick,
+                "present": bool(current_roots(t, eng.env)),
+            }
+        )
+    if args.json:
+        ctx.out(json.dumps({"targets": rows}, indent=2))
+        return EXIT_OK
+    lines = output.table(
+        ("ID", "RISK", "QUICK", "PRESENT", "NAME", "DESCRIPTION"),
+        [
+            (
+                r["id"],
+                r["risk"],
+                "yes" if r["quick"] else "-",
+                "yes" if r["present"] else "-",
+                r["name"],
+                r["description"],
+            )
+            for r in rows
+        ],
+    )
+    for line in lines:
+        ctx.out(line)
+    return EXIT_OK
+
+
+def _name(catalog: Catalog, target: Target) -> str:
+    """A target's name for people: the application's name and the option's label."""
+    try:
+        app = catalog.app_of(target).name
+    except EngineError:
+        return target.label
+    if target.label.lower().startswith(app.lower()):
+        return target.label
+    return f"{app}: {target.label}"
+
+
+# -- scan --------------------------------------------------------------------------------------
+
+
+def run_scan(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Scan the targets, print what a clean would free, optionally save the plan."""
+    eng = _engine(ctx)
+    targets = _select(eng, args.targets)
+    plan = _scan(eng, ctx, targets, args.min_age_days)
+    if args.plan_out:
+        from onecleaner.engine.planfile import save_plan
+
+        try:
+            save_plan(plan, args.plan_out, data_dir=ctx.data_dir)
+        except PlanFileError as exc:
+            raise UsageError(str(exc)) from exc
+    _record(
+        ctx, "scan", _summary(plan.targets, plan.files, plan.bytes, plan.skipped, plan.cancelled)
+    )
+    if args.json:
+        doc = _plan_json(plan)
+        doc["cancelled"] = plan.cancelled
+        ctx.out(json.dumps(doc, indent=2))
+    else:
+        _print_plan(ctx, eng, plan, args.plan_out)
+    return EXIT_PARTIAL if plan.skipped or plan.cancelled else EXIT_OK
+
+
+def _scan(
+    eng: _Engine, ctx: CliContext, targets: Sequence[Target], min_age_days: float | None
+) -> Plan:
+    from onecleaner.engine.scan import ScanOptions, scan
+
+    never = tuple(getattr(eng.settings, "never_touch", None) or ())
+    if min_age_days is None:
+        setting = getattr(eng.settings, "min_age_days", None)
+        min_age_days = float(setting) if isinstance(setting, int | float) and setting > 0 else None
+    options = ScanOptions(
+        min_age_hours=None if min_age_days is None else min_age_days * 24.0,
+        never_touch=(*never, str(ctx.data_dir)),  # --data-dir too, not only the default one
+    )
+    progress = output.ProgressLine(ctx.stderr)
+    with _cancel_on_interrupt(ctx) as cancel:
+        try:
+            return scan(
+                targets,
+                eng.env,
+                catalog=eng.catalog,
+                options=options,
+                probe=eng.probe(),
+                progress=progress,
+                cancel=cancel,
+            )
+        finally:
+            progress.clear()
+
+
+def _plan_json(plan: Plan) -> dict[str, Any]:
+    return {
+        "targets": [
+            {"id": t.target_id, "files": t.files, "bytes": t.bytes, "skipped": _skips(t.skipped)}
+            for t in plan.targets
+        ],
+        "files": plan.files,
+        "bytes": plan.bytes,
+    }
+
+
+def _print_plan(ctx: CliContext, eng: _Engine, plan: Plan, saved: str | None) -> None:
+    rows = [
+        (t.target_id, f"{t.files:,}", output.human_size(t.bytes), f"{len(t.skipped):,}")
+        for t in plan.targets
+    ]
+    for line in output.table(("TARGET", "FILES", "SIZE", "SKIPPED"), rows):
+        ctx.out(line)
+    ctx.out()
+    if plan.cancelled:
+        ctx.out("The scan was interrupted: these figures are incomplete.")
+    ctx.out(
+        f"A clean would remove {output.plural(plan.files, 'file')} and free "
+        f"{output.human_size(plan.bytes)}."
+    )
+    for line in output.skipped_summary(plan.skipped):
+        ctx.out(line)
+    if saved:
+        ctx.out(f"Plan saved to {saved}; run 'onecleaner clean --plan {saved}' to clean it.")
+    elif plan.files:
+        ids = " ".join(t.target_id for t in plan.targets)
+        ctx.out(f"Run 'onecleaner clean {ids}' to remove them.")
+
+
+# -- clean -------------------------------------------------------------------------------------
+
+
+def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Scan (or load a saved plan), confirm, clean, and report what was removed and skipped."""
+    if args.plan and args.targets:
+        raise UsageError("give either TARGET ids or --plan FILE, not both")
+    if args.plan and args.min_age_days is not None:
+        raise UsageError("--min-age-days applies to a new scan; it cannot change a saved plan")
+    if not args.yes and not args.dry_run and not ctx.interactive:
+        raise UsageError(
+            "refusing to clean without confirmation: there is no terminal to ask on. "
+            "Pass --yes to clean, or --dry-run to see what would be removed. Nothing was removed."
+        )
+    eng = _engine(ctx)
+    _lower_priority(ctx)
+    if args.plan:
+        plan = _load_plan(eng, ctx, args.plan)
+    else:
+        plan = _scan(eng, ctx, _select(eng, args.targets), args.min_age_days)
+        if plan.cancelled:
+            ctx.note("onecleaner: the scan was interrupted; nothing was removed.")
+            if args.json:
+                ctx.out(
+                    json.dumps(
+                        _result_json(_nothing_done(plan, _mode(eng, args), args), plan), indent=2
+                    )
+                )
+            return EXIT_PARTIAL
+    mode = _mode(eng, args)
+    if plan.files and not args.yes and not args.dry_run and not _confirm(ctx, eng, plan, mode):
+        ctx.note("Nothing was removed.")
+        return EXIT_PARTIAL
+    result = _clean(eng, ctx, plan, mode, args.dry_run)
+    skipped = _merged_skips(plan, result)
+    _record(ctx, "clean", {
+        **_summary(result.targets, result.files, result.bytes, skipped, result.cancelled),
+        "mode": result.mode.value,
+        "dry_run": result.dry_run,
+    })  # fmt: skip
+    if args.json:
+        ctx.out(json.dumps(_result_json(result, plan), indent=2))
+    else:
+        _print_result(ctx, result, skipped)
+    return EXIT_PARTIAL if skipped or result.cancelled else EXIT_OK
+
+
+def _mode(eng: _Engine, args: argparse.Namespace) -> DeleteMode:
+    if args.trash:
+        return DeleteMode.TRASH
+    if args.permanent:
+        return DeleteMode.PERMANENT
+    setting = getattr(eng.settings, "delete_mode", None)
+    value = getattr(setting, "value", setting)
+    return DeleteMode.TRASH if value == DeleteMode.TRASH.value else DeleteMode.PERMANENT
+
+
+def _load_plan(eng: _Engine, ctx: CliContext, path: str) -> Plan:
+    from onecleaner.engine.planfile import load_plan
+
+    try:
+        return load_plan(path, catalog=eng.catalog, env=eng.env, data_dir=ctx.data_dir)
+    except PlanFileError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _confirm(ctx: CliContext, eng: _Engine, plan: Plan, mode: DeleteMode) -> bool:
+    how = "move to the trash" if mode is DeleteMode.TRASH else "permanently delete"
+    ctx.note(
+        f"This will {how} {output.plural(plan.files, 'file')} "
+        f"({output.human_size(plan.bytes)}) from: "
+        + ", ".join(t.target_id for t in plan.targets if t.files)
+        + "."
+    )
+    for tp in plan.targets:
+        if not tp.files:
+            continue
+        try:
+            target = eng.catalog.target(tp.target_id)
+        except EngineError:
+            continue
+        if target.risk is not Risk.SAFE:
+            ctx.note(
+                f"  {target.id} ({_name(eng.catalog, target)}) is {target.risk.value}-risk: "
+                f"{target.description}"
+            )
+    return ctx.confirm("Proceed?")
+
+
+def _clean(
+    eng: _Engine, ctx: CliContext, plan: Plan, mode: DeleteMode, dry_run: bool
+) -> CleanResult:
+    from onecleaner.engine.clean import clean
+
+    progress = output.ProgressLine(ctx.stderr)
+    with _cancel_on_interrupt(ctx) as cancel:
+        try:
+            return clean(
+                plan,
+                eng.env,
+                catalog=eng.catalog,
+                mode=mode,
+                dry_run=dry_run,
+                probe=eng.probe(),
+                progress=progress,
+                cancel=cancel,
+            )
+        finally:
+            progress.clear()
+
+
+def _nothing_done(plan: Plan, mode: DeleteMode, args: argparse.Namespace) -> CleanResult:
+    from onecleaner.engine.model import TargetResult
+
+    return CleanResult(
+        tuple(TargetResult(t.target_id, 0, 0) for t in plan.targets),
+        mode=mode,
+        dry_run=bool(args.dry_run),
+        cancelled=True,
+    )
+
+
+def _merged_skips(plan: Plan, result: CleanResult) -> list[Skip]:
+    """What the scan and the clean left alone, each (path, reason) once."""
+    seen: set[tuple[str, str]] = set()
+    merged = []
+    for skip in (*plan.skipped, *result.skipped):
+        key = (skip.path, skip.reason)
+        if key not in seen:
+            seen.add(key)
+            merged.append(skip)
+    return merged
+
+
+def _result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
+    plan_skips = {t.target_id: t.skipped for t in plan.targets}
+    targets = []
+    for t in result.targets:
+        seen: set[tuple[str, str]] = set()
+        skips = []
+        for s in (*plan_skips.get(t.target_id, ()), *t.skipped):
+            if (s.path, s.reason) not in seen:
+                seen.add((s.path, s.reason))
+                skips.append(s)
+        targets.append(
+            {"id": t.target_id, "files": t.removed, "bytes": t.freed, "skipped": _skips(skips)}
+        )
+    return {
+        "targets": targets,
+        "files": result.files,
+        "bytes": result.bytes,
+        "disk_free_before": dict(result.disk_free_before),
+        "disk_free_after": dict(result.disk_free_after),
+        "mode": result.mode.value,
+        "dry_run": result.dry_run,
+        "cancelled": result.cancelled,
+    }
+
+
+def _print_result(ctx: CliContext, result: CleanResult, skipped: Sequence[Skip]) -> None:
+    verb = "Would remove" if result.dry_run else "Removed"
+    rows = [(t.target_id, f"{t.removed:,}", output.human_size(t.freed)) for t in result.targets]
+    for line in output.table(("TARGET", "FILES", "FREED"), rows):
+        ctx.out(line)
+    ctx.out()
+    if result.cancelled:
+        ctx.out("The clean was interrupted: what is listed here was removed, nothing else.")
+    where = (
+        " (moved to the trash)" if result.mode is DeleteMode.TRASH and not result.dry_run else ""
+    )
+    ctx.out(
+        f"{verb} {output.plural(result.files, 'file')}{where}, "
+        f"{'freeing' if result.dry_run else 'freed'} {output.human_size(result.bytes)}."
+    )
+    if result.dry_run:
+        ctx.out("Dry run: nothing was removed.")
+    for line in output.skipped_summary(skipped):
+        ctx.out(line)
+    for line in output.disk_free_lines(result.disk_free_before, result.disk_free_after):
+        ctx.out(line)
+
+
+# -- shared helpers ----------------------------------------------------------------------------
+
+
+def _skips(skips: Sequence[Skip]) -> list[dict[str, str]]:
+    return [{"path": s.path, "reason": s.reason} for s in skips]
+
+
+def _summary(
+    targets: Sequence[Any], files: int, nbytes: int, skipped: Sequence[Skip], cancelled: bool
+) -> dict[str, object]:
+    """What the activity history keeps of a scan or clean: counts and ids, never paths."""
+    return {
+        "targets": [t.target_id for t in targets],
+        "files": files,
+        "bytes": nbytes,
+        "skipped": len(skipped),
+        "cancelled": cancelled,
+    }
+
+
+def _record(ctx: CliContext, kind: str, summary: Mapping[str, object]) -> None:
+    """Hand the activity to the privacy journal (which keeps it only with the user's consent)."""
+    try:
+        from onecleaner.privacy.service import PrivacyService  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return  # no privacy module in this build: nothing to record, nothing to say
+    try:
+        PrivacyService(ctx.data_dir).record_activity(kind, summary)
+    except Exception as exc:  # the history must never break cleaning; say it in one line
+        ctx.note(f"onecleaner: note: the activity history was not updated: {exc}")
+
+
+def _lower_priority(ctx: CliContext) -> None:
+    try:
+        from onecleaner.engine.processes import lower_priority
+
+        lower_priority()
+    except Exception as exc:  # a refused renice is not a reason to stop
+        ctx.note(f"onecleaner: note: could not lower the priority: {exc}")
+
+
+@contextlib.contextmanager
+def _cancel_on_interrupt(ctx: CliContext) -> Iterator[threading.Event]:
+    """A cancel flag the first Ctrl-C sets (the engine stops between files); a second one aborts."""
+    cancel = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield cancel
+        return
+
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+        ctx.note("\nonecleaner: stopping after the current file (Ctrl-C again to abort)...")
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield cancel
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -1,0 +1,144 @@
+"""Human output of the engine commands: sizes, tables, progress on a terminal, summaries."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from onecleaner.engine.model import Phase, Progress, Skip
+
+_UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB")
+
+#: How many skipped items a human summary shows before pointing at --json.
+SKIPS_SHOWN = 5
+
+
+def human_size(n: int) -> str:
+    """A byte count in binary units with one decimal: `512 B`, `1.5 KiB`, `3.0 GiB`."""
+    if n < 1024:
+        return f"{n} B"
+    value = float(n)
+    for unit in _UNITS[:-1]:
+        value /= 1024.0
+        if round(value, 1) < 1024.0:
+            return f"{value:.1f} {unit}"
+    return f"{value / 1024.0:.1f} {_UNITS[-1]}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 file`, `2 files` (with thousands separators)."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows aligned in columns under their headers; the last column is left ragged."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    lines = []
+    for row in (headers, *rows):
+        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return lines
+
+
+def printable_path(path: str) -> str:
+    """A path safe to print on one line: undecodable bytes and control characters escaped."""
+    text = path.encode("utf-8", "backslashreplace").decode("utf-8")
+    if any(ch < " " or ch == "\x7f" for ch in text):
+        text = "".join(ch if ch >= " " and ch != "\x7f" else repr(ch)[1:-1] for ch in text)
+    return text
+
+
+def skipped_summary(skipped: Sequence[Skip], *, shown: int = SKIPS_SHOWN) -> list[str]:
+    """The skipped count, the first few items with their reasons, and how to see them all."""
+    if not skipped:
+        return []
+    lines = [f"Skipped: {plural(len(skipped), 'item')}"]
+    for skip in skipped[:shown]:
+        lines.append(f"  {printable_path(skip.path)}: {skip.reason}")
+    if len(skipped) > shown:
+        lines.append(f"  ... and {len(skipped) - shown:,} more (pass --json to see every item)")
+    return lines
+
+
+def disk_free_lines(before: Mapping[str, int], after: Mapping[str, int]) -> list[str]:
+    """One line per disk: free space before and after the clean."""
+    lines = []
+    for mount in sorted(set(before) | set(after)):
+        b = before.get(mount)
+        a = after.get(mount)
+        left = human_size(b) if b is not None else "?"
+        right = human_size(a) if a is not None else "?"
+        lines.append(f"Free on {printable_path(mount)}: {left} before, {right} after")
+    return lines
+
+
+class ProgressLine:
+    """Engine progress as one line on stderr, rewritten with \\r and throttled.
+
+    Silent unless the stream is a terminal: piped or captured output never carries progress.
+    """
+
+    def __init__(self, stream: TextIO, *, interval: float = 0.1, enabled: bool | None = None):
+        self._stream = stream
+        self._interval = interval
+        self._enabled = _is_terminal(stream) if enabled is None else enabled
+        self._last = 0.0
+        self._shown = False
+
+    @property
+    def enabled(self) -> bool:
+        return self._enabled
+
+    def __call__(self, progress: Progress) -> None:
+        if not self._enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < self._interval and progress.phase is not Phase.DONE:
+            return
+        self._last = now
+        self._write(self.describe(progress))
+
+    @staticmethod
+    def describe(progress: Progress) -> str:
+        """The words of one progress line (without the current path)."""
+        if progress.phase is Phase.SCAN:
+            head = f"Scanning: {plural(progress.files, 'file')}, {human_size(progress.bytes)}"
+        elif progress.phase is Phase.PRUNE:
+            head = "Removing emptied folders"
+        else:
+            count = f"{progress.done:,}"
+            if progress.total:
+                count += f"/{progress.total:,}"
+            head = f"Cleaning: {count}, {human_size(progress.bytes)} freed"
+        if progress.current:
+            head += f"  {printable_path(progress.current)}"
+        return head
+
+    def _write(self, text: str) -> None:
+        width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+        if len(text) > width:
+            text = text[: width - 3] + "..."
+        self._stream.write("\r" + text.ljust(width))
+        self._stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Erase the progress line so that the summary starts on a clean line."""
+        if self._shown:
+            width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+            self._stream.write("\r" + " " * width + "\r")
+            self._stream.flush()
+            self._shown = False
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty() and os.environ.get("TERM", "") != "dumb"
+    except (AttributeError, ValueError):  # a closed or exotic stream
+        return False

@@ -1,0 +1,299 @@
+"""Saving a scan's plan to a file and loading it back, refusing anything edited or out of place.
+
+A saved plan is JSON: `{"format", "version", "body", "mac"}`. The body holds the plan; `mac` is
+an HMAC-SHA256 of the body's canonical JSON under a random key kept in the app's data folder
+(`plan.key`, 0600), so a plan edited by hand or written by someone without that folder is
+refused as tampered. On top of that, loading checks every root against the roots its target
+expands to now on this machine, so even a validly signed but stale plan cannot point the
+cleaner anywhere its target does not reach. The clean then re-checks each entry (identity,
+containment, in use) as it would for a fresh scan.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from onecleaner.engine.env import Environment
+from onecleaner.engine.errors import PlanFileError, UnknownTarget
+from onecleaner.engine.model import (
+    OS,
+    EntryKind,
+    Identity,
+    Plan,
+    PlanEntry,
+    Skip,
+    Target,
+    TargetPlan,
+)
+
+FORMAT = "onecleaner-plan"
+VERSION = 1
+KEY_FILE = "plan.key"
+#: The order of an entry's fields in the file (entries are arrays: 200k of them stay compact).
+ENTRY_FIELDS = ("path", "root", "kind", "dev", "ino", "size", "mtime_ns", "frees")
+
+
+class TargetSource(Protocol):
+    """What loading needs of the catalog (engine.catalog.Catalog fits)."""
+
+    def target(self, target_id: str) -> Target:
+        """The target with this id; raises UnknownTarget."""
+        ...
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str], *, data_dir: Path) -> None:
+    """Write `plan` to `path` atomically, signed with the key in `data_dir` (made if missing)."""
+    body = _plan_to_body(plan)
+    key = _key(data_dir, create=True)
+    assert key is not None  # made when missing
+    mac = _mac(key, body)
+    doc = {"format": FORMAT, "version": VERSION, "body": body, "mac": mac}
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            json.dump(doc, fh, separators=(",", ":"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PlanFileError(f"cannot write the plan to {target}: {exc.strerror or exc}") from exc
+
+
+def load_plan(
+    path: str | os.PathLike[str], *, catalog: TargetSource, env: Environment, data_dir: Path
+) -> Plan:
+    """Read a saved plan, refusing a malformed, tampered, foreign or out-of-place one.
+
+    `catalog` needs `target(id) -> Target` (raising UnknownTarget). Raises PlanFileError with a
+    message that says what is wrong and what to do (scan again).
+    """
+    where = Path(path)
+    try:
+        raw = where.read_bytes()
+    except OSError as exc:
+        raise PlanFileError(f"cannot read the plan {where}: {exc.strerror or exc}") from exc
+    try:
+        doc = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise PlanFileError(f"{where} is not a saved plan (not valid JSON: {exc})") from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise PlanFileError(f"{where} is not a saved plan of ONE Cleaner")
+    if doc.get("version") != VERSION:
+        raise PlanFileError(
+            f"{where} is a plan of format version {doc.get('version')!r}, this version reads "
+            f"{VERSION}; scan again to make a new plan"
+        )
+    body, mac = doc.get("body"), doc.get("mac")
+    if not isinstance(body, dict) or not isinstance(mac, str):
+        raise PlanFileError(f"{where} is not a complete saved plan (body or signature missing)")
+    key = _key(data_dir, create=False)
+    if key is None:
+        raise PlanFileError(
+            f"cannot verify {where}: this data folder ({data_dir}) holds no plan key, so the "
+            "plan was saved elsewhere; scan again to make a new plan"
+        )
+    if not hmac.compare_digest(_mac(key, body), mac):
+        raise PlanFileError(
+            f"{where} was changed after it was saved (its signature does not match); "
+            "it will not be used. Scan again to make a new plan"
+        )
+    try:
+        plan = _body_to_plan(body)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PlanFileError(f"{where} is malformed: {exc}") from exc
+    if plan.os is not env.os:
+        raise PlanFileError(
+            f"{where} was made on {plan.os.value}, this machine runs {env.os.value}; "
+            "scan here to make a plan for this machine"
+        )
+    _check_places(plan, catalog, env, where)
+    return plan
+
+
+def current_roots(target: Target, env: Environment) -> tuple[str, ...]:
+    """The roots `target` expands to now on this machine (globs matched on disk), sorted."""
+    from onecleaner.engine.expand import expand_roots
+
+    found: set[str] = set()
+    for rule in target.rules.get(env.os, ()):
+        for pattern in expand_roots(rule.root, env):
+            if glob.has_magic(pattern):
+                found.update(glob.glob(pattern))
+            elif os.path.lexists(pattern):
+                found.add(pattern)
+    return tuple(sorted(os.path.normpath(p) for p in found))
+
+
+def _check_places(plan: Plan, catalog: TargetSource, env: Environment, where: Path) -> None:
+    """Every root one of its target's roots now; every entry under its own root and target."""
+    for tp in plan.targets:
+        try:
+            target = catalog.target(tp.target_id)
+        except UnknownTarget as exc:
+            raise PlanFileError(
+                f"{where} names target '{tp.target_id}', which this catalog does not hold; "
+                "scan again to make a new plan"
+            ) from exc
+        if not target.exists_on(env.os):
+            raise PlanFileError(
+                f"{where}: target '{tp.target_id}' does not exist on {env.os.value}"
+            )
+        allowed = _allowed(current_roots(target, env))
+        for root in tp.roots:
+            if os.path.normpath(root) not in allowed:
+                raise PlanFileError(
+                    f"{where}: the root {root!r} of target '{tp.target_id}' is not one of the "
+                    "places that target cleans on this machine; the plan will not be used. "
+                    "Scan again to make a new plan"
+                )
+        roots = set(tp.roots)
+        for entry in tp.entries:
+            if entry.target_id != tp.target_id or entry.root not in roots:
+                raise PlanFileError(f"{where}: an entry of '{tp.target_id}' names another root")
+            if not _inside(entry.path, entry.root):
+                raise PlanFileError(
+                    f"{where}: {entry.path!r} is not inside the root {entry.root!r} of "
+                    f"target '{tp.target_id}'; the plan will not be used"
+                )
+
+
+def _allowed(roots: Sequence[str]) -> set[str]:
+    """The roots as expanded and as resolved (scan may record either form)."""
+    allowed = set(roots)
+    allowed.update(os.path.normpath(os.path.realpath(r)) for r in roots)
+    return allowed
+
+
+def _inside(path: str, root: str) -> bool:
+    """Whether `path` is `root` itself (a single-file root) or lies strictly below it."""
+    if not os.path.isabs(path) or os.path.normpath(path) != path:
+        return False  # `..` or doubled separators would make the prefix test lie
+    if path == root:
+        return True
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    return path.startswith(prefix)
+
+
+def _key(data_dir: Path, *, create: bool) -> bytes | None:
+    """The plan-signing key of this data folder; made (0600, folder 0700) when asked."""
+    key_path = data_dir / KEY_FILE
+    try:
+        key = key_path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise PlanFileError(f"cannot read the plan key {key_path}: {exc.strerror or exc}") from exc
+    if not create:
+        return None
+    key = secrets.token_bytes(32)
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = data_dir / f".{KEY_FILE}.{secrets.token_hex(4)}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, key_path)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise PlanFileError(f"cannot create the plan key {key_path}: {reason}") from exc
+    return key
+
+
+def _mac(key: bytes, body: dict[str, Any]) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hmac.new(key, canonical.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def _plan_to_body(plan: Plan) -> dict[str, Any]:
+    targets = []
+    for tp in plan.targets:
+        index = {root: i for i, root in enumerate(tp.roots)}
+        entries = []
+        for e in tp.entries:
+            if e.root not in index:  # a root the target plan does not list: list it
+                index[e.root] = len(index)
+            i = e.identity
+            entries.append([e.path, index[e.root], e.kind.value, i.dev, i.ino, i.size,
+                            i.mtime_ns, e.frees])  # fmt: skip
+        targets.append(
+            {
+                "id": tp.target_id,
+                "roots": list(index),  # insertion order is index order
+                "entries": entries,
+                "skipped": [[s.path, s.reason] for s in tp.skipped],
+            }
+        )
+    return {
+        "os": plan.os.value,
+        "created_at": plan.created_at,
+        "cancelled": plan.cancelled,
+        "entry_fields": list(ENTRY_FIELDS),
+        "targets": targets,
+    }
+
+
+def _body_to_plan(body: dict[str, Any]) -> Plan:
+    if body.get("entry_fields") != list(ENTRY_FIELDS):
+        raise ValueError("unexpected entry fields")
+    targets = []
+    for t in _list(body["targets"], "targets"):
+        if not isinstance(t, dict):
+            raise TypeError("a target is not an object")
+        tid = _str(t["id"], "target id")
+        roots = tuple(_str(r, "root") for r in _list(t["roots"], "roots"))
+        entries = []
+        for row in _list(t["entries"], "entries"):
+            if not isinstance(row, list) or len(row) != len(ENTRY_FIELDS):
+                raise ValueError(f"an entry of '{tid}' does not have {len(ENTRY_FIELDS)} fields")
+            path, root_i, kind, dev, ino, size, mtime_ns, frees = row
+            if not isinstance(root_i, int) or not 0 <= root_i < len(roots):
+                raise ValueError(f"an entry of '{tid}' names no root of its target")
+            ident = Identity(_int(dev), _int(ino), _int(size), _int(mtime_ns, signed=True))
+            kind_ = EntryKind(kind)
+            path_ = _str(path, "path")
+            entries.append(PlanEntry(path_, roots[root_i], tid, kind_, ident, _int(frees)))
+        skipped = tuple(
+            Skip(_str(s[0], "path"), _str(s[1], "reason"), tid)
+            for s in _list(t["skipped"], "skipped")
+        )
+        targets.append(TargetPlan(tid, roots, tuple(entries), skipped))
+    created = body["created_at"]
+    if not isinstance(created, int | float) or isinstance(created, bool):
+        raise TypeError("created_at is not a number")
+    cancelled = body.get("cancelled", False)
+    if not isinstance(cancelled, bool):
+        raise TypeError("cancelled is not true or false")
+    return Plan(tuple(targets), OS(body["os"]), float(created), cancelled)
+
+
+def _list(value: object, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"{what} is not a list")
+    return value
+
+
+def _str(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} is not a string")
+    return value
+
+
+def _int(value: object, *, signed: bool = False) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or (value < 0 and not signed):
+        raise TypeError("a number field is not a non-negative integer")
+    return value

@@ -1,0 +1,122 @@
+"""The questions the window asks: confirm a clean, what to do with running apps, where to save.
+
+The window talks to a `Dialogs` object, never to QMessageBox directly, so tests swap in one that
+answers at once instead of a modal that would block them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from onecleaner.engine.model import DeleteMode, Risk
+from onecleaner.gui.models import risk_label
+from onecleaner.gui.units import human_size
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("confirm", text)
+
+
+class RunningChoice(enum.Enum):
+    """What to do about running applications whose files a clean would touch."""
+
+    SKIP = "skip"  # clean the rest; their files stay (the engine skips them)
+    CLOSE = "close"  # close them politely, scan again, then clean
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class CleanSummary:
+    """What the confirmation names: the totals, the mode, and the targets that need care."""
+
+    files: int
+    bytes: int
+    mode: DeleteMode
+    risky: tuple[tuple[str, Risk], ...] = ()  # (label, risk) of care/privacy targets in the plan
+    unticked: int = 0  # files the user left out
+
+
+def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
+    """The question and its details, as the dialog shows them."""
+    if summary.mode is DeleteMode.TRASH:
+        question = _tr("Move {0} files ({1}) to the trash?")
+    else:
+        question = _tr("Delete {0} files ({1}) permanently?")
+    question = question.format(f"{summary.files:,}", human_size(summary.bytes))
+    lines: list[str] = []
+    if summary.risky:
+        lines.append(_tr("These items need care:"))
+        lines.extend(f"  • {label} ({risk_label(risk)})" for label, risk in summary.risky)
+    if summary.unticked:
+        lines.append(_tr("{0} files you unticked stay.").format(f"{summary.unticked:,}"))
+    if summary.mode is DeleteMode.PERMANENT:
+        lines.append(_tr("Caches are rebuilt by their programs when needed."))
+    return question, "\n".join(lines)
+
+
+def running_text(names: Sequence[str]) -> tuple[str, str]:
+    """The running-application question and its details."""
+    listed = ", ".join(names)
+    return (
+        _tr("{0} is running.").format(listed)
+        if len(names) == 1
+        else _tr("These programs are running: {0}.").format(listed),
+        _tr(
+            "Their files cannot be cleaned while they run. Skip them and clean the rest, or "
+            "close them (they are asked to quit politely; unsaved work may be lost) and clean "
+            "everything."
+        ),
+    )
+
+
+class Dialogs:
+    """The real, modal questions (a test replaces this object)."""
+
+    def confirm_clean(self, parent: QWidget | None, summary: CleanSummary) -> bool:
+        question, details = confirmation_text(summary)
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning if summary.risky else QMessageBox.Icon.Question)
+        box.setWindowTitle(_tr("Confirm cleaning"))
+        box.setText(question)
+        box.setInformativeText(details)
+        clean = box.addButton(_tr("&Clean"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is clean
+
+    def choose_running(self, parent: QWidget | None, names: Sequence[str]) -> RunningChoice:
+        question, details = running_text(names)
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(_tr("Programs are running"))
+        box.setText(question)
+        box.setInformativeText(details)
+        skip = box.addButton(_tr("&Skip their files"), QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton(_tr("Close &them and clean"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(skip)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is skip:
+            return RunningChoice.SKIP
+        if clicked is close:
+            return RunningChoice.CLOSE
+        return RunningChoice.CANCEL
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def save_path(self, parent: QWidget | None, title: str, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, title, suggested, _tr("CSV (*.csv);;JSON (*.json)")
+        )
+        return Path(path) if path else None

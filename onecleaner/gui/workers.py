@@ -1,0 +1,372 @@
+"""Scan, clean and close-application work on their own threads, reported through Qt signals."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from onecleaner.engine.env import Environment
+from onecleaner.engine.errors import EngineError
+from onecleaner.engine.model import Application, CleanResult, DeleteMode, Plan, Progress, Target
+
+if TYPE_CHECKING:
+    from onecleaner.engine.catalog import Catalog
+    from onecleaner.engine.scan import ScanOptions
+
+log = logging.getLogger(__name__)
+
+#: The fewest seconds between two progress signals: at most 20 per second reach the GUI thread.
+PROGRESS_INTERVAL = 0.05
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    """What a scan worker hands back: the plan, the running applications, the disks' free space."""
+
+    plan: Plan
+    running: tuple[Application, ...] = ()  # catalog applications running when the scan ended
+    disk_free: dict[str, int] = field(default_factory=dict)  # mount point -> free bytes
+
+
+@dataclass(frozen=True)
+class CloseOutcome:
+    """What closing running applications did: who closed, who did not."""
+
+    closed: tuple[str, ...]  # application names
+    still_running: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuickOutcome:
+    """What a quick clean (scan then clean without questions) did."""
+
+    plan: Plan
+    result: CleanResult
+
+
+class Worker(QObject):
+    """A unit of background work: run() on a worker thread, results and errors as signals.
+
+    Subclasses implement `work()`. Cancellation is a threading.Event the engine polls between
+    files, so `cancel()` is called directly from the GUI thread (the worker thread is busy and
+    would not see a queued signal until the work is over).
+    """
+
+    progress = Signal(object)  # Progress, throttled
+    finished = Signal(object)  # the work's outcome
+    failed = Signal(str)  # a message for a person
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancel_event = threading.Event()
+        self._last_progress = 0.0
+
+    def cancel(self) -> None:
+        """Ask the work to stop between two files (safe from any thread)."""
+        self.cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def work(self) -> object:
+        raise NotImplementedError
+
+    @Slot()
+    def run(self) -> None:
+        """Run the work on the current (worker) thread and report how it went."""
+        try:
+            with _quiet_collector():
+                outcome = self.work()
+        except EngineError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug must reach the user as a message, not kill the thread
+            log.exception("background work failed")
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.finished.emit(outcome)
+
+    def report(self, progress: Progress) -> None:
+        """The engine's progress callback: forwards at most one report per PROGRESS_INTERVAL."""
+        now = time.monotonic()
+        if now - self._last_progress >= PROGRESS_INTERVAL:
+            self._last_progress = now
+            self.progress.emit(progress)
+
+
+_gc_lock = threading.Lock()
+_gc_users = 0
+_gc_was_enabled = True
+
+
+@contextlib.contextmanager
+def _quiet_collector() -> Iterator[None]:
+    """Keep Python's cyclic garbage collector from pausing every thread during big work.
+
+    A 200k-file plan is about a million small objects; a full collection over them holds the GIL
+    for a tenth of a second or more, and the window would stall. Plan records hold no reference
+    cycles, so reference counting frees them: the collector is paused while work runs, and what
+    survives is frozen out of later collections (gc.freeze) so it never costs a pause either.
+    """
+    global _gc_users, _gc_was_enabled
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0:
+                gc.freeze()
+                if _gc_was_enabled:
+                    gc.enable()
+
+
+class ScanWorker(Worker):
+    """Scan targets into a plan; also notes which catalog applications run and the free space."""
+
+    def __init__(
+        self,
+        targets: Sequence[Target],
+        env: Environment,
+        *,
+        catalog: Catalog,
+        options: ScanOptions | None = None,
+        probe: Any = None,
+    ) -> None:
+        super().__init__()
+        self.targets = tuple(targets)
+        self.env = env
+        self.catalog = catalog
+        self.options = options
+        self.probe = probe
+
+    def work(self) -> ScanOutcome:
+        from onecleaner.engine import processes
+        from onecleaner.engine.scan import ScanOptions, scan
+
+        probe = self.probe if self.probe is not None else processes.ProcessProbe()
+        plan = scan(
+            self.targets,
+            self.env,
+            catalog=self.catalog,
+            options=self.options if self.options is not None else ScanOptions(),
+            probe=probe,
+            progress=self.report,
+            cancel=self.cancel_event,
+        )
+        return ScanOutcome(
+            plan=plan,
+            running=running_applications(self.catalog, self.env, probe),
+            disk_free=free_space_of(plan),
+        )
+
+
+class CleanWorker(Worker):
+    """Clean a reviewed plan, leaving out the files the user unticked."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        env: Environment,
+        *,
+        catalog: Catalog,
+        mode: DeleteMode = DeleteMode.PERMANENT,
+        unticked: frozenset[str] = frozenset(),
+        probe: Any = None,
+    ) -> None:
+        super().__init__()
+        self.plan = plan
+        self.env = env
+        self.catalog = catalog
+        self.mode = mode
+        self.unticked = unticked
+        self.probe = probe
+
+    def work(self) -> CleanResult:
+        from onecleaner.engine.clean import clean
+
+        # Plan.without walks every entry: done here so a big plan never costs the GUI thread.
+        plan = self.plan.without(self.unticked) if self.unticked else self.plan
+        return clean(
+            plan,
+            self.env,
+            catalog=self.catalog,
+            mode=self.mode,
+            probe=self.probe,
+            progress=self.report,
+            cancel=self.cancel_event,
+        )
+
+
+class QuickCleanWorker(Worker):
+    """Scan and clean a preset without questions: the tray's Quick clean and the schedule.
+
+    Every engine safety rule applies; running applications are skipped, never closed.
+    """
+
+    def __init__(
+        self,
+        targets: Sequence[Target],
+        env: Environment,
+        *,
+        catalog: Catalog,
+        mode: DeleteMode = DeleteMode.PERMANENT,
+        options: ScanOptions | None = None,
+        background: bool = False,
+    ) -> None:
+        super().__init__()
+        self.targets = tuple(targets)
+        self.env = env
+        self.catalog = catalog
+        self.mode = mode
+        self.options = options
+        self.background = background
+
+    def work(self) -> QuickOutcome:
+        from onecleaner.engine import processes
+        from onecleaner.engine.clean import clean
+        from onecleaner.engine.scan import ScanOptions, scan
+
+        if self.background:
+            _lower_priority()
+        probe = processes.ProcessProbe()
+        plan = scan(
+            self.targets,
+            self.env,
+            catalog=self.catalog,
+            options=self.options if self.options is not None else ScanOptions(),
+            probe=probe,
+            progress=self.report,
+            cancel=self.cancel_event,
+        )
+        if plan.cancelled:
+            empty = CleanResult(targets=(), mode=self.mode, dry_run=False, cancelled=True)
+            return QuickOutcome(plan, empty)
+        result = clean(
+            plan,
+            self.env,
+            catalog=self.catalog,
+            mode=self.mode,
+            probe=probe,
+            progress=self.report,
+            cancel=self.cancel_event,
+        )
+        return QuickOutcome(plan, result)
+
+
+class CloseAppsWorker(Worker):
+    """Close running applications politely (they may take seconds), reporting who stayed."""
+
+    def __init__(
+        self,
+        apps: Sequence[Application],
+        env: Environment,
+        *,
+        closer: Callable[[Application], bool] | None = None,
+    ) -> None:
+        super().__init__()
+        self.apps = tuple(apps)
+        self.env = env
+        self.closer = closer
+
+    def work(self) -> CloseOutcome:
+        closed: list[str] = []
+        still: list[str] = []
+        for app in self.apps:
+            ok = self.closer(app) if self.closer is not None else _close(app, self.env)
+            (closed if ok else still).append(app.name)
+        return CloseOutcome(tuple(closed), tuple(still))
+
+
+def _close(app: Application, env: Environment) -> bool:
+    """Ask the engine to close an application; True when none of its processes remain."""
+    from onecleaner.engine.processes import close_application
+
+    outcome = close_application(app, env.os)
+    remaining = getattr(outcome, "still_running", None)
+    if remaining is None:
+        remaining = getattr(outcome, "remaining", ())
+    ok = getattr(outcome, "closed", None)
+    return bool(ok) if ok is not None and not remaining else not remaining
+
+
+def running_applications(catalog: Catalog, env: Environment, probe: Any) -> tuple[Application, ...]:
+    """The catalog's applications that have a process running now."""
+    try:
+        running = probe.running_apps(list(catalog.applications), env.os)
+    except Exception:  # process listing refused: the engine still re-checks before each removal
+        log.warning("could not list running applications", exc_info=True)
+        return ()
+    return tuple(a for a in catalog.applications if running.get(a.id))
+
+
+def free_space_of(plan: Plan) -> dict[str, int]:
+    """Free bytes of the disks holding the plan's roots (mount point -> bytes)."""
+    from onecleaner.engine.processes import disk_free
+
+    roots = sorted({r for t in plan.targets for r in t.roots})
+    try:
+        return dict(disk_free(roots))
+    except Exception:  # a vanished root must not fail the scan
+        return {}
+
+
+def _lower_priority() -> None:
+    try:
+        from onecleaner.engine.processes import lower_priority
+
+        lower_priority()
+    except Exception:  # a lower priority is a courtesy, never a reason to fail
+        log.debug("could not lower priority", exc_info=True)
+
+
+class Job(QObject):
+    """A worker on its own QThread: starts it, keeps both alive, and cleans up when done.
+
+    Connect to `worker.progress/finished/failed` before `start()`. `done` fires on the GUI
+    thread once the thread has finished (whatever the outcome).
+    """
+
+    done = Signal()
+
+    def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.thread = QThread()
+        self.thread.setObjectName(type(worker).__name__)
+        worker.moveToThread(self.thread)
+        self.thread.started.connect(worker.run)
+        worker.finished.connect(self.thread.quit)
+        worker.failed.connect(self.thread.quit)
+        self.thread.finished.connect(self._on_thread_finished)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.worker.cancel()
+
+    def is_running(self) -> bool:
+        return self.thread.isRunning()
+
+    def stop(self, timeout_ms: int = 30_000) -> bool:
+        """Cancel and wait for the thread (app quit); True when it ended in time."""
+        self.worker.cancel()
+        self.thread.quit()
+        return self.thread.wait(timeout_ms)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self.done.emit()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from onecleaner.cli import output
 from onecleaner.cli.context import CliContext, UsageError
 from onecleaner.engine.errors import EngineError, PlanFileError, UnknownTarget
-from onecleaner.engine.model import CleanResult, DeleteMode, Plan, Risk, Skip, Target
+from onecleaner.engine.model import CleanResult, DeleteMode, Plan, Risk, Skip, Target, TargetResult
 
 if TYPE_CHECKING:
     from onecleaner.engine.catalog import Catalog
@@ -171,24 +171,9 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
             }
         )
     if args.json:
-        ctx.out(json.dumps({"targets": rows}, indent=2))
+        _emit(ctx, {"targets": rows})
         return EXIT_OK
-    lines = output.table(
-        ("ID", "RISK", "QUICK", "PRESENT", "NAME", "DESCRIPTION"),
-        [
-            (
-                r["id"],
-                r["risk"],
-                "yes" if r["quick"] else "-",
-                "yes" if r["present"] else "-",
-                r["name"],
-                r["description"],
-            )
-            for r in rows
-        ],
-    )
-    for line in lines:
-        ctx.out(line)
+    _emit(ctx, output.list_lines(rows))
     return EXIT_OK
 
 
@@ -221,12 +206,7 @@ def run_scan(args: argparse.Namespace, ctx: CliContext) -> int:
     _record(
         ctx, "scan", _summary(plan.targets, plan.files, plan.bytes, plan.skipped, plan.cancelled)
     )
-    if args.json:
-        doc = _plan_json(plan)
-        doc["cancelled"] = plan.cancelled
-        ctx.out(json.dumps(doc, indent=2))
-    else:
-        _print_plan(ctx, eng, plan, args.plan_out)
+    _emit(ctx, output.plan_json(plan) if args.json else output.plan_lines(plan, args.plan_out))
     return EXIT_PARTIAL if plan.skipped or plan.cancelled else EXIT_OK
 
 
@@ -259,40 +239,6 @@ def _scan(
             progress.clear()
 
 
-def _plan_json(plan: Plan) -> dict[str, Any]:
-    return {
-        "targets": [
-            {"id": t.target_id, "files": t.files, "bytes": t.bytes, "skipped": _skips(t.skipped)}
-            for t in plan.targets
-        ],
-        "files": plan.files,
-        "bytes": plan.bytes,
-    }
-
-
-def _print_plan(ctx: CliContext, eng: _Engine, plan: Plan, saved: str | None) -> None:
-    rows = [
-        (t.target_id, f"{t.files:,}", output.human_size(t.bytes), f"{len(t.skipped):,}")
-        for t in plan.targets
-    ]
-    for line in output.table(("TARGET", "FILES", "SIZE", "SKIPPED"), rows):
-        ctx.out(line)
-    ctx.out()
-    if plan.cancelled:
-        ctx.out("The scan was interrupted: these figures are incomplete.")
-    ctx.out(
-        f"A clean would remove {output.plural(plan.files, 'file')} and free "
-        f"{output.human_size(plan.bytes)}."
-    )
-    for line in output.skipped_summary(plan.skipped):
-        ctx.out(line)
-    if saved:
-        ctx.out(f"Plan saved to {saved}; run 'onecleaner clean --plan {saved}' to clean it.")
-    elif plan.files:
-        ids = " ".join(t.target_id for t in plan.targets)
-        ctx.out(f"Run 'onecleaner clean {ids}' to remove them.")
-
-
 # -- clean -------------------------------------------------------------------------------------
 
 
@@ -309,34 +255,29 @@ def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     eng = _engine(ctx)
     _lower_priority(ctx)
+    mode = _mode(eng, args)
     if args.plan:
         plan = _load_plan(eng, ctx, args.plan)
     else:
         plan = _scan(eng, ctx, _select(eng, args.targets), args.min_age_days)
-        if plan.cancelled:
+        if plan.cancelled:  # interrupted while scanning: remove nothing, say so
             ctx.note("onecleaner: the scan was interrupted; nothing was removed.")
-            if args.json:
-                ctx.out(
-                    json.dumps(
-                        _result_json(_nothing_done(plan, _mode(eng, args), args), plan), indent=2
-                    )
-                )
-            return EXIT_PARTIAL
-    mode = _mode(eng, args)
+            nothing = tuple(TargetResult(t.target_id, 0, 0) for t in plan.targets)
+            return _report(ctx, args, plan, CleanResult(nothing, mode, args.dry_run, True))
     if plan.files and not args.yes and not args.dry_run and not _confirm(ctx, eng, plan, mode):
         ctx.note("Nothing was removed.")
         return EXIT_PARTIAL
-    result = _clean(eng, ctx, plan, mode, args.dry_run)
-    skipped = _merged_skips(plan, result)
-    _record(ctx, "clean", {
-        **_summary(result.targets, result.files, result.bytes, skipped, result.cancelled),
-        "mode": result.mode.value,
-        "dry_run": result.dry_run,
-    })  # fmt: skip
-    if args.json:
-        ctx.out(json.dumps(_result_json(result, plan), indent=2))
-    else:
-        _print_result(ctx, result, skipped)
+    return _report(ctx, args, plan, _clean(eng, ctx, plan, mode, args.dry_run))
+
+
+def _report(ctx: CliContext, args: argparse.Namespace, plan: Plan, result: CleanResult) -> int:
+    """Record the clean in the history (if consented), print it, and give its exit code."""
+    skipped = output.unique_skips(plan.skipped, result.skipped)
+    summary = _summary(result.targets, result.files, result.bytes, skipped, result.cancelled)
+    _record(ctx, "clean", {**summary, "mode": result.mode.value, "dry_run": result.dry_run})
+    _emit(
+        ctx, output.result_json(result, plan) if args.json else output.result_lines(result, skipped)
+    )
     return EXIT_PARTIAL if skipped or result.cancelled else EXIT_OK
 
 
@@ -404,82 +345,16 @@ def _clean(
             progress.clear()
 
 
-def _nothing_done(plan: Plan, mode: DeleteMode, args: argparse.Namespace) -> CleanResult:
-    from onecleaner.engine.model import TargetResult
-
-    return CleanResult(
-        tuple(TargetResult(t.target_id, 0, 0) for t in plan.targets),
-        mode=mode,
-        dry_run=bool(args.dry_run),
-        cancelled=True,
-    )
-
-
-def _merged_skips(plan: Plan, result: CleanResult) -> list[Skip]:
-    """What the scan and the clean left alone, each (path, reason) once."""
-    seen: set[tuple[str, str]] = set()
-    merged = []
-    for skip in (*plan.skipped, *result.skipped):
-        key = (skip.path, skip.reason)
-        if key not in seen:
-            seen.add(key)
-            merged.append(skip)
-    return merged
-
-
-def _result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
-    plan_skips = {t.target_id: t.skipped for t in plan.targets}
-    targets = []
-    for t in result.targets:
-        seen: set[tuple[str, str]] = set()
-        skips = []
-        for s in (*plan_skips.get(t.target_id, ()), *t.skipped):
-            if (s.path, s.reason) not in seen:
-                seen.add((s.path, s.reason))
-                skips.append(s)
-        targets.append(
-            {"id": t.target_id, "files": t.removed, "bytes": t.freed, "skipped": _skips(skips)}
-        )
-    return {
-        "targets": targets,
-        "files": result.files,
-        "bytes": result.bytes,
-        "disk_free_before": dict(result.disk_free_before),
-        "disk_free_after": dict(result.disk_free_after),
-        "mode": result.mode.value,
-        "dry_run": result.dry_run,
-        "cancelled": result.cancelled,
-    }
-
-
-def _print_result(ctx: CliContext, result: CleanResult, skipped: Sequence[Skip]) -> None:
-    verb = "Would remove" if result.dry_run else "Removed"
-    rows = [(t.target_id, f"{t.removed:,}", output.human_size(t.freed)) for t in result.targets]
-    for line in output.table(("TARGET", "FILES", "FREED"), rows):
-        ctx.out(line)
-    ctx.out()
-    if result.cancelled:
-        ctx.out("The clean was interrupted: what is listed here was removed, nothing else.")
-    where = (
-        " (moved to the trash)" if result.mode is DeleteMode.TRASH and not result.dry_run else ""
-    )
-    ctx.out(
-        f"{verb} {output.plural(result.files, 'file')}{where}, "
-        f"{'freeing' if result.dry_run else 'freed'} {output.human_size(result.bytes)}."
-    )
-    if result.dry_run:
-        ctx.out("Dry run: nothing was removed.")
-    for line in output.skipped_summary(skipped):
-        ctx.out(line)
-    for line in output.disk_free_lines(result.disk_free_before, result.disk_free_after):
-        ctx.out(line)
-
-
 # -- shared helpers ----------------------------------------------------------------------------
 
 
-def _skips(skips: Sequence[Skip]) -> list[dict[str, str]]:
-    return [{"path": s.path, "reason": s.reason} for s in skips]
+def _emit(ctx: CliContext, report: dict[str, Any] | list[str]) -> None:
+    """Print a report: JSON on stdout, or the human lines."""
+    if isinstance(report, dict):
+        ctx.out(json.dumps(report, indent=2))
+        return
+    for line in report:
+        ctx.out(line)
 
 
 def _summary(

@@ -6,9 +6,9 @@ import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
-from onecleaner.engine.model import Phase, Progress, Skip
+from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Skip
 
 _UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB")
 
@@ -33,16 +33,22 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """Rows aligned in columns under their headers; the last column is left ragged."""
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()
+) -> list[str]:
+    """Rows aligned in columns under their headers; `right` columns (numbers) right-aligned."""
     widths = [len(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], len(cell))
     lines = []
+    last = len(headers) - 1
     for row in (headers, *rows):
-        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
+        cells = [
+            cell.rjust(widths[i]) if i in right else (cell if i == last else cell.ljust(widths[i]))
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
     return lines
 
 
@@ -142,3 +148,130 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty() and os.environ.get("TERM", "") != "dumb"
     except (AttributeError, ValueError):  # a closed or exotic stream
         return False
+
+
+# -- the reports of list, scan and clean ----------------------------------------------------
+
+
+def list_lines(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The human `list`: the JSON rows as an aligned table."""
+    return table(
+        ("ID", "RISK", "QUICK", "PRESENT", "NAME", "DESCRIPTION"),
+        [
+            (
+                str(r["id"]),
+                str(r["risk"]),
+                "yes" if r["quick"] else "-",
+                "yes" if r["present"] else "-",
+                str(r["name"]),
+                str(r["description"]),
+            )
+            for r in rows
+        ],
+    )
+
+
+def skips_json(skips: Sequence[Skip]) -> list[dict[str, str]]:
+    """Skipped items as the JSON contract has them: path and reason."""
+    return [{"path": s.path, "reason": s.reason} for s in skips]
+
+
+def unique_skips(*groups: Sequence[Skip]) -> list[Skip]:
+    """The skips of several groups (a plan's, then its clean's), each (path, reason) once."""
+    seen: set[tuple[str, str]] = set()
+    merged = []
+    for group in groups:
+        for skip in group:
+            key = (skip.path, skip.reason)
+            if key not in seen:
+                seen.add(key)
+                merged.append(skip)
+    return merged
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """`scan --json`: per target id, files, bytes (what a clean would free) and skipped items."""
+    return {
+        "targets": [
+            {
+                "id": t.target_id,
+                "files": t.files,
+                "bytes": t.bytes,
+                "skipped": skips_json(t.skipped),
+            }
+            for t in plan.targets
+        ],
+        "files": plan.files,
+        "bytes": plan.bytes,
+        "cancelled": plan.cancelled,
+    }
+
+
+def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
+    """`clean --json`: what was removed and freed, every item skipped (by the scan or the clean)."""
+    plan_skips = {t.target_id: t.skipped for t in plan.targets}
+    targets = [
+        {
+            "id": t.target_id,
+            "files": t.removed,
+            "bytes": t.freed,
+            "skipped": skips_json(unique_skips(plan_skips.get(t.target_id, ()), t.skipped)),
+        }
+        for t in result.targets
+    ]
+    return {
+        "targets": targets,
+        "files": result.files,
+        "bytes": result.bytes,
+        "disk_free_before": dict(result.disk_free_before),
+        "disk_free_after": dict(result.disk_free_after),
+        "mode": result.mode.value,
+        "dry_run": result.dry_run,
+        "cancelled": result.cancelled,
+    }
+
+
+def plan_lines(plan: Plan, saved: str | None) -> list[str]:
+    """The human report of a scan: a table per target, the total, the skips, what to do next."""
+    rows = [
+        (t.target_id, f"{t.files:,}", human_size(t.bytes), f"{len(t.skipped):,}")
+        for t in plan.targets
+    ]
+    lines = table(("TARGET", "FILES", "SIZE", "SKIPPED"), rows, right=(1, 2, 3))
+    lines.append("")
+    if plan.cancelled:
+        lines.append("The scan was interrupted: these figures are incomplete.")
+    lines.append(
+        f"A clean would remove {plural(plan.files, 'file')} and free {human_size(plan.bytes)}."
+    )
+    lines += skipped_summary(plan.skipped)
+    if saved:
+        lines.append(f"Plan saved to {saved}; run 'onecleaner clean --plan {saved}' to clean it.")
+    elif plan.files:
+        ids = " ".join(t.target_id for t in plan.targets if t.files)
+        lines.append(f"Run 'onecleaner clean {ids}' to remove them.")
+    return lines
+
+
+def result_lines(result: CleanResult, skipped: Sequence[Skip]) -> list[str]:
+    """The human report of a clean: per target, the total, the skips, the disks' free space."""
+    rows = [(t.target_id, f"{t.removed:,}", human_size(t.freed)) for t in result.targets]
+    head = (
+        ("TARGET", "WOULD REMOVE", "WOULD FREE")
+        if result.dry_run
+        else ("TARGET", "REMOVED", "FREED")
+    )
+    lines = table(head, rows, right=(1, 2))
+    lines.append("")
+    if result.cancelled:
+        lines.append("The clean was interrupted: what is counted here was removed, nothing else.")
+    files = plural(result.files, "file")
+    if result.dry_run:
+        lines.append(f"Dry run: nothing was removed. A clean would remove {files}, "
+                     f"freeing {human_size(result.bytes)}.")  # fmt: skip
+    else:
+        trash = " (moved to the trash)" if result.mode is DeleteMode.TRASH else ""
+        lines.append(f"Removed {files}{trash}, freed {human_size(result.bytes)}.")
+    lines += skipped_summary(skipped)
+    lines += disk_free_lines(result.disk_free_before, result.disk_free_after)
+    return lines

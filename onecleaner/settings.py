@@ -1,0 +1,200 @@
+"""The app's settings (Qt-free, shared by the CLI and the GUI): defaults, validation, migration."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from onecleaner.engine.model import DeleteMode
+from onecleaner.privacy.errors import CorruptFile, PrivacyError
+from onecleaner.privacy.storage import ensure_data_dir, read_json, write_json
+
+SCHEMA_VERSION = 1
+SETTINGS_FILE = "settings.json"
+_ANY_SCHEMA = 2**31
+RETENTION_RANGE = (1, 3650)  # days: a journal kept a day at least, ten years at most
+
+
+class Schedule(enum.Enum):
+    """How often a background quick clean runs."""
+
+    OFF = "off"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+
+
+class Language(enum.Enum):
+    """The interface language; `system` follows the OS locale."""
+
+    SYSTEM = "system"
+    EN = "en"
+    ZH_CN = "zh_CN"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every user setting with its default; change one with `dataclasses.replace`."""
+
+    delete_mode: DeleteMode = DeleteMode.PERMANENT
+    quick_targets: tuple[str, ...] | None = None  # None: the catalog's safe preset
+    never_touch: tuple[str, ...] = ()  # extra paths no clean may touch
+    min_age_days: float | None = None  # None: each target's own rule
+    schedule: Schedule = Schedule.OFF
+    language: Language = Language.SYSTEM
+    start_in_tray: bool = False
+    start_at_login: bool = False
+    journal_retention_days: int = 30
+    usage_id_enabled: bool = True  # with `usage` consent: send nothing, but keep a local id
+
+    def to_json(self) -> dict[str, Any]:
+        """The settings as JSON values, with the schema version."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "delete_mode": self.delete_mode.value,
+            "quick_targets": None if self.quick_targets is None else list(self.quick_targets),
+            "never_touch": list(self.never_touch),
+            "min_age_days": self.min_age_days,
+            "schedule": self.schedule.value,
+            "language": self.language.value,
+            "start_in_tray": self.start_in_tray,
+            "start_at_login": self.start_at_login,
+            "journal_retention_days": self.journal_retention_days,
+            "usage_id_enabled": self.usage_id_enabled,
+        }
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> tuple[Settings, list[str]]:
+        """Settings from JSON values: each invalid or unknown value is reported and defaulted."""
+        problems: list[str] = []
+        default = cls()
+        values: dict[str, Any] = {}
+        for name, parse in _PARSERS.items():
+            if name not in obj:
+                continue
+            try:
+                values[name] = parse(obj[name])
+            except (ValueError, TypeError):
+                fallback = default.to_json()[name]
+                problems.append(f"'{name}' had an invalid value {obj[name]!r}; using {fallback!r}")
+        unknown = sorted(set(obj) - set(_PARSERS) - {"schema", "kind"})
+        if unknown:
+            problems.append(f"unknown setting(s) ignored: {', '.join(unknown)}")
+        return dataclasses.replace(default, **values), problems
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("not a boolean")
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise TypeError("not a list of strings")
+    return tuple(dict.fromkeys(value))  # keeps order, drops repeats
+
+
+def _optional_strings(value: Any) -> tuple[str, ...] | None:
+    return None if value is None else _strings(value)
+
+
+def _optional_days(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e5:
+        raise ValueError("not a number of days")
+    return float(value)
+
+
+def _retention(value: Any) -> int:
+    low, high = RETENTION_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"not a whole number of days from {low} to {high}")
+    return value
+
+
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "delete_mode": DeleteMode,
+    "quick_targets": _optional_strings,
+    "never_touch": _strings,
+    "min_age_days": _optional_days,
+    "schedule": Schedule,
+    "language": Language,
+    "start_in_tray": _bool,
+    "start_at_login": _bool,
+    "journal_retention_days": _retention,
+    "usage_id_enabled": _bool,
+}
+
+# Schema migrations: MIGRATIONS[n] turns a version-n object into a version n+1 object.
+# Version 1 is the first; the hook is here so that a rename later never loses a user's choice.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def migrate(obj: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Bring a stored settings object to SCHEMA_VERSION; reports what it could not do."""
+    version = obj.get("schema", 1)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        return obj, [f"unknown settings schema {version!r}; reading it as version 1"]
+    if version > SCHEMA_VERSION:
+        return obj, [
+            f"settings were written by a newer ONE Cleaner (schema {version}); "
+            "values this version does not know are ignored"
+        ]
+    while version < SCHEMA_VERSION:
+        obj = MIGRATIONS[version](obj)
+        version += 1
+    return obj, []
+
+
+def settings_path(data_dir: Path) -> Path:
+    return data_dir / SETTINGS_FILE
+
+
+def load_settings(data_dir: Path) -> tuple[Settings, str | None]:
+    """The saved settings, or the defaults; the message says what was wrong, if anything.
+
+    A file that cannot be read is set aside for inspection and the defaults are used; a bad
+    value is replaced by its default. Never raises for a bad file.
+    """
+    path = settings_path(data_dir)
+    if not path.exists():
+        return Settings(), None
+    try:
+        # Any schema is read here, not only ours: a newer file still gives the values we know.
+        obj = read_json(path, kind="settings", schema=_ANY_SCHEMA)
+    except CorruptFile as exc:
+        return Settings(), (
+            f"the settings file could not be read; it was set aside as {exc.aside} "
+            "and the defaults are used"
+        )
+    except PrivacyError as exc:
+        return Settings(), f"{exc}; the default settings are used"
+    if obj is None:
+        return Settings(), None
+    obj, problems = migrate(obj)
+    settings, more = Settings.from_json(obj)
+    problems += more
+    return settings, ("settings: " + "; ".join(problems)) if problems else None
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    """Write the settings atomically (0600, in the 0700 data folder)."""
+    ensure_data_dir(data_dir)
+    write_json(settings_path(data_dir), settings.to_json(), kind="settings", schema=SCHEMA_VERSION)
+
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Language",
+    "Schedule",
+    "Settings",
+    "load_settings",
+    "migrate",
+    "save_settings",
+]

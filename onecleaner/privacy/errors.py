@@ -1,0 +1,43 @@
+"""Typed privacy errors; each message is written for a person, the faces show it as is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TAMPER_KINDS = ("changed", "missing", "reordered", "cut off")
+
+
+class PrivacyError(Exception):
+    """Base of the privacy errors: the message says what happened and what the app does next."""
+
+
+class CorruptFile(PrivacyError):
+    """A data file could not be used; it was moved aside (``aside``) and defaults apply."""
+
+    def __init__(self, path: Path, aside: Path, reason: str) -> None:
+        self.path = path
+        self.aside = aside
+        self.reason = reason
+        super().__init__(
+            f"{path.name} could not be read ({reason}); it was kept aside as {aside.name} "
+            "for inspection and safe defaults are used instead."
+        )
+
+
+class KeyUnavailable(PrivacyError):
+    """A key that is lost, destroyed, or cannot unwrap what it should (wrong master key)."""
+
+
+class JournalTampered(PrivacyError):
+    """The journal failed verification: ``seq`` names the first bad record, ``kind`` says why."""
+
+    def __init__(self, message: str, *, seq: int | None, kind: str) -> None:
+        if kind not in TAMPER_KINDS:
+            raise ValueError(f"unknown tamper kind {kind!r}")
+        self.seq = seq
+        self.kind = kind
+        super().__init__(message)
+
+
+class DecryptError(PrivacyError):
+    """Sealed data that does not open: wrong key, or the bytes were changed."""

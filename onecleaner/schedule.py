@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import json
-import os
-import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -94,17 +91,7 @@ def load_last_run(data_dir: Path) -> datetime | None:
 
 def save_last_run(data_dir: Path, when: datetime) -> None:
     """Remember the last scheduled run (atomic write, private to the user)."""
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    payload = json.dumps({"last_run": when.isoformat()}).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=".schedule-", dir=data_dir)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, data_dir / LAST_RUN_FILE)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    from onecleaner.privacy.storage import atomic_write_bytes
+
+    payload = json.dumps({"last_run": when.isoformat()}) + "\n"
+    atomic_write_bytes(data_dir / LAST_RUN_FILE, payload.encode("utf-8"))

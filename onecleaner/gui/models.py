@@ -15,9 +15,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 
 from onecleaner.engine.model import Application, PlanEntry, Risk, Skip, Target
+from onecleaner.gui.theme import accent
 from onecleaner.gui.units import human_size, human_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,12 +29,6 @@ _ROOT = QModelIndex()
 IdRole = Qt.ItemDataRole.UserRole + 1
 #: The role that returns a row's Risk (tree), for the badge delegate.
 RiskRole = Qt.ItemDataRole.UserRole + 2
-
-RISK_COLOURS: Mapping[Risk, str] = {
-    Risk.SAFE: "#2e7d32",
-    Risk.CARE: "#b26a00",
-    Risk.PRIVACY: "#c62828",
-}
 
 
 def _tr(text: str) -> str:
@@ -255,7 +249,7 @@ class TargetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return target.description
         if role == Qt.ItemDataRole.ForegroundRole and col == self.RISK:
-            return QColor(RISK_COLOURS[target.risk])
+            return accent(target.risk.value)
         if role == RiskRole and col == self.RISK:
             return target.risk
         if role == IdRole:
@@ -313,6 +307,10 @@ class FileSelection:
 
     def clear(self) -> None:
         self._unticked.clear()
+
+    def replace(self, unticked: dict[str, int]) -> None:
+        """Start over from a set of unticked paths with their frees (after a new scan)."""
+        self._unticked = dict(unticked)
 
     def paths(self) -> frozenset[str]:
         return frozenset(self._unticked)

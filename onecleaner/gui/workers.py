@@ -34,6 +34,7 @@ class ScanOutcome:
     plan: Plan
     running: tuple[Application, ...] = ()  # catalog applications running when the scan ended
     disk_free: dict[str, int] = field(default_factory=dict)  # mount point -> free bytes
+    unticked: dict[str, int] = field(default_factory=dict)  # kept unticked path -> its frees
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class ScanWorker(Worker):
         catalog: Catalog,
         options: ScanOptions | None = None,
         probe: Any = None,
+        unticked: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
         self.targets = tuple(targets)
@@ -151,6 +153,7 @@ class ScanWorker(Worker):
         self.catalog = catalog
         self.options = options
         self.probe = probe
+        self.unticked = unticked
 
     def work(self) -> ScanOutcome:
         from onecleaner.engine import processes
@@ -166,10 +169,17 @@ class ScanWorker(Worker):
             progress=self.report,
             cancel=self.cancel_event,
         )
+        # Files the user had unticked stay unticked in the new plan (found here, off the GUI).
+        kept = {}
+        if self.unticked:
+            kept = {
+                e.path: e.frees for t in plan.targets for e in t.entries if e.path in self.unticked
+            }
         return ScanOutcome(
             plan=plan,
             running=running_applications(self.catalog, self.env, probe),
             disk_free=free_space_of(plan),
+            unticked=kept,
         )
 
 
@@ -291,15 +301,10 @@ class CloseAppsWorker(Worker):
 
 
 def _close(app: Application, env: Environment) -> bool:
-    """Ask the engine to close an application; True when none of its processes remain."""
+    """Ask the engine to close an application politely; True when none of its processes remain."""
     from onecleaner.engine.processes import close_application
 
-    outcome = close_application(app, env.os)
-    remaining = getattr(outcome, "still_running", None)
-    if remaining is None:
-        remaining = getattr(outcome, "remaining", ())
-    ok = getattr(outcome, "closed", None)
-    return bool(ok) if ok is not None and not remaining else not remaining
+    return close_application(app, env.os).closed
 
 
 def running_applications(catalog: Catalog, env: Environment, probe: Any) -> tuple[Application, ...]:

@@ -1,0 +1,286 @@
+"""Start the desktop app: the Qt application, the window, the tray, the schedule, start-up notes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from onecleaner.appinfo import APP_DISPLAY_NAME, APP_ID
+from onecleaner.gui.mainwindow import MainWindow
+from onecleaner.gui.schedule import Scheduler
+from onecleaner.gui.services import AppServices
+from onecleaner.gui.tray import QuickCleaner, TrayController, freed_text, tray_available
+from onecleaner.gui.workers import QuickOutcome
+
+log = logging.getLogger(__name__)
+
+#: How long `--smoke-test` runs the event loop before quitting.
+SMOKE_TEST_MS = 1000
+#: What the app remembers between runs about what it has already shown (in the data folder).
+GUI_STATE_FILE = "gui-state.json"
+
+
+def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
+    """Run the desktop app until it quits; returns the exit code (0 for a passed smoke test)."""
+    app = _application()
+    startup = [] if smoke_test else _startup_messages(data_dir)
+    services = AppServices.load(data_dir)
+    _install_translator(app, services)
+    instance = None
+    if not smoke_test:
+        instance = _single_instance()
+        if instance is False:
+            return 0  # the running instance was asked to come forward
+    shell = AppShell(
+        app,
+        services,
+        start_hidden=tray or services.settings.start_in_tray,
+        interactive=not smoke_test,
+        startup_messages=startup,
+    )
+    if instance is not None and instance is not True and hasattr(instance, "activateRequested"):
+        instance.activateRequested.connect(shell.window.show_and_raise)
+    if smoke_test:
+        QTimer.singleShot(SMOKE_TEST_MS, app.quit)
+    code = app.exec()
+    shell.shutdown()
+    if instance is not None and hasattr(instance, "release"):
+        instance.release()
+    return 0 if smoke_test else int(code)
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("onecleaner")
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setOrganizationName("ONE Cleaner")
+    app.setDesktopFileName(APP_ID)
+    # The platform's native style and the system's light or dark palette: nothing is forced.
+    try:
+        from onecleaner.gui.theme import app_icon
+
+        app.setWindowIcon(app_icon())
+    except ImportError:
+        pass
+    return app
+
+
+def _install_translator(app: QApplication, services: AppServices) -> None:
+    try:
+        from onecleaner.gui.i18n import install_translator
+    except ImportError:
+        return
+    install_translator(app, services.settings.language.value)
+
+
+def _single_instance() -> Any:
+    """The SingleInstance holder, False when another instance runs, None when unavailable."""
+    try:
+        from onecleaner.gui.single_instance import SingleInstance
+    except ImportError:
+        return None
+    instance = SingleInstance(APP_ID)
+    return instance if instance.acquire() else False
+
+
+def _startup_messages(data_dir: Path) -> list[str]:
+    """What start-up work did (e.g. the deletion after the service's deadline), for the user."""
+    try:
+        from onecleaner.privacy.startup import run_startup
+
+        return list(run_startup(data_dir))
+    except Exception as exc:  # start-up work must not keep the window from opening
+        log.warning("start-up work failed", exc_info=True)
+        return [f"start-up work failed: {exc}"]
+
+
+class AppShell(QObject):
+    """Wires the window, the tray, the quick clean and the schedule together."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        services: AppServices,
+        *,
+        start_hidden: bool = False,
+        interactive: bool = True,
+        startup_messages: list[str] | None = None,
+        window: MainWindow | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.services = services
+        self.interactive = interactive
+        self.window = window if window is not None else MainWindow(services)
+        self.quick = QuickCleaner(
+            services, other_busy=lambda: self.window.session.busy, parent=self
+        )
+        self.tray: TrayController | None = None
+        if tray_available():
+            self.tray = TrayController(services, self.quick, self)
+            self.tray.openRequested.connect(self.window.show_and_raise)
+            self.tray.settingsRequested.connect(self.open_settings)
+            self.tray.quitRequested.connect(self.quit)
+            self.tray.show()
+        else:
+            # Without a tray the window is the app: quick-clean news goes to its status bar.
+            self.quick.finished.connect(self._quick_in_window)
+        self.window.keep_running_in_tray = self.tray is not None
+        app.setQuitOnLastWindowClosed(self.tray is None)
+        self.window.settingsRequested.connect(self.open_settings)
+        self.window.quitRequested.connect(self.quit)
+
+        self.scheduler = Scheduler(services, lambda: self.quick.start(background=True), parent=self)
+        if self.tray is not None:
+            self.scheduler.nextRunChanged.connect(self.tray.set_next_run)
+        self.scheduler.start()
+        self._settings_dialog: QWidget | None = None
+
+        if not (start_hidden and self.tray is not None):
+            self.window.show()
+        if interactive:
+            QTimer.singleShot(0, lambda: self._greet(startup_messages or []))
+
+    # --- start-up ----------------------------------------------------------------------------
+    def _greet(self, startup_messages: list[str]) -> None:
+        """Say once what start-up did, show the service notice once, then the first-run dialog."""
+        if startup_messages:
+            QMessageBox.information(
+                self._dialog_parent(), self.tr("ONE Cleaner"), "\n\n".join(startup_messages)
+            )
+        self._announce_notice()
+        self._first_run()
+
+    def _dialog_parent(self) -> QWidget | None:
+        return self.window if self.window.isVisible() else None
+
+    def _announce_notice(self) -> None:
+        notice = self.services.notice()
+        if notice is None:
+            return
+        from onecleaner.gui.notice_banner import state_text
+
+        state = notice.state_at(_utc_now())
+        text = state_text(notice, state)
+        if self.tray is not None:
+            self.tray.notify_notice(notice, text)
+        key = f"{notice.notice_id}:{state.value}"
+        seen = _read_state(self.services.data_dir)
+        if seen.get("notice_shown") == key:
+            return
+        from onecleaner.gui.i18n import notice_language
+
+        language = notice_language()
+        QMessageBox.information(
+            self._dialog_parent(),
+            notice.title_in(language),
+            f"{notice.body_in(language)}\n\n{text}",
+        )
+        _write_state(self.services.data_dir, {**seen, "notice_shown": key})
+
+    def _first_run(self) -> None:
+        privacy = self.services.privacy
+        if privacy is None:
+            return
+        try:
+            from onecleaner.gui.first_run import FirstRunDialog, needs_first_run
+
+            if not needs_first_run(privacy):
+                return
+            dialog = FirstRunDialog(self._dialog_parent(), privacy=privacy)
+        except Exception:  # consent can be given later in Settings; never block cleaning
+            log.warning("could not show the first-run dialog", exc_info=True)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # --- commands ----------------------------------------------------------------------------
+    @Slot()
+    def open_settings(self) -> None:
+        """Open the settings dialog (one at a time, not blocking the window)."""
+        if self._settings_dialog is not None:
+            self._settings_dialog.show()
+            self._settings_dialog.raise_()
+            self._settings_dialog.activateWindow()
+            return
+        privacy = self.services.privacy
+        if privacy is None:
+            QMessageBox.information(
+                self._dialog_parent(),
+                self.tr("Settings"),
+                self.tr("The settings cannot open: the privacy data could not be read."),
+            )
+            return
+        from onecleaner.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(
+            self._dialog_parent(),
+            data_dir=self.services.data_dir,
+            privacy=privacy,
+            catalog=self.services.catalog,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.settingsChanged.connect(self.apply_settings)
+        dialog.destroyed.connect(self._settings_closed)
+        self._settings_dialog = dialog
+        dialog.show()
+
+    @Slot()
+    def _settings_closed(self) -> None:
+        self._settings_dialog = None
+
+    @Slot(object)
+    def apply_settings(self, settings: Any) -> None:
+        """Use new settings at once: language, quick preset, schedule."""
+        old_language = self.services.settings.language
+        self.services.settings = settings
+        if settings.language != old_language:
+            _install_translator(self.app, self.services)
+        self.scheduler.settings_changed()
+
+    @Slot(object)
+    def _quick_in_window(self, outcome: QuickOutcome) -> None:
+        self.window.statusBar().showMessage(freed_text(outcome), 15_000)
+
+    @Slot()
+    def quit(self) -> None:
+        self.shutdown()
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        """Stop the timer, cancel and wait for every worker thread, remove the tray icon."""
+        self.scheduler.stop()
+        self.quick.stop()
+        self.window.session.stop()
+        if self.tray is not None:
+            self.tray.hide()
+
+
+def _utc_now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _read_state(data_dir: Path) -> dict[str, Any]:
+    try:
+        from onecleaner.privacy.storage import read_json
+
+        return dict(read_json(data_dir / GUI_STATE_FILE, kind="gui-state") or {})
+    except Exception:  # a lost memo only means a notice dialog shows once more
+        return {}
+
+
+def _write_state(data_dir: Path, state: dict[str, Any]) -> None:
+    try:
+        from onecleaner.privacy.storage import write_json
+
+        write_json(data_dir / GUI_STATE_FILE, state, kind="gui-state")
+    except Exception:
+        log.warning("could not remember the notice was shown", exc_info=True)

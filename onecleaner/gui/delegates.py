@@ -1,0 +1,71 @@
+"""Item painting beyond plain text: the coloured risk badge of the target tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from onecleaner.engine.model import Risk
+from onecleaner.gui.models import RiskRole, risk_label
+from onecleaner.gui.theme import accent
+
+
+class RiskBadgeDelegate(QStyledItemDelegate):
+    """Draws a risk as a small rounded badge: its word on its colour (never colour alone)."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        risk = index.data(RiskRole)
+        if not isinstance(risk, Risk):
+            super().paint(painter, option, index)
+            return
+        # The row's selection background first, as the style draws it.
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        text = risk_label(risk)
+        metrics = option.fontMetrics
+        width = metrics.horizontalAdvance(text) + 14
+        height = metrics.height() + 2
+        rect = option.rect
+        badge = QRectF(rect.left() + 4, rect.top() + (rect.height() - height) / 2, width, height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        fill = accent(risk.value)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(readable_on(fill))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        risk = index.data(RiskRole)
+        if isinstance(risk, Risk):
+            hint.setWidth(option.fontMetrics.horizontalAdvance(risk_label(risk)) + 24)
+        return hint
+
+
+def readable_on(fill: QColor) -> QColor:
+    """Black or white, whichever contrasts more with a fill (WCAG relative luminance)."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = (
+        0.2126 * channel(fill.redF())
+        + 0.7152 * channel(fill.greenF())
+        + 0.0722 * channel(fill.blueF())
+    )
+    # Contrast with white is 1.05/(lum+0.05), with black (lum+0.05)/0.05: pick the larger.
+    return QColor("black") if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else QColor("white")

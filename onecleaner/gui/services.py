@@ -1,0 +1,119 @@
+"""What the window and the tray share: the catalog, the environment, settings, privacy service."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from onecleaner.engine.env import Environment
+from onecleaner.engine.model import DeleteMode, Target
+from onecleaner.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from onecleaner.engine.catalog import Catalog
+    from onecleaner.engine.scan import ScanOptions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppServices:
+    """The app's shared state; the faces read it and call the engine and privacy with it.
+
+    `messages` collects what start-up has to tell the user (a corrupt settings file set aside,
+    definitions that did not load, what the deletion deadline erased); the window shows them.
+    """
+
+    data_dir: Path
+    catalog: Catalog
+    env: Environment
+    settings: Settings = field(default_factory=Settings)
+    privacy: Any = None  # PrivacyService when the privacy module could start
+    messages: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, data_dir: Path) -> AppServices:
+        """Load the catalog, settings and privacy service; problems become messages, not crashes."""
+        from onecleaner.engine.catalog import load_catalog
+
+        messages: list[str] = []
+        catalog = load_catalog()
+        if catalog.problems:
+            messages.append(
+                f"{len(catalog.problems)} cleaner definition problem(s); those items are left out: "
+                + "; ".join(str(p) for p in catalog.problems[:3])
+            )
+        settings, warning = load_settings(data_dir)
+        if warning:
+            messages.append(warning)
+        services = cls(
+            data_dir=data_dir,
+            catalog=catalog,
+            env=Environment.current(),
+            settings=settings,
+            privacy=_privacy_service(data_dir, messages),
+            messages=messages,
+        )
+        return services
+
+    @property
+    def delete_mode(self) -> DeleteMode:
+        return self.settings.delete_mode
+
+    def quick_target_ids(self) -> list[str]:
+        """The quick preset: the user's choice in settings, else the catalog's own."""
+        chosen = self.settings.quick_targets
+        if chosen is None:
+            return list(self.catalog.presets.get("quick", ()))
+        return list(chosen)
+
+    def quick_targets(self) -> list[Target]:
+        """The quick preset's targets that exist on this OS (unknown ids are left out)."""
+        available = {t.id: t for t in self.catalog.targets_for(self.env.os)}
+        return [available[i] for i in self.quick_target_ids() if i in available]
+
+    def scan_options(self) -> ScanOptions:
+        """The user's age filter and never-touch paths, as the engine takes them."""
+        from onecleaner.engine.scan import ScanOptions
+
+        days = self.settings.min_age_days
+        return ScanOptions(
+            min_age_hours=None if days is None else days * 24,
+            never_touch=tuple(self.settings.never_touch),
+        )
+
+    def record_activity(self, kind: str, summary: Mapping[str, object]) -> None:
+        """Note a scan or clean in the privacy journal (only kept when the user allowed it)."""
+        if self.privacy is None:
+            return
+        try:
+            self.privacy.record_activity(kind, summary)
+        except Exception:  # the history is optional: it never blocks cleaning
+            log.warning("could not record activity", exc_info=True)
+
+    def notice(self) -> Any:
+        """The installed end-of-service notice, or None."""
+        if self.privacy is None:
+            return None
+        try:
+            return self.privacy.notice()
+        except Exception:
+            log.warning("could not read the service notice", exc_info=True)
+            return None
+
+
+def _privacy_service(data_dir: Path, messages: list[str]) -> Any:
+    try:
+        from onecleaner.privacy.service import PrivacyService
+    except ImportError:
+        return None
+    try:
+        service = PrivacyService(data_dir)
+    except Exception as exc:  # privacy data that cannot be opened must not stop cleaning
+        messages.append(f"the privacy data could not be opened: {exc}")
+        return None
+    messages.extend(str(w) for w in getattr(service, "warnings", ()) or ())
+    return service

@@ -154,10 +154,12 @@ def _quick_ids(eng: _Engine) -> set[str]:
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print this OS's targets: id, name, description, risk, quick, present."""
+    from onecleaner.engine.guard import Guard
     from onecleaner.engine.planfile import current_roots
 
     eng = _engine(ctx)
     quick = _quick_ids(eng)
+    guard = Guard.for_env(eng.env, ctx.data_dir)
     rows = []
     for t in eng.catalog.targets_for(eng.env.os):
         rows.append(
@@ -167,7 +169,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
                 "description": t.description,
                 "risk": t.risk.value,
                 "quick": t.id in quick,
-                "present": bool(current_roots(t, eng.env)),
+                "present": bool(current_roots(t, eng.env, guard=guard)),
             }
         )
     if args.json:

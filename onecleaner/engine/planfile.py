@@ -11,18 +11,17 @@ containment, in use) as it would for a fresh scan.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import hmac
 import json
 import os
 import secrets
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import PlanFileError, UnknownTarget
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import (
     OS,
     EntryKind,
@@ -33,6 +32,7 @@ from onecleaner.engine.model import (
     Target,
     TargetPlan,
 )
+from onecleaner.engine.roots import find_roots
 
 FORMAT = "onecleaner-plan"
 VERSION = 1
@@ -117,26 +117,23 @@ def load_plan(
             f"{where} was made on {plan.os.value}, this machine runs {env.os.value}; "
             "scan here to make a plan for this machine"
         )
-    _check_places(plan, catalog, env, where)
+    _check_places(plan, catalog, env, where, data_dir)
     return plan
 
 
-def current_roots(target: Target, env: Environment) -> tuple[str, ...]:
-    """The roots `target` expands to now on this machine (globs matched on disk), sorted."""
-    from onecleaner.engine.expand import expand_roots
-
-    found: set[str] = set()
-    for rule in target.rules.get(env.os, ()):
-        for pattern in expand_roots(rule.root, env):
-            if glob.has_magic(pattern):
-                found.update(glob.glob(pattern))
-            elif os.path.lexists(pattern):
-                found.add(pattern)
-    return tuple(sorted(os.path.normpath(p) for p in found))
+def current_roots(
+    target: Target, env: Environment, *, guard: Guard | None = None
+) -> tuple[str, ...]:
+    """The roots `target` has now on this machine, as a scan finds them (resolved, guarded)."""
+    roots, _refused = find_roots(target, env, guard or Guard.for_env(env))
+    return tuple(r.path for r in roots)
 
 
-def _check_places(plan: Plan, catalog: TargetSource, env: Environment, where: Path) -> None:
+def _check_places(
+    plan: Plan, catalog: TargetSource, env: Environment, where: Path, data_dir: Path
+) -> None:
     """Every root one of its target's roots now; every entry under its own root and target."""
+    guard = Guard.for_env(env, data_dir)
     for tp in plan.targets:
         try:
             target = catalog.target(tp.target_id)
@@ -149,9 +146,9 @@ def _check_places(plan: Plan, catalog: TargetSource, env: Environment, where: Pa
             raise PlanFileError(
                 f"{where}: target '{tp.target_id}' does not exist on {env.os.value}"
             )
-        allowed = _allowed(current_roots(target, env))
+        allowed = set(current_roots(target, env, guard=guard))
         for root in tp.roots:
-            if os.path.normpath(root) not in allowed:
+            if root not in allowed:
                 raise PlanFileError(
                     f"{where}: the root {root!r} of target '{tp.target_id}' is not one of the "
                     "places that target cleans on this machine; the plan will not be used. "
@@ -166,13 +163,6 @@ def _check_places(plan: Plan, catalog: TargetSource, env: Environment, where: Pa
                     f"{where}: {entry.path!r} is not inside the root {entry.root!r} of "
                     f"target '{tp.target_id}'; the plan will not be used"
                 )
-
-
-def _allowed(roots: Sequence[str]) -> set[str]:
-    """The roots as expanded and as resolved (scan may record either form)."""
-    allowed = set(roots)
-    allowed.update(os.path.normpath(os.path.realpath(r)) for r in roots)
-    return allowed
 
 
 def _inside(path: str, root: str) -> bool:

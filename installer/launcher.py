@@ -1,0 +1,14 @@
+"""Entry script of the frozen bundle: `onecleaner` runs the command line, `onecleaner-gui` the app.
+
+One script serves both executables of the bundle; the name it was started under decides, so
+the windowed launcher (no console on Windows, the .app's own on macOS) needs no second copy.
+"""
+
+import os
+import sys
+
+from onecleaner.cli import gui_main, main
+
+if __name__ == "__main__":
+    name = os.path.splitext(os.path.basename(sys.executable))[0].lower()
+    sys.exit(gui_main() if name.endswith("-gui") else main())

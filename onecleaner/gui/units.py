@@ -8,13 +8,13 @@ _UNITS = ("B", "kB", "MB", "GB", "TB", "PB")
 
 
 def human_size(n: int) -> str:
-    """Bytes in decimal units, as file managers show them: 0 B, 812 B, 4.1 kB, 1.23 GB."""
+    """Bytes in decimal units, as file managers show them: 0 B, 812 B, 4.1 kB, 12.3 GB, 512 GB."""
     value = float(max(n, 0))
     for unit in _UNITS:
         if value < 1000 or unit == _UNITS[-1]:
             if unit == "B":
                 return f"{int(value)} B"
-            return f"{value:.3g} {unit}" if value < 100 else f"{value:.0f} {unit}"
+            return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
         value /= 1000
     raise AssertionError("unreachable")
 

@@ -1,0 +1,212 @@
+"""The Qt models over engine records: tristate target tree, tickable virtual file table, export."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from onecleaner.engine.model import (
+    OS,
+    Application,
+    CleanResult,
+    DeleteMode,
+    EntryKind,
+    Identity,
+    PathRule,
+    Plan,
+    PlanEntry,
+    Risk,
+    Skip,
+    Target,
+    TargetPlan,
+    TargetResult,
+)
+from onecleaner.gui.confirm import CleanSummary, confirmation_text
+from onecleaner.gui.export import export_results
+from onecleaner.gui.models import FileSelection, FileTableModel, TargetTreeModel
+from onecleaner.gui.summary import top_categories
+from onecleaner.gui.units import human_size
+
+CHECK = Qt.ItemDataRole.CheckStateRole
+
+
+def _target(app: str, opt: str, risk: Risk = Risk.SAFE) -> Target:
+    return Target(
+        id=f"{app}.{opt}",
+        app_id=app,
+        label=f"{opt.title()} of {app}",
+        description=f"the {opt} of {app}",
+        risk=risk,
+        rules={OS.LINUX: (PathRule(root="~/.cache/x"),)},
+    )
+
+
+def _app(app_id: str, *targets: Target) -> Application:
+    return Application(id=app_id, name=app_id.title(), processes={}, targets=targets)
+
+
+def _tree() -> TargetTreeModel:
+    a1, a2 = _target("web", "cache"), _target("web", "history", Risk.PRIVACY)
+    b1 = _target("dev", "pip")
+    return TargetTreeModel(
+        [(_app("web", a1, a2), [a1, a2]), (_app("dev", b1), [b1])], checked=["web.cache"]
+    )
+
+
+def test_application_rows_are_tristate_and_tick_their_targets(qtbot: QtBot) -> None:
+    model = _tree()
+    web = model.index(0, 0)
+    assert model.data(web) == "Web"
+    assert model.data(web, CHECK) == Qt.CheckState.PartiallyChecked
+    # Ticking the application ticks all its targets.
+    assert model.setData(web, Qt.CheckState.Checked.value, CHECK)
+    assert model.checked_ids() == ["web.cache", "web.history"]
+    assert model.data(web, CHECK) == Qt.CheckState.Checked
+    # Unticking one target makes the application partial again.
+    history = model.index(1, 0, web)
+    model.setData(history, Qt.CheckState.Unchecked, CHECK)
+    assert model.checked_ids() == ["web.cache"]
+    assert model.data(web, CHECK) == Qt.CheckState.PartiallyChecked
+    model.setData(web, Qt.CheckState.Unchecked, CHECK)
+    assert model.checked_ids() == []
+
+
+def test_tree_shows_risk_description_and_scanned_sizes(qtbot: QtBot) -> None:
+    from onecleaner.gui.models import TargetFigures
+
+    model = _tree()
+    web = model.index(0, 0)
+    history = model.index(1, 0, web)
+    assert model.data(model.index(1, TargetTreeModel.RISK, web)) == "Privacy"
+    assert "the history of web" in model.data(history, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(1, TargetTreeModel.SIZE, web)) == ""
+    model.set_figures({"web.cache": TargetFigures(3, 5000), "web.history": TargetFigures(1, 1000)})
+    assert model.data(model.index(0, TargetTreeModel.SIZE, web)) == "5.0 kB"
+    assert model.data(model.index(0, TargetTreeModel.FILES, web)) == "3"
+    assert model.data(model.index(0, TargetTreeModel.SIZE)) == "6.0 kB"  # the application sums
+
+
+def _entries(n: int) -> tuple[PlanEntry, ...]:
+    return tuple(
+        PlanEntry(
+            path=f"/home/u/.cache/x/f{i}",
+            root="/home/u/.cache/x",
+            target_id="web.cache",
+            kind=EntryKind.FILE,
+            identity=Identity(1, i, 10, 1_700_000_000_000_000_000),
+            frees=4096,
+        )
+        for i in range(n)
+    )
+
+
+def test_file_table_is_virtual_and_unticking_is_remembered(qtbot: QtBot) -> None:
+    selection = FileSelection()
+    model = FileTableModel(selection)
+    entries = _entries(200_000)
+    model.set_entries(entries)
+    assert model.rowCount() == 200_000
+    last = model.index(199_999, FileTableModel.PATH)
+    assert model.data(last) == "/home/u/.cache/x/f199999"
+    assert model.data(last, CHECK) == Qt.CheckState.Checked
+    model.setData(last, Qt.CheckState.Unchecked, CHECK)
+    assert selection.paths() == frozenset({"/home/u/.cache/x/f199999"})
+    assert selection.bytes == 4096
+    # Unticked files survive a switch to another target and back.
+    model.set_entries(())
+    model.set_entries(entries)
+    assert model.data(last, CHECK) == Qt.CheckState.Unchecked
+    model.set_all_ticked(False)
+    assert selection.count == 200_000
+    model.set_all_ticked(True)
+    assert selection.count == 0
+
+
+def test_plan_without_unticked_files_keeps_them_out() -> None:
+    entries = _entries(3)
+    plan = Plan((TargetPlan("web.cache", ("/r",), entries),), OS.LINUX, 0.0)
+    selection = FileSelection()
+    selection.untick(entries[1:2])
+    kept = plan.without(selection.paths())
+    assert [e.path for e in kept.targets[0].entries] == [entries[0].path, entries[2].path]
+
+
+def _result() -> CleanResult:
+    return CleanResult(
+        targets=(
+            TargetResult(
+                "web.cache", 12, 48_000, (Skip("/c/lock", "in use by a program", "web.cache"),)
+            ),
+            TargetResult("dev.pip", 3, 9_000),
+        ),
+        mode=DeleteMode.PERMANENT,
+        dry_run=False,
+        cancelled=False,
+        disk_free_before={"/": 1_000_000},
+        disk_free_after={"/": 1_057_000},
+    )
+
+
+def test_export_json_names_what_was_removed_and_why_items_stayed(tmp_path: Path) -> None:
+    scan_skip = Skip("/c/chromium/x", "skipped: Chromium is running", "chromium.cache")
+    path = tmp_path / "results.json"
+    export_results(path, _result(), [scan_skip])
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["files"] == 15 and doc["bytes"] == 57_000
+    by_id = {t["id"]: t for t in doc["targets"]}
+    assert by_id["web.cache"]["skipped"] == [{"path": "/c/lock", "reason": "in use by a program"}]
+    assert by_id["chromium.cache"] == {
+        "id": "chromium.cache",
+        "files": 0,
+        "bytes": 0,
+        "skipped": [{"path": "/c/chromium/x", "reason": "skipped: Chromium is running"}],
+    }
+    assert doc["disk_free_after"] == {"/": 1_057_000}
+
+
+def test_export_csv_has_a_row_per_target_and_per_skipped_item(tmp_path: Path) -> None:
+    path = tmp_path / "results.csv"
+    export_results(path, _result())
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["kind", "target", "path", "files", "bytes", "reason"]
+    assert ["removed", "web.cache", "", "12", "48000", ""] in rows
+    assert ["removed", "dev.pip", "", "3", "9000", ""] in rows
+    assert ["skipped", "web.cache", "/c/lock", "", "", "in use by a program"] in rows
+    assert len(rows) == 4
+
+
+def test_confirmation_names_total_and_risky_items() -> None:
+    summary = CleanSummary(
+        files=1234,
+        bytes=5_600_000,
+        mode=DeleteMode.TRASH,
+        risky=(("Recent documents list", Risk.CARE),),
+        unticked=2,
+    )
+    question, details = confirmation_text(summary)
+    assert question == "Move 1,234 files (5.6 MB) to the trash?"
+    assert "Recent documents list (Care)" in details
+    assert "2 files you unticked stay." in details
+
+
+def test_chart_categories_keep_the_biggest_and_sum_the_rest() -> None:
+    sizes = {f"app{i}": (i + 1) * 100 for i in range(9)} | {"empty": 0}
+    bars = top_categories(sizes, "Other", limit=4)
+    assert [b.name for b in bars] == ["app8", "app7", "app6", "Other"]
+    assert bars[-1].bytes == sum((i + 1) * 100 for i in range(6))
+
+
+def test_human_sizes() -> None:
+    assert [human_size(n) for n in (0, 999, 1000, 1_234_567, 12_300_000_000, 512 * 10**9)] == [
+        "0 B",
+        "999 B",
+        "1.0 kB",
+        "1.2 MB",
+        "12.3 GB",
+        "512 GB",
+    ]

@@ -7,12 +7,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from onecleaner.privacy.errors import PrivacyError
 from onecleaner.resources import resource
 
 LANGUAGES = ("en", "zh_CN")
 
 
-class PolicyUnavailable(Exception):
+class PolicyUnavailable(PrivacyError):
     """The shipped policy texts or their version file are missing or malformed (a packaging bug)."""
 
 

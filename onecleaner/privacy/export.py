@@ -1,0 +1,82 @@
+"""Writing the user's own data out of the data folder: a private JSON file, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import json
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from onecleaner.privacy.errors import PrivacyError
+
+EXPORT_FORMAT = "onecleaner-personal-data"
+EXPORT_SCHEMA = 1
+
+
+class ExportFailed(PrivacyError):
+    """The export file could not be written; the message names the path and the reason."""
+
+
+def jsonable(obj: Any) -> Any:
+    """Records, enums, dates and paths as plain JSON values (bytes are left out)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {
+            f.name: jsonable(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if not isinstance(getattr(obj, f.name), bytes)
+        }
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, datetime):
+        return obj.isoformat()
+    if isinstance(obj, Path):
+        return str(obj)
+    if isinstance(obj, dict):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        return [jsonable(v) for v in obj]
+    if isinstance(obj, str | int | float | bool) or obj is None:
+        return obj
+    if hasattr(obj, "items"):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    return str(obj)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` readable by the user only (0600), atomically.
+
+    Unlike the data folder's own writes, this never changes the mode of the folder the user
+    chose (it may be their Documents folder); that folder must already exist.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportFailed(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise ExportFailed(f"cannot write {path}: it is a folder")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportFailed(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if os.name == "posix":
+            os.chmod(tmp_name, 0o600)
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise ExportFailed(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def write_json_export(path: Path, document: dict[str, Any]) -> None:
+    """Write an export document as readable UTF-8 JSON (non-ASCII kept), privately."""
+    text = json.dumps(jsonable(document), ensure_ascii=False, indent=2, sort_keys=False)
+    write_private_file(path, (text + "\n").encode("utf-8"))

@@ -1,10 +1,42 @@
-"""Work due at the start of every command (placeholder until the privacy module lands)."""
+"""Work due at the start of every command: the notice's deletion deadline, journal retention."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+from onecleaner.privacy.errors import PrivacyError
 
-def run_startup(data_dir: Path) -> list[str]:
-    """Messages for the user from start-up work (e.g. the notice's deletion deadline)."""
-    return []
+
+def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) -> list[str]:
+    """Messages for the user from start-up work; never raises for bad data.
+
+    Past the deletion deadline of an installed notice, the personal information (profile,
+    journal, install identifier, usage data) is deleted, every key destroyed, and a
+    non-personal receipt written. Otherwise expired journal periods are purged. A data folder
+    that does not exist yet holds nothing to do (and is not created).
+    """
+    if not data_dir.is_dir():
+        return []
+    from onecleaner.privacy.service import PrivacyService
+
+    try:
+        service = PrivacyService(data_dir, clock=clock)
+        done = service.apply_deletion_deadline()
+        if done is None:
+            messages: list[str] = []
+            journal = service.journal()
+            if journal.size().get("records", 0):
+                journal.purge_expired()
+        else:
+            when = done.notice.deletion_deadline.isoformat()
+            lead = f"The service has ended and its deletion deadline ({when}) has passed: "
+            if done.deleted:
+                lead += f"deleted {', '.join(done.deleted)}, as the privacy policy promises."
+            else:
+                lead += "no personal information was held, so none had to be deleted."
+            messages = [lead, f"A receipt (with nothing personal in it) is in {done.receipt}."]
+    except (PrivacyError, OSError, ImportError) as exc:
+        return [f"privacy start-up work could not be done: {exc}"]
+    return messages + service.warnings

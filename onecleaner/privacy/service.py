@@ -1,0 +1,440 @@
+"""The privacy facade the CLI and the GUI use: consent, profile, journal, export, forget, notice.
+
+Every call reads the data folder afresh (the CLI and the app may both be running), and bad
+files never raise: they give privacy-safe defaults and a message in `warnings`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from onecleaner import __version__
+from onecleaner.privacy import policy as policy_mod
+from onecleaner.privacy.consent import (
+    ConsentBook,
+    ConsentRecord,
+    ConsentState,
+    Purpose,
+    PurposeStatus,
+    Way,
+)
+from onecleaner.privacy.device import device_info, minimal_error
+from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.export import EXPORT_FORMAT, EXPORT_SCHEMA, write_json_export
+from onecleaner.privacy.keys import KeyStatus, KeyStore
+from onecleaner.privacy.notice import Notice, NoticeBook, NoticeState
+from onecleaner.privacy.policy import Policy
+from onecleaner.privacy.profile import (
+    Profile,
+    ProfileStore,
+    ProfileUnreadable,
+    normalize_email,
+    normalize_phone,
+)
+from onecleaner.privacy.redact import redact, redact_data
+from onecleaner.privacy.usage import UsageStore
+from onecleaner.settings import Settings, load_settings, save_settings, settings_path
+
+if TYPE_CHECKING:
+    from onecleaner.privacy.journal import Journal, JournalRecord, VerifyReport
+
+ESSENTIAL = "essential"  # journal purpose of minimal, non-personal error and security records
+_STOPPED = (NoticeState.SERVICE_ENDED, NoticeState.PAST_DEADLINE)
+
+Clock = Callable[[], datetime]
+
+
+class CollectionStopped(PrivacyError):
+    """The service has ended (signed notice): nothing new is collected or registered."""
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacyStatus:
+    """Everything `privacy status` shows: where data lives, keys, consent, journal, notice."""
+
+    data_dir: Path
+    keys: KeyStatus
+    policy_version: str
+    consent: tuple[PurposeStatus, ...]
+    journal: Mapping[str, Any]  # the journal's size(): records, bytes, first/last times
+    retention_days: int
+    profile: str  # "none", "set" or "unreadable"
+    notice_state: NoticeState
+    notice: Notice | None
+    collection_stopped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineDeletion:
+    """What start-up deleted after the notice's deadline, and where its receipt is."""
+
+    notice: Notice
+    deleted: tuple[str, ...]
+    receipt: Path
+
+
+class PrivacyService:
+    """One data folder's privacy data, for one face (CLI run or GUI session)."""
+
+    def __init__(
+        self, data_dir: Path, *, clock: Clock | None = None, policy: Policy | None = None
+    ) -> None:
+        self.data_dir = data_dir
+        self.clock: Clock = clock or (lambda: datetime.now(UTC))
+        self.policy = policy if policy is not None else policy_mod.load_policy()
+        self.warnings: list[str] = []
+        self.keys = KeyStore(data_dir)
+
+    # -- parts (fresh each time, their messages gathered in `warnings`) ---------------------
+
+    def _take(self, messages: list[str]) -> None:
+        for message in messages:
+            if message not in self.warnings:
+                self.warnings.append(message)
+        messages.clear()
+
+    def _consent_book(self) -> ConsentBook:
+        return ConsentBook(self.data_dir, self.policy, clock=self.clock)
+
+    def _notices(self) -> NoticeBook:
+        return NoticeBook(self.data_dir, clock=self.clock)
+
+    def _profiles(self) -> ProfileStore:
+        return ProfileStore(self.data_dir, self.keys, clock=self.clock)
+
+    def _usage(self) -> UsageStore:
+        return UsageStore(self.data_dir, self.keys, clock=self.clock)
+
+    def settings(self) -> Settings:
+        """The app settings (defaults and a warning when the file is bad)."""
+        loaded, message = load_settings(self.data_dir)
+        if message:
+            self._take([message])
+        return loaded
+
+    def journal(self) -> Journal:
+        """The encrypted journal, with the retention the user chose."""
+        from onecleaner.privacy.journal import Journal
+
+        journal = Journal(
+            self.data_dir,
+            self.keys,
+            retention_days=self.settings().journal_retention_days,
+            clock=self.clock,
+        )
+        return journal
+
+    # -- status and consent ----------------------------------------------------------------
+
+    def status(self) -> PrivacyStatus:
+        """A snapshot of everything the privacy page and `privacy status` show."""
+        notice = self.notice()
+        state = NoticeState.NONE if notice is None else notice.state_at(self.clock())
+        try:
+            journal_size: Mapping[str, Any] = self.journal().size()
+        except PrivacyError as exc:
+            self._take([str(exc)])
+            journal_size = {}
+        try:
+            profile_state = "set" if self._profiles().load() is not None else "none"
+        except ProfileUnreadable as exc:
+            self._take([str(exc)])
+            profile_state = "unreadable"
+        status = PrivacyStatus(
+            data_dir=self.data_dir,
+            keys=self.keys.status(),
+            policy_version=self.policy.version,
+            consent=tuple(self.consent()),
+            journal=journal_size,
+            retention_days=self.settings().journal_retention_days,
+            profile=profile_state,
+            notice_state=state,
+            notice=notice,
+            collection_stopped=state in _STOPPED,
+        )
+        self._take(self.keys.problems)
+        return status
+
+    def consent(self) -> list[PurposeStatus]:
+        """Every purpose and whether it counts as granted under the current policy."""
+        book = self._consent_book()
+        summary = book.summary()
+        self._take(book.warnings)
+        return summary
+
+    def consent_history(self) -> list[ConsentRecord]:
+        book = self._consent_book()
+        history = book.history()
+        self._take(book.warnings)
+        return history
+
+    def is_granted(self, purpose: Purpose) -> bool:
+        return any(s.granted for s in self.consent() if s.purpose is purpose)
+
+    def grant(self, purpose: Purpose, way: Way = Way.CLI) -> ConsentRecord:
+        """Record consent to `purpose` under the current policy (refused after the service end)."""
+        self._require_collecting(f"'{purpose.value}' cannot be turned on")
+        return self._consent_book().record(purpose, ConsentState.GRANTED, way)
+
+    def withdraw(self, purpose: Purpose, way: Way = Way.CLI) -> list[str]:
+        """Record the withdrawal and erase what was collected for `purpose`; says what went."""
+        self._consent_book().record(purpose, ConsentState.WITHDRAWN, way)
+        erased: list[str] = []
+        removed = self.journal().erase(purpose=purpose.value)
+        if removed:
+            erased.append(f"{removed} journal record(s) of '{purpose.value}'")
+        if purpose is Purpose.USAGE and self._usage().erase():
+            erased.append("the install identifier and usage counters")
+        return erased
+
+    # -- collection ------------------------------------------------------------------------
+
+    def notice(self) -> Notice | None:
+        """The installed, verified end-of-service notice, if any."""
+        book = self._notices()
+        notice = book.current()
+        self._take(book.warnings)
+        return notice
+
+    def notice_state(self) -> NoticeState:
+        notice = self.notice()
+        return NoticeState.NONE if notice is None else notice.state_at(self.clock())
+
+    def notice_receipt(self) -> dict[str, Any] | None:
+        """The non-personal receipt of the deletion done after the deadline, if it was done."""
+        book = self._notices()
+        receipt = book.receipt()
+        self._take(book.warnings)
+        return receipt
+
+    def install_notice(self, path: Path) -> Notice:
+        """Verify and install a signed notice file (NoticeRejected says why not)."""
+        return self._notices().install(path)
+
+    def collection_stopped(self) -> bool:
+        return self.notice_state() in _STOPPED
+
+    def _require_collecting(self, what: str) -> None:
+        if self.collection_stopped():
+            raise CollectionStopped(
+                f"the service has ended (see `onecleaner privacy notice`): {what}; "
+                "nothing new is collected"
+            )
+
+    def record_activity(self, kind: str, summary: Mapping[str, object]) -> bool:
+        """Journal a scan or clean (redacted) when `history` is granted; True when recorded."""
+        if self.collection_stopped() or not self.is_granted(Purpose.HISTORY):
+            return False
+        data = redact_data(dict(summary))
+        parts = ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict | list))
+        text = redact(f"{kind}: {parts}" if parts else kind)
+        self.journal().append(kind, text, purpose=Purpose.HISTORY.value, data=data)
+        return True
+
+    def record_error(self, where: str, error: BaseException | str) -> bool:
+        """Journal an error: minimal and non-personal, or with device details under diagnostics."""
+        if self.collection_stopped():
+            return False
+        if self.is_granted(Purpose.DIAGNOSTICS):
+            detail = str(error) if isinstance(error, str) else f"{type(error).__name__}: {error}"
+            self.journal().append(
+                "error",
+                redact(f"{where}: {detail}"),
+                purpose=Purpose.DIAGNOSTICS.value,
+                data=redact_data({"where": where, "device": device_info()}),
+            )
+        else:
+            self.journal().append("error", minimal_error(where, error), purpose=ESSENTIAL)
+        return True
+
+    def record_usage(self, feature: str) -> bool:
+        """Count one use of a feature when `usage` is granted; True when counted."""
+        if self.collection_stopped() or not self.is_granted(Purpose.USAGE):
+            return False
+        usage = self._usage()
+        usage.count(feature, with_id=self.settings().usage_id_enabled)
+        self._take(usage.warnings)
+        return True
+
+    def usage_id_enabled(self) -> bool:
+        return self.settings().usage_id_enabled
+
+    def usage_id(self) -> str | None:
+        """The install identifier: made on first ask when `usage` is granted and it is enabled."""
+        usage = self._usage()
+        create = (
+            self.usage_id_enabled()
+            and self.is_granted(Purpose.USAGE)
+            and not self.collection_stopped()
+        )
+        found = usage.install_id(create=create)
+        self._take(usage.warnings)
+        return found
+
+    def reset_usage_id(self) -> str | None:
+        """A new random install identifier (None when there may be none: off or not granted)."""
+        if not self.usage_id_enabled() or not self.is_granted(Purpose.USAGE):
+            return None
+        self._require_collecting("the install identifier cannot be reset")
+        return self._usage().reset_id()
+
+    def set_usage_id_enabled(self, enabled: bool) -> None:
+        """Turn the install identifier on or off; off removes it at once."""
+        save_settings(self.data_dir, dataclasses.replace(self.settings(), usage_id_enabled=enabled))
+        if not enabled:
+            self._usage().clear_id()
+
+    # -- profile ---------------------------------------------------------------------------
+
+    def profile(self) -> Profile | None:
+        """The registration profile (clear: show `masked()`); ProfileUnreadable if it is lost."""
+        return self._profiles().load()
+
+    def set_profile(self, email: str | None = None, phone: str | None = None) -> Profile:
+        """Validate and store the e-mail and/or phone (an empty string removes that field)."""
+        self._require_collecting("registration is closed")
+        new_email = normalize_email(email) if email else None
+        new_phone = normalize_phone(phone) if phone else None
+        store = self._profiles()
+        try:
+            current = store.load() or Profile()
+        except ProfileUnreadable as exc:
+            self._take([f"{exc}; it is replaced by what you entered"])
+            current = Profile()
+        return store.save(
+            Profile(
+                email=current.email if email is None else new_email,
+                phone=current.phone if phone is None else new_phone,
+            )
+        )
+
+    def delete_profile(self) -> bool:
+        """Erase the profile and destroy its key; True when there was one."""
+        return self._profiles().delete()
+
+    # -- journal ---------------------------------------------------------------------------
+
+    def log_records(self, limit: int | None = None) -> list[JournalRecord]:
+        """The latest journal records (all when `limit` is None)."""
+        return self.journal().read(limit=limit)
+
+    def verify_log(self) -> VerifyReport:
+        return self.journal().verify()
+
+    def export_log(self, path: Path) -> int:
+        """Write the decrypted journal to `path`; returns the number of records."""
+        count: int = self.journal().export(path)
+        return count
+
+    # -- export and forget -----------------------------------------------------------------
+
+    def export_all(self, path: Path) -> dict[str, Any]:
+        """Write one JSON file with everything the app holds about the user, decrypted."""
+        problems: list[str] = []
+        try:
+            profile = self.profile()
+        except ProfileUnreadable as exc:
+            profile, problems = None, [str(exc)]
+        try:
+            records = self.log_records()
+        except PrivacyError as exc:
+            records, problems = [], [*problems, f"journal: {exc}"]
+        usage = self._usage()
+        usage_data = usage.load()
+        problems += usage.warnings
+        document: dict[str, Any] = {
+            "format": EXPORT_FORMAT,
+            "schema": EXPORT_SCHEMA,
+            "exported_at": self.clock(),
+            "app_version": __version__,
+            "data_dir": self.data_dir,
+            "policy": {"version": self.policy.version, "sha256": self.policy.sha256},
+            "profile": None if profile is None else profile.to_json(),
+            "consent": {
+                "current": [
+                    {
+                        "purpose": s.purpose.value,
+                        "granted": s.granted,
+                        "last": None if s.last is None else s.last.to_json(),
+                    }
+                    for s in self.consent()
+                ],
+                "history": [r.to_json() for r in self.consent_history()],
+            },
+            "journal": records,
+            "settings": self.settings().to_json(),
+            "identifiers": {
+                "install_id": usage_data.install_id,
+                "usage_counters": dict(usage_data.counters),
+                "usage_since": usage_data.since,
+            },
+            "notice": self.notice(),
+            "deletion_receipt": self.notice_receipt(),
+            "problems": problems,
+        }
+        write_json_export(path, document)
+        return document
+
+    def erase_personal_information(self) -> list[str]:
+        """Delete the profile, journal, install identifier and usage data and destroy every key.
+
+        Returns what there was to delete. Bad files set aside go too: they may hold the same.
+        """
+        deleted: list[str] = []
+        try:
+            if self.journal().erase():
+                deleted.append("journal")
+        except PrivacyError:
+            deleted.append("journal")  # unreadable: destroying its keys below shreds it
+        if self._profiles().delete():
+            deleted.append("profile")
+        if self._usage().erase():
+            deleted.append("install identifier and usage data")
+        if self.keys.names() or self.keys.master_path.exists():
+            deleted.append("encryption keys")
+        self.keys.destroy_all()
+        for leftover in self._aside_files():
+            leftover.unlink(missing_ok=True)
+        return deleted
+
+    def forget(self) -> list[str]:
+        """Erase everything the app holds about the user; the app then runs on its defaults.
+
+        The installed service notice, the trusted notice keys and the deletion receipt stay:
+        they are the vendor's, not about the user, and they keep replay protection working.
+        """
+        done = self.erase_personal_information()
+        if self._consent_book().erase():
+            done.append("consent history")
+        if settings_path(self.data_dir).exists():
+            settings_path(self.data_dir).unlink()
+            done.append("settings")
+        return done
+
+    def apply_deletion_deadline(self) -> DeadlineDeletion | None:
+        """Past the notice's deletion deadline: delete the personal information, write a receipt.
+
+        None when no deadline has passed, or when it was already done and nothing new was
+        found (so later starts stay quiet).
+        """
+        notice = self.notice()
+        if notice is None or notice.state_at(self.clock()) is not NoticeState.PAST_DEADLINE:
+            return None
+        deleted = self.erase_personal_information()
+        receipt = self.notice_receipt()
+        if not deleted and receipt is not None and receipt.get("notice_id") == notice.notice_id:
+            return None
+        book = self._notices()
+        book.write_receipt(notice, deleted)
+        return DeadlineDeletion(notice=notice, deleted=tuple(deleted), receipt=book.receipt_path)
+
+    def _aside_files(self) -> list[Path]:
+        """Bad files set aside for inspection (they may hold what the user asked to forget)."""
+        if not self.data_dir.is_dir():
+            return []
+        return [p for p in self.data_dir.iterdir() if ".corrupt-" in p.name and p.is_file()]

@@ -7,11 +7,21 @@ standard buttons and dialogs when the Qt installation has them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTranslator,
+)
 
 from onecleaner.resources import resource
 
-#: The languages the settings offer; "system" follows the desktop's language.
+# The languages the settings offer; "system" follows the desktop's language.
 LANGUAGES: tuple[str, ...] = ("system", "en", "zh_CN")
 SHIPPED: tuple[str, ...] = ("en", "zh_CN")
 
@@ -91,3 +101,25 @@ def language_label(code: str) -> str:
 def notice_language() -> str:
     """The key of a notice's title/body mapping for the UI language ("en" or "zh_CN")."""
     return "zh_CN" if _current == "zh_CN" else "en"
+
+
+def _local(when: datetime) -> datetime:
+    # A time without an offset is taken as local; one with an offset is shown in local time.
+    return when.astimezone() if when.tzinfo is not None else when
+
+
+def format_date(when: datetime) -> str:
+    """A date for people, in the UI language's long format (e.g. 1 March 2026, 2026年3月1日)."""
+    local = _local(when)
+    return QLocale().toString(
+        QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat
+    )
+
+
+def format_datetime(when: datetime) -> str:
+    """A date and time for people, in the UI language's short format, in local time."""
+    local = _local(when)
+    moment = QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)

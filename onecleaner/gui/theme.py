@@ -58,7 +58,7 @@ def _blend(a: QColor, b: QColor, amount: float) -> QColor:
     )
 
 
-#: Accent hues for message levels and risk badges; blended into the palette's base colour.
+# Accent hues for message levels and risk badges; blended into the palette's base colour.
 _ACCENTS = {
     "info": QColor(0x2F, 0x6F, 0xDE),
     "warning": QColor(0xD9, 0x8C, 0x00),

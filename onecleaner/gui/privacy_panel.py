@@ -1,0 +1,411 @@
+"""The Privacy page of the settings: consent, policy, stored data, registration, notice.
+
+Every control calls the privacy service at once (consent, registration, identifier, export,
+delete); only the log retention is a setting saved with the dialog's OK or Apply.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onecleaner.gui.first_run import (
+    PolicyDialog,
+    purpose_description,
+    purpose_title,
+)
+from onecleaner.gui.i18n import format_date, format_datetime, notice_language
+from onecleaner.gui.journal_view import JournalDialog
+from onecleaner.gui.notice_banner import dates_text, export_my_data, state_text
+from onecleaner.gui.registration_box import RegistrationBox
+from onecleaner.gui.theme import banner_style_sheet
+from onecleaner.privacy.consent import ConsentState, Purpose, PurposeStatus, Way
+from onecleaner.privacy.errors import PrivacyError
+from onecleaner.settings import RETENTION_RANGE, Settings
+
+if TYPE_CHECKING:
+    from onecleaner.privacy.service import PrivacyService
+
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
+_JOURNAL_VIEW_LIMIT = 100_000  # the viewer's model is virtual; this only bounds decryption work
+
+
+class PrivacyPanel(QWidget):
+    """Consent per purpose, the policy, where data lives, the log, my data, registration,
+    the install identifier and the service notice."""
+
+    dataChanged = Signal()  # consent, registration or stored data changed (others may refresh)
+    forgotten = Signal()  # everything was erased, settings included
+
+    def __init__(self, parent: QWidget | None, *, privacy: PrivacyService) -> None:
+        super().__init__(parent)
+        self.setObjectName("privacyPanel")
+        self._privacy = privacy
+
+        self.message = QLabel(self)
+        self.message.setObjectName("noticeBanner")  # shares the banner's palette-aware style
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Privacy message"))
+        self.message.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self._consent_box())
+        layout.addWidget(self._policy_box())
+        layout.addWidget(self._storage_box())
+        layout.addWidget(self._data_box())
+        self.registration = RegistrationBox(self, privacy=privacy)
+        self.registration.changed.connect(self._after_change)
+        layout.addWidget(self.registration)
+        layout.addWidget(self._identifier_box())
+        layout.addWidget(self._notice_box())
+        layout.addStretch(1)
+        self.refresh()
+
+    # --- Building ----------------------------------------------------------------------------
+    def _consent_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("What ONE Cleaner may record"), self)
+        form = QVBoxLayout(box)
+        intro = QLabel(
+            self.tr(
+                "Each choice is off until you turn it on, and cleaning works the same either way. "
+                "Turning a choice off erases what was recorded for it."
+            ),
+            box,
+        )
+        intro.setWordWrap(True)
+        form.addWidget(intro)
+        self.consent_toggles: dict[Purpose, QCheckBox] = {}
+        self.consent_states: dict[Purpose, QLabel] = {}
+        for purpose in Purpose:
+            toggle = QCheckBox(purpose_title(purpose), box)
+            toggle.setAccessibleDescription(purpose_description(purpose))
+            toggle.clicked.connect(lambda on, p=purpose: self.set_consent(p, on))
+            about = QLabel(purpose_description(purpose), box)
+            about.setWordWrap(True)
+            about.setIndent(24)
+            state = QLabel(box)
+            state.setIndent(24)
+            state.setWordWrap(True)
+            self.consent_toggles[purpose] = toggle
+            self.consent_states[purpose] = state
+            for widget in (toggle, about, state):
+                form.addWidget(widget)
+        return box
+
+    def _policy_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Privacy policy"), self)
+        row = QHBoxLayout(box)
+        self.policy_label = QLabel(box)
+        self.policy_label.setWordWrap(True)
+        self.policy_button = QPushButton(self.tr("Read the &policy…"), box)
+        self.policy_button.clicked.connect(lambda: PolicyDialog(self, self._privacy.policy).exec())
+        row.addWidget(self.policy_label, 1)
+        row.addWidget(self.policy_button)
+        return box
+
+    def _storage_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Where your data lives"), self)
+        form = QFormLayout(box)
+        self.folder_label = QLabel(box)
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextInteractionFlags(
+            self.folder_label.textInteractionFlags() | _SELECTABLE
+        )
+        self.open_folder = QPushButton(self.tr("&Open folder"), box)
+        self.open_folder.clicked.connect(self._open_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.open_folder)
+        self.keys_label = QLabel(box)
+        self.keys_label.setWordWrap(True)
+        self.journal_label = QLabel(box)
+        self.journal_label.setWordWrap(True)
+        self.retention = QSpinBox(box)
+        self.retention.setRange(*RETENTION_RANGE)
+        self.retention.setSuffix(self.tr(" days"))
+        self.retention.setAccessibleName(self.tr("Keep the activity log for"))
+        self.view_log = QPushButton(self.tr("&View the activity log…"), box)
+        self.view_log.clicked.connect(self.open_journal)
+        form.addRow(self.tr("Folder:"), folder_row)
+        form.addRow(self.tr("Keys:"), self.keys_label)
+        form.addRow(self.tr("Activity log:"), self.journal_label)
+        form.addRow(self.tr("&Keep the log for:"), self.retention)
+        form.addRow("", self.view_log)
+        return box
+
+    def _data_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Your data"), self)
+        row = QHBoxLayout(box)
+        self.export_button = QPushButton(self.tr("E&xport my data…"), box)
+        self.export_button.clicked.connect(lambda: export_my_data(self, self._privacy))
+        self.forget_button = QPushButton(self.tr("&Delete all my data…"), box)
+        self.forget_button.clicked.connect(self.confirm_forget)
+        row.addWidget(self.export_button)
+        row.addWidget(self.forget_button)
+        row.addStretch(1)
+        return box
+
+    def _identifier_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Install identifier"), self)
+        form = QFormLayout(box)
+        about = QLabel(
+            self.tr(
+                "A random number that tells usage records of this installation apart. It is "
+                "used only with the usage choice above, and never leaves this device."
+            ),
+            box,
+        )
+        about.setWordWrap(True)
+        self.identifier_label = QLabel(box)
+        self.identifier_label.setTextInteractionFlags(_SELECTABLE)
+        self.identifier_enabled = QCheckBox(self.tr("&Use an install identifier"), box)
+        self.identifier_enabled.clicked.connect(self.set_identifier_enabled)
+        self.identifier_reset = QPushButton(self.tr("&Reset identifier"), box)
+        self.identifier_reset.clicked.connect(self.reset_identifier)
+        row = QHBoxLayout()
+        row.addWidget(self.identifier_enabled)
+        row.addWidget(self.identifier_reset)
+        row.addStretch(1)
+        form.addRow(about)
+        form.addRow(self.tr("Identifier:"), self.identifier_label)
+        form.addRow(row)
+        return box
+
+    def _notice_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Service notice"), self)
+        lay = QVBoxLayout(box)
+        self.notice_label = QLabel(box)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(_SELECTABLE)
+        lay.addWidget(self.notice_label)
+        return box
+
+    # --- Settings values -------------------------------------------------------------------
+    def show_settings(self, s: Settings) -> None:
+        self.retention.setValue(s.journal_retention_days)
+
+    def read_into(self, s: Settings) -> Settings:
+        return dataclasses.replace(
+            s,
+            journal_retention_days=self.retention.value(),
+            usage_id_enabled=self.identifier_enabled.isChecked(),
+        )
+
+    def show_message(self, text: str, *, warning: bool = False) -> None:
+        """A message at the top of the page (what an action did, or what went wrong)."""
+        self.message.setText(text)
+        self.message.setStyleSheet(
+            banner_style_sheet("warning" if warning else "info", self.palette()).replace(
+                "QFrame#noticeBanner", "QLabel#noticeBanner"
+            )
+            + " QLabel#noticeBanner { padding: 6px; }"
+        )
+        self.message.show()
+
+    # --- Reading the service --------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show what the service holds now."""
+        self._refresh_consent()
+        policy = self._privacy.policy
+        self.policy_label.setText(
+            self.tr("Version %1, in effect since %2.")
+            .replace("%1", policy.version)
+            .replace("%2", policy.effective)
+        )
+        self._refresh_storage()
+        self.registration.refresh()
+        self._refresh_identifier()
+        self._refresh_notice()
+        for warning in self._take_warnings():
+            self.show_message(warning, warning=True)
+
+    def _refresh_consent(self) -> None:
+        try:
+            statuses = {s.purpose: s for s in self._privacy.consent()}
+        except PrivacyError as exc:
+            self.show_message(str(exc), warning=True)
+            statuses = {}
+        for purpose, toggle in self.consent_toggles.items():
+            status = statuses.get(purpose)
+            toggle.setChecked(bool(status and status.granted))
+            self.consent_states[purpose].setText(self._consent_text(status))
+
+    def _consent_text(self, status: PurposeStatus | None) -> str:
+        last = status.last if status is not None else None
+        if last is None:
+            return self.tr("Never turned on.")
+        when = format_datetime(last.at)
+        if status is not None and status.outdated:
+            return (
+                self.tr(
+                    "Allowed on %1 under an older policy (version %2): turn it on again to "
+                    "allow it under the current one."
+                )
+                .replace("%1", when)
+                .replace("%2", last.policy_version)
+            )
+        if last.state is ConsentState.GRANTED:
+            return (
+                self.tr("Allowed on %1 (policy version %2).")
+                .replace("%1", when)
+                .replace("%2", last.policy_version)
+            )
+        return self.tr("Off since %1.").replace("%1", when)
+
+    def _refresh_storage(self) -> None:
+        status = self._privacy.status()
+        self.folder_label.setText(str(status.data_dir))
+        keys = status.keys
+        if keys.store == "keychain":
+            text = self.tr("Protected by the system keychain (%1).").replace("%1", keys.backend)
+        else:
+            text = self.tr(
+                "No system keychain is available: the key is a private file in the data "
+                "folder (%1)."
+            ).replace("%1", keys.location)
+        self.keys_label.setText(text)
+        self.journal_label.setText(
+            self.tr("%n record(s) kept encrypted.", "", int(status.journal.get("records", 0)))
+        )
+
+    def _refresh_identifier(self) -> None:
+        enabled = self._privacy.usage_id_enabled()
+        granted = self._privacy.is_granted(Purpose.USAGE)
+        self.identifier_enabled.setChecked(enabled)
+        identifier = self._privacy.usage_id() if enabled and granted else None
+        if identifier:
+            self.identifier_label.setText(identifier)
+        elif not granted:
+            self.identifier_label.setText(self.tr("none (usage statistics are off)"))
+        else:
+            self.identifier_label.setText(self.tr("none"))
+        self.identifier_reset.setEnabled(enabled and granted)
+
+    def _refresh_notice(self) -> None:
+        try:
+            notice = self._privacy.notice()
+        except PrivacyError:
+            notice = None
+        if notice is None:
+            self.notice_label.setText(
+                self.tr("No end-of-service notice: the service runs normally.")
+            )
+            return
+        state = notice.state_at(datetime.now(UTC))
+        language = notice_language()
+        parts = [
+            f"<b>{_escape(notice.title_in(language))}</b>",
+            _escape(notice.body_in(language)),
+            _escape(state_text(notice, state)),
+            _escape(dates_text(notice)),
+        ]
+        if notice.contact:
+            parts.append(_escape(self.tr("Contact: %1").replace("%1", notice.contact)))
+        self.notice_label.setText("<br>".join(parts))
+        self.notice_label.setToolTip(format_date(notice.deletion_deadline))
+
+    def _take_warnings(self) -> list[str]:
+        warnings = list(getattr(self._privacy, "warnings", []))
+        if hasattr(self._privacy, "warnings"):
+            self._privacy.warnings.clear()
+        return warnings
+
+    # --- Actions (each calls the service and says what happened) -------------------------
+    def set_consent(self, purpose: Purpose, granted: bool) -> None:
+        """Grant or withdraw one purpose; withdrawing erases what was recorded for it."""
+        try:
+            if granted:
+                self._privacy.grant(purpose, Way.GUI)
+                text = self.tr("%1 is on.").replace("%1", purpose_title(purpose))
+            else:
+                self._privacy.withdraw(purpose, Way.GUI)
+                text = self.tr("%1 is off; what was recorded for it has been erased.").replace(
+                    "%1", purpose_title(purpose)
+                )
+        except (PrivacyError, OSError) as exc:
+            self.refresh()
+            self.show_message(
+                self.tr("Your choice could not be saved: %1").replace("%1", str(exc)), warning=True
+            )
+            return
+        self._after_change(text)
+
+    def open_journal(self) -> None:
+        note = self.tr("Kept for %n day(s).", "", self.retention.value())
+        JournalDialog(
+            self, load=lambda: self._privacy.log_records(_JOURNAL_VIEW_LIMIT), note=note
+        ).exec()
+
+    def confirm_forget(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete all my data"),
+            self.tr(
+                "Delete everything ONE Cleaner holds about you on this device: your choices, "
+                "registration, activity log, identifier and settings? The keys are destroyed, "
+                "so nothing can be recovered. Cleaning keeps working."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.forget()
+
+    def forget(self) -> None:
+        """Erase everything the app holds about the user."""
+        try:
+            self._privacy.forget()
+        except (PrivacyError, OSError) as exc:
+            self.show_message(
+                self.tr("Not everything could be deleted: %1").replace("%1", str(exc)), warning=True
+            )
+            return
+        self._after_change(self.tr("All your data was deleted from this device."))
+        self.forgotten.emit()
+
+    def set_identifier_enabled(self, enabled: bool) -> None:
+        try:
+            self._privacy.set_usage_id_enabled(enabled)
+        except (PrivacyError, OSError) as exc:
+            self.show_message(str(exc), warning=True)
+            return
+        self._after_change(
+            self.tr("The install identifier is on.")
+            if enabled
+            else self.tr("The install identifier is off and was deleted.")
+        )
+
+    def reset_identifier(self) -> None:
+        try:
+            self._privacy.reset_usage_id()
+        except (PrivacyError, OSError) as exc:
+            self.show_message(str(exc), warning=True)
+            return
+        self._after_change(self.tr("A new install identifier was made; the old one is gone."))
+
+    def _after_change(self, text: str) -> None:
+        self.refresh()
+        self.show_message(text)
+        self.dataChanged.emit()
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder_label.text()))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

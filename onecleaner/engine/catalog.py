@@ -132,12 +132,16 @@ class Catalog:
             name = self._apps[target_id].name
             return f"did you mean '{target_id}.*' (every target of {name})? {LIST_HINT}"
         pool = [t.id for t in self._targets.values() if os_ is None or t.exists_on(os_)]
+        if "." not in target_id:
+            # "cache" -> "system.cache", "brave.cache"...: the option part alone was typed.
+            same = sorted(i for i in pool if i.split(".", 1)[1] == target_id)
+            if len(same) > 1:
+                shown = ", ".join(f"'{i}'" for i in same[:4])
+                more = f" (and {len(same) - 4} more)" if len(same) > 4 else ""
+                return f"did you mean one of {shown}{more}? {LIST_HINT}"
+            if same:
+                return f"did you mean '{same[0]}'? {LIST_HINT}"
         close = difflib.get_close_matches(target_id, pool, n=1, cutoff=0.6)
-        if not close and "." not in target_id:
-            # "cache" -> "system.cache": compare with the option part alone too.
-            options = {t.id.split(".", 1)[1]: t.id for t in sorted(self.targets, key=_by_id)}
-            near = difflib.get_close_matches(target_id, list(options), n=1)
-            close = [options[near[0]]] if near else []
         return f"did you mean '{close[0]}'? {LIST_HINT}" if close else LIST_HINT
 
 

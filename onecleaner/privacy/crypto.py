@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 from cryptography.exceptions import InvalidTag
@@ -24,6 +25,17 @@ def _check_key(key: bytes) -> None:
         raise ValueError(f"an AES-256 key is {KEY_BYTES} bytes, got {len(key)}")
 
 
+@functools.lru_cache(maxsize=32)
+def _aead(key: bytes) -> AESGCM:
+    # Building the cipher costs more than sealing a short record: reuse it per key.
+    return AESGCM(key)
+
+
+def forget_cached_keys() -> None:
+    """Drop the ciphers kept for reuse (after keys are destroyed, none lingers in memory)."""
+    _aead.cache_clear()
+
+
 def seal(key: bytes, plaintext: bytes, aad: bytes = b"") -> bytes:
     """Encrypt and authenticate ``plaintext``; the result is nonce || ciphertext || tag.
 
@@ -32,7 +44,7 @@ def seal(key: bytes, plaintext: bytes, aad: bytes = b"") -> bytes:
     _check_key(key)
     # A random 96-bit nonce per message: our keys seal far fewer than 2**32 messages.
     nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad or None)
+    return nonce + _aead(key).encrypt(nonce, plaintext, aad or None)
 
 
 def unseal(key: bytes, blob: bytes, aad: bytes = b"") -> bytes:
@@ -42,7 +54,7 @@ def unseal(key: bytes, blob: bytes, aad: bytes = b"") -> bytes:
     if len(blob) < NONCE_BYTES + TAG_BYTES:
         raise DecryptError("the encrypted data is too short: it was cut or damaged")
     try:
-        return AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad or None)
+        return _aead(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad or None)
     except InvalidTag:
         raise DecryptError(
             "the encrypted data could not be opened: the key is wrong or the data was changed"

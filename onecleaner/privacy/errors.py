@@ -25,7 +25,14 @@ class CorruptFile(PrivacyError):
 
 
 class KeyUnavailable(PrivacyError):
-    """A key that is lost, destroyed, or cannot unwrap what it should (wrong master key)."""
+    """A key that is lost, destroyed, or cannot unwrap what it should (wrong master key).
+
+    ``lost`` is False when the key may come back (a locked keychain): nothing is replaced then.
+    """
+
+    def __init__(self, message: str, *, lost: bool = True) -> None:
+        self.lost = lost
+        super().__init__(message)
 
 
 class JournalTampered(PrivacyError):

@@ -173,7 +173,8 @@ class KeyStore:
             except Exception as exc:  # locked or broken keychain: do not replace the key
                 raise KeyUnavailable(
                     f"The system keychain ({name}) could not give the master key "
-                    f"({exc.__class__.__name__}); unlock it and try again."
+                    f"({exc.__class__.__name__}); unlock it and try again.",
+                    lost=False,
                 ) from exc
             if not secret:
                 return None
@@ -306,6 +307,7 @@ class KeyStore:
             if doc["keys"].pop(name, None) is not None:
                 self._save(doc)
             self._unwrapped = {k: v for k, v in self._unwrapped.items() if k[0] != name}
+            crypto.forget_cached_keys()
 
     def destroy_all(self) -> None:
         """Destroy every data key and the master key (keychain entry and key file)."""
@@ -327,6 +329,7 @@ class KeyStore:
                     path.unlink()
             self._doc, self._doc_sig, self._master_cache = None, None, None
             self._unwrapped.clear()
+            crypto.forget_cached_keys()
 
     def rotate_master(self) -> None:
         """Re-wrap every data key under a new master key, then destroy the old master key."""

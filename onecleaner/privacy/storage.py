@@ -58,7 +58,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     The bytes go to a 0600 temporary file in the same folder, are flushed to disk, then the
     file is renamed over ``path`` and the folder entry is flushed too.
     """
-    directory = ensure_data_dir(path.parent)
+    directory = path.parent
+    if not directory.exists():
+        # Only folders made here are made private: an export to ~/Desktop keeps its mode.
+        ensure_data_dir(directory)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
     try:

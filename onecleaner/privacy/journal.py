@@ -1,0 +1,414 @@
+"""The encrypted, append-only activity journal: read, verify, retention, erase, export.
+
+Each month has its own file ``<data>/journal/YYYY-MM.log`` sealed with its own data key
+(``journal-YYYY-MM``), so purging a month or erasing the journal destroys the key too
+(crypto-shredding). Records are chained (see `journal_format`); a sealed checkpoint of each
+month's last sequence number and hash notices records cut off the end (see `journal_store`).
+Text and data are redacted before they are sealed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import secrets
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from onecleaner.privacy import journal_format as fmt
+from onecleaner.privacy.errors import JournalTampered, KeyUnavailable
+from onecleaner.privacy.journal_store import CHECKPOINT_KEY, KEY_PREFIX, JournalStore
+from onecleaner.privacy.keys import KeyStore
+from onecleaner.privacy.redact import redact, redact_data
+from onecleaner.privacy.storage import write_json
+
+DEFAULT_RETENTION_DAYS = 30
+_NAME = re.compile(r"[a-z][a-z0-9_.-]{0,39}")
+_PERIOD_KEY = re.compile(r"journal-(\d{4}-\d{2})(?:-[0-9a-f]+)?")
+
+
+@dataclass(frozen=True)
+class JournalRecord:
+    """One decrypted journal record; ``at`` is ISO 8601 in UTC."""
+
+    seq: int
+    at: str
+    kind: str
+    purpose: str
+    text: str
+    data: Mapping[str, Any]
+    period: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-able data (for export and ``--json``)."""
+        return {
+            "seq": self.seq,
+            "at": self.at,
+            "kind": self.kind,
+            "purpose": self.purpose,
+            "text": self.text,
+            "data": dict(self.data),
+            "period": self.period,
+        }
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The result of `Journal.verify`: the first bad record and why, or ok."""
+
+    ok: bool
+    records: int
+    problem: str | None
+    bad_seq: int | None
+    kind: str | None  # 'changed' | 'missing' | 'reordered' | 'cut off'
+    period: str | None = None
+    repaired: tuple[str, ...] = ()  # torn last records discarded (crash during a write)
+
+
+def _period_end(period: str) -> datetime:
+    year, month = (int(part) for part in period.split("-"))
+    return datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+
+
+def _check_name(what: str, value: str) -> None:
+    # kind and purpose are written unredacted: only short identifiers may go there.
+    if not _NAME.fullmatch(value):
+        raise ValueError(f"a journal {what} is a short lowercase identifier, not {value!r}")
+
+
+def _record(seq: int, payload: bytes, period: str) -> JournalRecord:
+    doc = json.loads(payload)
+    return JournalRecord(
+        seq=seq,
+        at=str(doc.get("at", "")),
+        kind=str(doc.get("kind", "")),
+        purpose=str(doc.get("purpose", "")),
+        text=str(doc.get("text", "")),
+        data=dict(doc.get("data") or {}),
+        period=period,
+    )
+
+
+class Journal:
+    """The activity journal of one data folder."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        keys: KeyStore,
+        *,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        if retention_days < 1:
+            raise ValueError("the journal keeps records for at least one day")
+        self.retention_days = retention_days
+        self._store = JournalStore(data_dir, keys, clock=clock)
+        self._keys = keys
+        self._purged = False
+
+    @property
+    def notices(self) -> list[str]:
+        """Messages for the user: a lost log discarded and restarted, a checkpoint rebuilt."""
+        return self._store.notices
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def append(
+        self,
+        kind: str,
+        text: str,
+        *,
+        purpose: str,
+        data: Mapping[str, Any] | None = None,
+    ) -> JournalRecord:
+        """Seal one record (text and data redacted first) at the end of this month's log.
+
+        ``kind`` and ``purpose`` are short identifiers ("clean", "history"). If this month's
+        key is lost, the unreadable log is discarded and a new one started (see `notices`);
+        KeyUnavailable is raised only when no key can be had at all (a locked keychain).
+        """
+        _check_name("kind", kind)
+        _check_name("purpose", purpose)
+        now = self._store.now()
+        at = now.isoformat(timespec="seconds")
+        clean_text = redact(text)
+        clean_data = redact_data(dict(data or {}))
+        payload = json.dumps(
+            {"at": at, "kind": kind, "purpose": purpose, "text": clean_text, "data": clean_data},
+            ensure_ascii=False,
+            separators=(",", ":"),
+            sort_keys=True,
+        ).encode("utf-8")
+        period = now.strftime("%Y-%m")
+        with self._store.guard():
+            if not self._purged:
+                self._purge(now)
+                self._purged = True
+            seq = self._store.append_payload(period, payload)
+        return JournalRecord(seq, at, kind, purpose, clean_text, clean_data, period)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Append many records with one flush to disk and one checkpoint update at the end."""
+        with self._store.batch():
+            yield
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _opened(self, period: str) -> tuple[fmt.PeriodFile, fmt.Walk] | None:
+        """The period's file and its walk; KeyUnavailable if its key is gone."""
+        pf = self._store.load(period)
+        if pf is None:
+            return None
+        if pf.header is None:
+            return pf, fmt.walk(pf, b"", period)  # reports the changed header
+        try:
+            key = self._keys.data_key(pf.key_name, create=False)
+        except KeyUnavailable as exc:
+            raise KeyUnavailable(f"The journal could not be read. {exc}", lost=exc.lost) from exc
+        return pf, fmt.walk(pf, key, period)
+
+    def read(self, *, limit: int | None = None, purpose: str | None = None) -> list[JournalRecord]:
+        """The records, oldest first (the last ``limit`` of them; only ``purpose``'s).
+
+        Raises JournalTampered at the first bad record, KeyUnavailable if a key is lost.
+        """
+        records: list[JournalRecord] = []
+        with self._store.guard():
+            self._purge(self._store.now())
+            for period in self._store.periods():
+                opened = self._opened(period)
+                if opened is None:
+                    continue
+                walk = opened[1]
+                if walk.problem is not None:
+                    p = walk.problem
+                    raise JournalTampered(p.message, seq=p.seq, kind=p.kind)
+                for seq, payload in walk.payloads:
+                    record = _record(seq, payload, period)
+                    if purpose is None or record.purpose == purpose:
+                        records.append(record)
+        if limit is not None:
+            records = records[-limit:] if limit > 0 else []
+        return records
+
+    def verify(self) -> VerifyReport:
+        """Check every record and the checkpoint; name the first bad record and why.
+
+        Raises KeyUnavailable if a period's key is lost (nothing can be checked then).
+        """
+        with self._store.guard():
+            total = 0
+            walked: dict[str, tuple[fmt.PeriodFile, int]] = {}
+            for period in self._store.periods():
+                opened = self._opened(period)
+                if opened is None:
+                    continue
+                pf, walk = opened
+                total += len(walk.payloads)
+                if walk.problem is not None:
+                    p = walk.problem
+                    return self._report(total, p.message, p.seq, p.kind, period)
+                walked[period] = (pf, walk.last_seq)
+            problem = self._check_checkpoint(walked, total)
+            if problem is not None:
+                return self._report(total, *problem)
+            return self._report(total, None, None, None, None)
+
+    def _report(
+        self,
+        records: int,
+        problem: str | None,
+        bad_seq: int | None,
+        kind: str | None,
+        period: str | None,
+    ) -> VerifyReport:
+        return VerifyReport(
+            ok=problem is None,
+            records=records,
+            problem=problem,
+            bad_seq=bad_seq,
+            kind=kind,
+            period=period,
+            repaired=tuple(self._store.repaired),
+        )
+
+    def _check_checkpoint(
+        self, walked: dict[str, tuple[fmt.PeriodFile, int]], total: int
+    ) -> tuple[str, int | None, str, str | None] | None:
+        """(problem, bad_seq, kind, period) if the files disagree with the checkpoint."""
+        ckpt = self._store.checkpoint()
+        if ckpt.state == "changed":
+            return ("the journal checkpoint was changed", None, "changed", None)
+        if ckpt.state != "ok":
+            if total == 0:
+                return None
+            return (
+                "the journal checkpoint is missing, so records cut off the end cannot be ruled out",
+                None,
+                "cut off",
+                None,
+            )
+        for period, entry in sorted(ckpt.entries.items()):
+            seq = int(entry.get("seq", 0))
+            if period not in walked:
+                if seq > 0:
+                    return (f"journal {period} ({seq} records) is missing", 1, "missing", period)
+                continue
+            pf, last = walked[period]
+            if entry.get("log_id") != pf.log_id:
+                return (f"journal {period} was replaced by another log", None, "changed", period)
+            if seq > last:
+                what = f"record {seq}" if seq == last + 1 else f"records {last + 1} to {seq}"
+                return (
+                    f"{what} of journal {period} were cut off the end",
+                    last + 1,
+                    "cut off",
+                    period,
+                )
+            found = pf.hash_at(seq)
+            if found is None or found.hex() != entry.get("hash"):
+                return (f"record {seq} in journal {period} was changed", seq, "changed", period)
+        for period, (_pf, last) in sorted(walked.items()):
+            if period not in ckpt.entries and last > 0:
+                return (f"journal {period} is not in the checkpoint", None, "changed", period)
+        return None
+
+    # -- retention, erasure, export -----------------------------------------------------------
+
+    def purge_expired(self) -> int:
+        """Remove the months whose records are all past retention; destroy their keys.
+
+        Returns the number of records removed.
+        """
+        with self._store.guard():
+            return self._purge(self._store.now())
+
+    def _purge(self, now: datetime) -> int:
+        cutoff = now - timedelta(days=self.retention_days)
+        removed = 0
+        expired = [p for p in self._store.periods() if _period_end(p) <= cutoff]
+        for period in expired:
+            pf = self._store.load(period, repair=False)
+            removed += len(pf.frames) if pf is not None else 0
+            self._store.remove_period(period, pf)
+        for name in self._keys.names():
+            match = _PERIOD_KEY.fullmatch(name)
+            if match and _period_end(match.group(1)) <= cutoff:
+                self._keys.destroy(name)  # a key whose file is already gone
+        if expired:
+            self._store.save_checkpoint()
+        return removed
+
+    def erase(self, *, purpose: str | None = None) -> int:
+        """Erase every record, or only ``purpose``'s; returns how many records went.
+
+        A month holding other purposes too is rewritten without them under a fresh key, and
+        the old key is destroyed, so the erased records cannot be recovered from a copy.
+        """
+        with self._store.guard():
+            if purpose is None:
+                return self._erase_all()
+            _check_name("purpose", purpose)
+            erased = sum(self._erase_in(period, purpose) for period in self._store.periods())
+            self._store.forget_tails()
+            return erased
+
+    def _erase_all(self) -> int:
+        erased = 0
+        for period in self._store.periods():
+            pf = self._store.load(period, repair=False)
+            erased += len(pf.frames) if pf is not None else 0
+            self._store.remove_period(period, pf)
+        for name in self._keys.names():
+            if name.startswith(KEY_PREFIX):
+                self._keys.destroy(name)
+        with contextlib.suppress(FileNotFoundError):
+            self._store.ckpt_path.unlink()
+        self._store.forget_tails()
+        self._store.entries().clear()
+        return erased
+
+    def _erase_in(self, period: str, purpose: str) -> int:
+        pf = self._store.load(period)
+        if pf is None:
+            return 0
+        try:
+            if pf.header is None:
+                raise KeyUnavailable("header changed")
+            key = self._keys.data_key(pf.key_name, create=False)
+        except KeyUnavailable as exc:
+            if not exc.lost:
+                raise
+            # Unreadable records might be of this purpose: they go too.
+            self._store.remove_period(period, pf)
+            self._store.save_checkpoint()
+            return len(pf.frames)
+        keep: list[bytes] = []
+        prev = fmt.line_hash(pf.header_raw)
+        for frame in pf.frames:
+            payload = fmt.open_frame(key, pf.log_id, frame, frame.seq, prev)
+            prev = fmt.line_hash(frame.line)
+            # A record that does not open has no known purpose: erasing errs on its side.
+            if payload is not None and json.loads(payload).get("purpose") != purpose:
+                keep.append(payload)
+        erased = len(pf.frames) - len(keep)
+        if not erased:
+            return 0
+        if not keep:
+            self._store.remove_period(period, pf)
+            self._store.save_checkpoint()
+            return erased
+        new_name = f"{KEY_PREFIX}{period}-{secrets.token_hex(3)}"
+        self._store.write_new(period, new_name, self._keys.data_key(new_name), keep)
+        self._keys.destroy(pf.key_name)
+        return erased
+
+    def export(self, path: Path) -> int:
+        """Write every record, decrypted, to ``path`` as JSON; returns how many."""
+        records = self.read()
+        write_json(
+            path,
+            {
+                "exported_at": self._store.now().isoformat(timespec="seconds"),
+                "retention_days": self.retention_days,
+                "records": [r.to_dict() for r in records],
+            },
+            kind="journal-export",
+        )
+        return len(records)
+
+    def size(self) -> dict[str, Any]:
+        """How much the journal holds: records, bytes on disk, and its months."""
+        with self._store.guard():
+            periods = self._store.periods()
+            records = 0
+            size = 0
+            for period in periods:
+                path = self._store.path(period)
+                with contextlib.suppress(FileNotFoundError):
+                    size += path.stat().st_size
+                pf = self._store.load(period, repair=False)
+                records += len(pf.frames) if pf is not None else 0
+            return {
+                "records": records,
+                "bytes": size,
+                "periods": periods,
+                "oldest": periods[0] if periods else None,
+                "newest": periods[-1] if periods else None,
+                "retention_days": self.retention_days,
+            }
+
+
+__all__ = [
+    "CHECKPOINT_KEY",
+    "DEFAULT_RETENTION_DAYS",
+    "Journal",
+    "JournalRecord",
+    "VerifyReport",
+]

@@ -1,0 +1,340 @@
+"""The journal's files on disk: period logs, the sealed checkpoint, locking and batching.
+
+`JournalStore` is the low level of `journal.Journal`: it knows where each month's log ends,
+writes frames, keeps the checkpoint (each month's last sequence number and hash, sealed with
+its own key) and starts a new log when a month's key is lost.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import re
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from onecleaner.privacy import crypto
+from onecleaner.privacy import journal_format as fmt
+from onecleaner.privacy.errors import CorruptFile, DecryptError, KeyUnavailable
+from onecleaner.privacy.keys import KeyStore
+from onecleaner.privacy.storage import (
+    atomic_write_bytes,
+    ensure_data_dir,
+    locked,
+    read_json,
+    write_json,
+)
+
+JOURNAL_DIR = "journal"
+CHECKPOINT_FILE = "checkpoint.json"
+CHECKPOINT_KEY = "journal-checkpoint"
+KEY_PREFIX = "journal-"
+_CHECKPOINT_AAD = b"onecleaner journal checkpoint"
+_PERIOD_FILE = re.compile(r"(\d{4})-(\d{2})\.log")
+
+
+@dataclass
+class _Tail:
+    """Where the next record of a period goes."""
+
+    log_id: str
+    key: bytes
+    next_seq: int
+    last_hash: bytes
+    size: int
+
+
+@dataclass
+class Checkpoint:
+    """Each period's last sequence number and hash as last recorded, and the file's state."""
+
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    state: str = "absent"  # 'ok' | 'absent' | 'changed' | 'lost'
+    sig: tuple[int, int, int] | None = None
+
+
+class JournalStore:
+    """The period files and checkpoint of one data folder's journal."""
+
+    def __init__(
+        self, data_dir: Path, keys: KeyStore, *, clock: Callable[[], datetime] | None = None
+    ) -> None:
+        self.dir = data_dir / JOURNAL_DIR
+        self.keys = keys
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._file_lock: contextlib.ExitStack | None = None
+        self._tails: dict[str, _Tail] = {}
+        self._ckpt: Checkpoint | None = None
+        self._batch = 0
+        self._dirty: set[str] = set()
+        self.repaired: list[str] = []  # torn last records discarded, for verify to report
+        self.notices: list[str] = []  # messages for the user (a lost log restarted...)
+
+    # -- locking, paths, time ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def guard(self) -> Iterator[None]:
+        """This thread holds the journal, and this process holds the journal's lock file."""
+        with self._lock:
+            if self._depth == 0:
+                stack = contextlib.ExitStack()
+                ensure_data_dir(self.dir)
+                stack.enter_context(locked(self.dir / ".lock"))
+                self._file_lock = stack
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._file_lock is not None:
+                    self._file_lock.close()
+                    self._file_lock = None
+
+    def forget_tails(self) -> None:
+        """Drop cached append positions (after files were removed or rewritten)."""
+        self._tails.clear()
+
+    def now(self) -> datetime:
+        """The clock's time, in UTC."""
+        now = self._clock()
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=UTC)
+        return now.astimezone(UTC)
+
+    def path(self, period: str) -> Path:
+        """The file of ``period`` (YYYY-MM)."""
+        return self.dir / f"{period}.log"
+
+    def periods(self) -> list[str]:
+        """The periods that have a file, oldest first."""
+        if not self.dir.is_dir():
+            return []
+        return sorted(p.name[:-4] for p in self.dir.iterdir() if _PERIOD_FILE.fullmatch(p.name))
+
+    def load(self, period: str, *, repair: bool = True) -> fmt.PeriodFile | None:
+        """The parsed period file; a torn last record is cut off the file (crash recovery)."""
+        path = self.path(period)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        pf = fmt.parse(raw)
+        if pf.torn and repair:
+            os.truncate(path, len(raw) - pf.torn)
+            self.repaired.append(
+                f"journal {period}: an incomplete last record left by an interrupted write "
+                "was discarded"
+            )
+            self._tails.pop(period, None)
+        return pf
+
+    # -- the checkpoint ---------------------------------------------------------------------
+
+    @property
+    def ckpt_path(self) -> Path:
+        return self.dir / CHECKPOINT_FILE
+
+    def checkpoint(self) -> Checkpoint:
+        """The checkpoint as on disk (cached until the file changes)."""
+        try:
+            st = self.ckpt_path.stat()
+            sig: tuple[int, int, int] | None = (st.st_mtime_ns, st.st_size, st.st_ino)
+        except FileNotFoundError:
+            sig = None
+        if self._ckpt is not None and self._ckpt.sig == sig:
+            return self._ckpt
+        ckpt = Checkpoint(sig=sig)
+        try:
+            doc = read_json(self.ckpt_path, kind="journal-checkpoint")
+        except CorruptFile:
+            doc, ckpt.state = None, "changed"
+        if doc is not None:
+            try:
+                key = self.keys.data_key(CHECKPOINT_KEY, create=False)
+                sealed = base64.b64decode(str(doc.get("sealed", "")), validate=True)
+                entries = json.loads(crypto.unseal(key, sealed, _CHECKPOINT_AAD))
+                ckpt.entries, ckpt.state = dict(entries), "ok"
+            except KeyUnavailable as exc:
+                if not exc.lost:
+                    raise
+                ckpt.state = "lost"
+            except (DecryptError, ValueError):
+                ckpt.state = "changed"
+        self._ckpt = ckpt
+        return ckpt
+
+    def entries(self) -> dict[str, dict[str, Any]]:
+        """Checkpoint entries to update; rebuilt from the files if the checkpoint is unusable."""
+        ckpt = self.checkpoint()
+        if ckpt.state != "ok":
+            if ckpt.state != "absent":
+                self.notices.append(
+                    "The journal checkpoint could not be read; it was rebuilt from the journal."
+                )
+            ckpt.entries = {}
+            for period in self.periods():
+                pf = self.load(period)
+                if pf is not None and pf.header is not None:
+                    last = pf.frames[-1] if pf.frames else None
+                    seq = (last.seq or len(pf.frames)) if last else 0
+                    ckpt.entries[period] = self.entry(pf.log_id, seq, pf.hash_at(seq) or b"")
+            ckpt.state = "ok"
+        return ckpt.entries
+
+    @staticmethod
+    def entry(log_id: str, seq: int, last_hash: bytes) -> dict[str, Any]:
+        return {"log_id": log_id, "seq": seq, "hash": last_hash.hex()}
+
+    def save_checkpoint(self) -> None:
+        entries = self.entries()
+        key = self.keys.data_key(CHECKPOINT_KEY)
+        blob = crypto.seal(key, json.dumps(entries, sort_keys=True).encode(), _CHECKPOINT_AAD)
+        write_json(
+            self.ckpt_path,
+            {"sealed": base64.b64encode(blob).decode("ascii")},
+            kind="journal-checkpoint",
+        )
+        st = self.ckpt_path.stat()
+        assert self._ckpt is not None
+        self._ckpt.sig = (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def tail(self, period: str) -> _Tail:
+        """The append position of ``period``, starting a new log if there is none usable."""
+        path = self.path(period)
+        cached = self._tails.get(period)
+        with contextlib.suppress(FileNotFoundError):
+            if cached is not None and path.stat().st_size == cached.size:
+                return cached
+        pf = self.load(period)
+        if pf is None or (pf.header is None and not pf.frames):
+            return self.create(period)
+        if pf.header is None:
+            aside = path.with_name(f"{path.name}.corrupt-{secrets.token_hex(3)}")
+            os.replace(path, aside)
+            self.notices.append(
+                f"The header of journal {period} was damaged; the file was kept aside as "
+                f"{aside.name} and a new log was started."
+            )
+            return self.create(period)
+        try:
+            key = self.keys.data_key(pf.key_name, create=False)
+        except KeyUnavailable as exc:
+            if not exc.lost:
+                raise
+            self.start_over(str(exc))
+            return self.create(period)
+        last = pf.frames[-1] if pf.frames else None
+        tail = _Tail(
+            log_id=pf.log_id,
+            key=key,
+            next_seq=((last.seq or len(pf.frames)) if last else 0) + 1,
+            last_hash=fmt.line_hash(last.line if last else pf.header_raw),
+            size=path.stat().st_size,
+        )
+        self._tails[period] = tail
+        return tail
+
+    def create(self, period: str) -> _Tail:
+        """Start the log of ``period`` under a fresh data key."""
+        key_name = KEY_PREFIX + period
+        self.keys.destroy(key_name)  # a key left without its file is never reused
+        key = self.keys.data_key(key_name)
+        return self.write_new(period, key_name, key, [])
+
+    def write_new(self, period: str, key_name: str, key: bytes, payloads: list[bytes]) -> _Tail:
+        """Write a whole period file (new log id) holding ``payloads``, and checkpoint it."""
+        log_id = secrets.token_hex(16)
+        header = fmt.header_line(period, log_id, key_name)
+        lines = [header]
+        prev = fmt.line_hash(header)
+        for seq, payload in enumerate(payloads, start=1):
+            lines.append(fmt.frame_line(key, log_id, seq, prev, payload))
+            prev = fmt.line_hash(lines[-1])
+        data = b"\n".join(lines) + b"\n"
+        atomic_write_bytes(self.path(period), data)
+        tail = _Tail(log_id, key, len(payloads) + 1, prev, len(data))
+        self._tails[period] = tail
+        self.entries()[period] = self.entry(log_id, len(payloads), prev)
+        self.save_checkpoint()
+        return tail
+
+    def start_over(self, reason: str) -> None:
+        """Discard every period whose key is lost (its records can never be read again)."""
+        for period in self.periods():
+            pf = self.load(period, repair=False)
+            name = pf.key_name if pf is not None else ""
+            try:
+                self.keys.data_key(name, create=False)
+                continue
+            except KeyUnavailable as exc:
+                if not exc.lost:
+                    raise
+            self.remove_period(period, pf)
+            self.notices.append(
+                f"The journal for {period} could not be read ({reason}) It was discarded "
+                "and a new log was started."
+            )
+
+    def remove_period(self, period: str, pf: fmt.PeriodFile | None) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.path(period).unlink()
+        if pf is not None and pf.key_name:
+            self.keys.destroy(pf.key_name)
+        self.keys.destroy(KEY_PREFIX + period)
+        self._tails.pop(period, None)
+        self.entries().pop(period, None)
+
+    def append_payload(self, period: str, payload: bytes) -> int:
+        """Seal ``payload`` as the next record of ``period``; its sequence number."""
+        tail = self.tail(period)
+        seq = tail.next_seq
+        line = fmt.frame_line(tail.key, tail.log_id, seq, tail.last_hash, payload) + b"\n"
+        fd = os.open(self.path(period), os.O_WRONLY | os.O_APPEND)
+        try:
+            view = memoryview(line)
+            while view:
+                view = view[os.write(fd, view) :]
+            if not self._batch:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        tail.next_seq, tail.last_hash = seq + 1, fmt.line_hash(line[:-1])
+        tail.size += len(line)
+        self.entries()[period] = self.entry(tail.log_id, seq, tail.last_hash)
+        if self._batch:
+            self._dirty.add(period)
+        else:
+            # The record is on disk before the checkpoint names it: a crash between the two
+            # leaves the checkpoint behind the file, which verify accepts.
+            self.save_checkpoint()
+        return seq
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Append many records with one flush to disk and one checkpoint at the end."""
+        with self.guard():
+            self._batch += 1
+            try:
+                yield
+            finally:
+                self._batch -= 1
+                if not self._batch and self._dirty:
+                    for period in sorted(self._dirty):
+                        fd = os.open(self.path(period), os.O_RDONLY)
+                        try:
+                            os.fsync(fd)
+                        finally:
+                            os.close(fd)
+                    self._dirty.clear()
+                    self.save_checkpoint()

@@ -527,3 +527,23 @@ def test_undecodable_file_is_reported(tmp_path: Path) -> None:
     catalog = load_catalog([tmp_path])
     assert catalog.target("good.cache")
     assert Path(catalog.problems[0].file).name == "latin.toml"
+
+
+def test_the_format_readme_examples_load_as_written(tmp_path: Path) -> None:
+    readme = (resources_dir() / "cleaners" / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", readme, flags=re.DOTALL)
+    assert len(blocks) == 2
+    _write(tmp_path, "chromium.toml", blocks[0])
+    catalog = load_catalog([tmp_path])
+    assert catalog.problems == ()
+    target = catalog.target("chromium.cache")
+    assert target.min_age_hours == 24
+    assert [r.root for r in target.rules[OS.LINUX]][1] == "~/.config/chromium/Profile *"
+    assert target.rules[OS.WINDOWS][0].root == "%LOCALAPPDATA%\\Chromium\\User Data\\Default"
+    preset_block = (
+        blocks[1]
+        .replace('"system.tmp", "system.cache", ', "")
+        .replace("firefox.cache", "chromium.cache")
+    )
+    _write(tmp_path, "presets.toml", preset_block)
+    assert load_catalog([tmp_path]).presets == {"quick": ("chromium.cache",)}

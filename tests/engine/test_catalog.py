@@ -411,6 +411,13 @@ risk = "{risk}"
         (_target().replace('id = "broken"', 'id = "Broken-Id"'), "target[1].id", "not an id"),
         (_target().replace('id = "broken"', 'id = "ok"'), "target[1].id", "duplicate target id"),
         (_target().replace('label = "Broken"\n', ""), "target[1].label", "missing"),
+        (_target().replace('label = "Broken"', "label = 3"), "target[1].label", "non-empty string"),
+        (
+            GOOD.replace('linux = ["good"]', 'beos = ["good"]').replace('"good"', '"bad"', 1),
+            "application.processes.beos",
+            "unknown OS 'beos'",
+        ),
+        ("schema = 1\ntarget = 3\n[application]\nid='bad'\nname='B'\n", "target", "array"),
         (_target().replace('description = "Broken."\n', ""), "target[1].description", "missing"),
         (
             _target(paths='root = "~/x"').replace(

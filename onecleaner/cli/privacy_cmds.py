@@ -231,9 +231,9 @@ def _journal_text(status: PrivacyStatus) -> str:
     text = f"{records} record(s)"
     if size.get("bytes"):
         text += f", {size['bytes']} bytes encrypted"
-    first, last = size.get("first"), size.get("last")
-    if first and last:
-        text += f", from {jsonable(first)} to {jsonable(last)}"
+    oldest, newest = size.get("oldest"), size.get("newest")
+    if oldest and newest:
+        text += f", months {oldest} to {newest}" if oldest != newest else f", month {oldest}"
     return text + f"; kept {status.retention_days} days"
 
 

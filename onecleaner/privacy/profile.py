@@ -24,6 +24,8 @@ AAD = b"onecleaner/profile/1"
 _SEPARATORS = re.compile(r"[\s\-().]")
 _CN_MOBILE = re.compile(r"(?:\+86)?(1[3-9]\d{9})")
 _E164 = re.compile(r"\+[1-9]\d{6,14}")
+# Under +86 only a mobile (above) or a landline (area code 10, 2x or 3-digit, then 7-8 digits).
+_CN_LANDLINE = re.compile(r"\+86(?:10|2\d|[3-9]\d{2})\d{7,8}")
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _DOMAIN_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
@@ -64,7 +66,9 @@ def normalize_phone(text: str) -> str:
     china = _CN_MOBILE.fullmatch(compact)
     if china:
         return "+86" + china.group(1)
-    if _E164.fullmatch(compact):
+    if _E164.fullmatch(compact) and (
+        not compact.startswith("+86") or _CN_LANDLINE.fullmatch(compact)
+    ):
         return compact
     raise InvalidProfileValue(
         "phone",

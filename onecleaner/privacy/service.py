@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from onecleaner import __version__
 from onecleaner.privacy import policy as policy_mod
@@ -26,6 +26,7 @@ from onecleaner.privacy.consent import (
 from onecleaner.privacy.device import device_info, minimal_error
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.export import EXPORT_FORMAT, EXPORT_SCHEMA, write_json_export
+from onecleaner.privacy.journal import Journal, JournalRecord, VerifyReport
 from onecleaner.privacy.keys import KeyStatus, KeyStore
 from onecleaner.privacy.notice import Notice, NoticeBook, NoticeState
 from onecleaner.privacy.policy import Policy
@@ -39,9 +40,6 @@ from onecleaner.privacy.profile import (
 from onecleaner.privacy.redact import redact, redact_data
 from onecleaner.privacy.usage import UsageStore
 from onecleaner.settings import Settings, load_settings, save_settings, settings_path
-
-if TYPE_CHECKING:
-    from onecleaner.privacy.journal import Journal, JournalRecord, VerifyReport
 
 ESSENTIAL = "essential"  # journal purpose of minimal, non-personal error and security records
 _STOPPED = (NoticeState.SERVICE_ENDED, NoticeState.PAST_DEADLINE)
@@ -119,8 +117,6 @@ class PrivacyService:
 
     def journal(self) -> Journal:
         """The encrypted journal, with the retention the user chose."""
-        from onecleaner.privacy.journal import Journal
-
         journal = Journal(
             self.data_dir,
             self.keys,
@@ -321,15 +317,34 @@ class PrivacyService:
 
     def log_records(self, limit: int | None = None) -> list[JournalRecord]:
         """The latest journal records (all when `limit` is None)."""
-        return self.journal().read(limit=limit)
+        journal = self.journal()
+        records = journal.read(limit=limit)
+        self._take(journal.notices)
+        return records
 
     def verify_log(self) -> VerifyReport:
-        return self.journal().verify()
+        """Check the journal's chain: the first changed, missing, reordered or cut-off record."""
+        journal = self.journal()
+        report = journal.verify()
+        self._take(journal.notices)
+        return report
 
     def export_log(self, path: Path) -> int:
-        """Write the decrypted journal to `path`; returns the number of records."""
-        count: int = self.journal().export(path)
-        return count
+        """Write the decrypted journal to `path` (0600); returns the number of records.
+
+        Written here rather than by the journal so the folder the user chose keeps its mode.
+        """
+        journal = self.journal()
+        records = journal.read()
+        self._take(journal.notices)
+        document = {
+            "format": "onecleaner-journal-export",
+            "exported_at": self.clock(),
+            "retention_days": journal.retention_days,
+            "records": [r.to_dict() for r in records],
+        }
+        write_json_export(path, document)
+        return len(records)
 
     # -- export and forget -----------------------------------------------------------------
 
@@ -366,7 +381,7 @@ class PrivacyService:
                 ],
                 "history": [r.to_json() for r in self.consent_history()],
             },
-            "journal": records,
+            "journal": [r.to_dict() for r in records],
             "settings": self.settings().to_json(),
             "identifiers": {
                 "install_id": usage_data.install_id,

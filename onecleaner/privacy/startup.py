@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.journal_store import JOURNAL_DIR
 
 
 def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) -> list[str]:
@@ -26,9 +27,10 @@ def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) 
         done = service.apply_deletion_deadline()
         if done is None:
             messages: list[str] = []
-            journal = service.journal()
-            if journal.size().get("records", 0):
+            if (data_dir / JOURNAL_DIR).is_dir():
+                journal = service.journal()
                 journal.purge_expired()
+                service.warnings.extend(journal.notices)
         else:
             when = done.notice.deletion_deadline.isoformat()
             lead = f"The service has ended and its deletion deadline ({when}) has passed: "
@@ -37,6 +39,6 @@ def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) 
             else:
                 lead += "no personal information was held, so none had to be deleted."
             messages = [lead, f"A receipt (with nothing personal in it) is in {done.receipt}."]
-    except (PrivacyError, OSError, ImportError) as exc:
+    except (PrivacyError, OSError) as exc:
         return [f"privacy start-up work could not be done: {exc}"]
     return messages + service.warnings

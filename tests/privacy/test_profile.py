@@ -33,6 +33,7 @@ PHONE = "13812345678"
         ("+86-199-0000-1111", "+8619900001111"),
         ("+4930123456", "+4930123456"),
         ("+1 (415) 555-0100", "+14155550100"),
+        ("+86 10 8888 1234", "+861088881234"),
     ],
 )
 def test_valid_phone_numbers_are_normalized(given_: str, stored: str) -> None:
@@ -40,7 +41,17 @@ def test_valid_phone_numbers_are_normalized(given_: str, stored: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", ["12812345678", "1381234567", "138123456789", "phone", "+0123456789", "+1 2", ""]
+    "bad",
+    [
+        "12812345678",
+        "1381234567",
+        "138123456789",
+        "phone",
+        "+0123456789",
+        "+1 2",
+        "",
+        "+8612812345678",
+    ],
 )
 def test_invalid_phone_numbers_are_refused(bad: str) -> None:
     with pytest.raises(InvalidProfileValue) as caught:

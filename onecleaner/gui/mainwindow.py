@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._update_buttons()
+        # An explicit minimum keeps the layout from resizing the window's limits each time a
+        # label changes (and keeps the window usable on small screens).
+        self.setMinimumSize(760, 480)
         self.resize(1100, 720)
         for message in services.messages:
             self.statusBar().showMessage(message, 15_000)
@@ -200,7 +203,12 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.scan_button, self.clean_button)
         QWidget.setTabOrder(self.clean_button, self.cancel_button)
 
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -279,7 +287,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def clean(self) -> None:
         """Ask about running programs and for confirmation, then clean the reviewed plan."""
-        if not self.session.can_clean():
+        if not self.session.can_start_clean():
             self.statusBar().showMessage(self.tr("Scan first: there is nothing to clean."), 8000)
             return
         running = self.session.running_apps_to_ask()
@@ -294,10 +302,15 @@ class MainWindow(QMainWindow):
         self._confirm_and_clean()
 
     def _confirm_and_clean(self) -> None:
-        summary = self.session.clean_summary()
-        if summary.files <= 0:
-            self.statusBar().showMessage(self.tr("Every file is unticked: nothing to clean."), 8000)
+        if not self.session.can_clean():
+            plan = self.session.plan
+            if plan is not None and plan.files > 0:
+                message = self.tr("Every file is unticked: nothing to clean.")
+            else:
+                message = self.tr("Nothing to clean.")
+            self.statusBar().showMessage(message, 8000)
             return
+        summary = self.session.clean_summary()
         if not self.dialogs.confirm_clean(self, summary):
             self.statusBar().showMessage(self.tr("Nothing was cleaned."), 8000)
             return
@@ -365,7 +378,7 @@ class MainWindow(QMainWindow):
 
     def _update_buttons(self) -> None:
         busy = self.session.busy
-        can_clean = self.session.can_clean()
+        can_clean = self.session.can_start_clean()
         has_ticked = bool(self.target_model.checked_ids())
         self.scan_button.setEnabled(not busy and has_ticked)
         self.scan_action.setEnabled(not busy and has_ticked)

@@ -83,6 +83,13 @@ class CleaningSession(QObject):
             and plan.files > self.selection.count
         )
 
+    def can_start_clean(self) -> bool:
+        """Whether Clean may be pressed: files to remove, or running programs to ask about."""
+        plan = self.plan
+        if self.busy or self.stage is not Stage.SCANNED or plan is None or plan.cancelled:
+            return False
+        return plan.files > self.selection.count or bool(self.running_apps_to_ask())
+
     def _set_stage(self, stage: Stage) -> None:
         self.stage = stage
         self.stageChanged.emit(stage)

@@ -349,28 +349,28 @@ class Job(QObject):
     def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.thread = QThread()
-        self.thread.setObjectName(type(worker).__name__)
-        worker.moveToThread(self.thread)
-        self.thread.started.connect(worker.run)
-        worker.finished.connect(self.thread.quit)
-        worker.failed.connect(self.thread.quit)
-        self.thread.finished.connect(self._on_thread_finished)
+        self.qthread = QThread()
+        self.qthread.setObjectName(type(worker).__name__)
+        worker.moveToThread(self.qthread)
+        self.qthread.started.connect(worker.run)
+        worker.finished.connect(self.qthread.quit)
+        worker.failed.connect(self.qthread.quit)
+        self.qthread.finished.connect(self._on_thread_finished)
 
     def start(self) -> None:
-        self.thread.start()
+        self.qthread.start()
 
     def cancel(self) -> None:
         self.worker.cancel()
 
     def is_running(self) -> bool:
-        return self.thread.isRunning()
+        return bool(self.qthread.isRunning())
 
     def stop(self, timeout_ms: int = 30_000) -> bool:
         """Cancel and wait for the thread (app quit); True when it ended in time."""
         self.worker.cancel()
-        self.thread.quit()
-        return self.thread.wait(timeout_ms)
+        self.qthread.quit()
+        return bool(self.qthread.wait(timeout_ms))
 
     @Slot()
     def _on_thread_finished(self) -> None:

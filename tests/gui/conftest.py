@@ -4,7 +4,7 @@ that answer at once, and junk files to clean."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +58,7 @@ def cache(isolated_home: Path) -> Path:
     return Path(os.environ["XDG_CACHE_HOME"])
 
 
-def make_files(folder: Path, count: int, size: int = 100) -> list[Path]:
+def _make_files(folder: Path, count: int, size: int = 100) -> list[Path]:
     """`count` files of `size` bytes under `folder`, spread over a few subfolders."""
     made = []
     for i in range(count):
@@ -67,6 +67,12 @@ def make_files(folder: Path, count: int, size: int = 100) -> list[Path]:
         path.write_bytes(b"x" * size)
         made.append(path)
     return made
+
+
+@pytest.fixture
+def make_files() -> Callable[..., list[Path]]:
+    """Makes `count` junk files under a folder: make_files(folder, count, size=100)."""
+    return _make_files
 
 
 @pytest.fixture

@@ -1,0 +1,146 @@
+"""Scanning: from selected targets to a plan of what a clean would remove, and why not the rest.
+
+`scan()` resolves each target's roots (refusing never-touch places), walks them without
+following links or crossing filesystems, applies the rules (include/keep, age, owner), leaves
+out files in use and everything of a running application, counts a file selected through two
+targets once, and gives hard links their honest size. The plan it returns is what `clean()`
+executes, entry by entry, after checking each again.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from onecleaner.engine.env import Environment
+from onecleaner.engine.guard import Guard
+from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
+from onecleaner.engine.roots import (
+    CatalogView,
+    Prober,
+    Root,
+    blocked_by,
+    find_roots,
+    overlapping,
+    running_blocks,
+)
+from onecleaner.engine.walk import Walker
+
+IN_USE = "in use by a running program"
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """The user's choices that narrow a scan beyond the targets' own rules."""
+
+    min_age_hours: float | None = None  # applied on top of a target's own minimum age
+    never_touch: tuple[str, ...] = ()  # the user's extra never-touch paths (settings)
+    now: float | None = None  # for tests; default time.time()
+
+
+def _age_cut(target: Target, options: ScanOptions, now: float) -> float | None:
+    """The newest time a file may have and still be old enough (None: no age rule)."""
+    ages = [a for a in (target.min_age_hours, options.min_age_hours) if a is not None and a > 0]
+    if not ages:
+        return None
+    return now - max(ages) * 3600.0
+
+
+def open_files_of(probe: Prober) -> frozenset[str]:
+    """The probe's open files, or none when the process table cannot be read."""
+    try:
+        return probe.open_files()
+    except Exception:  # a refused process table must not stop a scan; clean re-checks
+        return frozenset()
+
+
+def stops_for(
+    guard: Guard, blocks: dict[str, str], open_files: frozenset[str]
+) -> dict[str, str | None]:
+    """Path -> why the walk stops there (None: silently): protected, running app, in use."""
+    stops: dict[str, str | None] = {}
+    for path, (reason, report) in guard.stops.items():
+        stops[path] = f"never cleaned: {reason}" if report else None
+    for path, reason in blocks.items():
+        stops.setdefault(path, reason)
+    for path in open_files:
+        stops.setdefault(path, IN_USE)
+    return stops
+
+
+def scan(
+    targets: Sequence[Target],
+    env: Environment,
+    *,
+    catalog: CatalogView,
+    options: ScanOptions = ScanOptions(),
+    probe: Prober | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> Plan:
+    """Walk the targets' roots and return the plan of what a clean would remove."""
+    if probe is None:
+        from onecleaner.engine.processes import ProcessProbe
+
+        probe = ProcessProbe()
+    now = options.now if options.now is not None else time.time()
+    guard = Guard.for_env(env, extra=options.never_touch)
+    blocks = running_blocks(catalog, env, probe)
+    stops = stops_for(guard, blocks, open_files_of(probe))
+
+    found: list[tuple[Target, list[Root], list[Skip]]] = []
+    for target in targets:
+        roots, refused = find_roots(target, env, guard)
+        found.append((target, roots, refused))
+    all_roots = [r.path for _, roots, _ in found for r in roots]
+    walker = Walker(
+        stops=stops,
+        uid=env.uid,
+        case_insensitive=env.os is not OS.LINUX,
+        dedup=overlapping(all_roots, env.os),
+        progress=progress,
+        cancel=cancel,
+    )
+
+    results: list[tuple[str, tuple[str, ...], list[PlanEntry], list[Skip]]] = []
+    shown: set[str] = set()  # skips of a root or place already reported by an earlier target
+    for target, roots, refused in found:
+        entries: list[PlanEntry] = []
+        skips: list[Skip] = [s for s in refused if s.path not in shown]
+        shown.update(s.path for s in refused)
+        age_cut = _age_cut(target, options, now)
+        for root in sorted(roots, key=lambda r: r.path):
+            if walker.cancelled:
+                break
+            why = blocked_by(root.path, blocks, env.os)
+            if why is not None:
+                if root.path not in shown:
+                    skips.append(Skip(root.path, why, target.id))
+                    shown.add(root.path)
+                continue
+            start = len(skips)
+            walker.walk(root, target.id, age_cut, entries, skips)
+            # A folder skip (a running app's place met below system.cache) is news once.
+            kept = [s for s in skips[start:] if s.path not in shown]
+            shown.update(s.path for s in skips[start:])
+            del skips[start:]
+            skips.extend(kept)
+        results.append((target.id, tuple(r.path for r in roots), entries, skips))
+
+    walker.settle_links()
+    if progress is not None:
+        progress(Progress(Phase.DONE, "", walker.files, walker.bytes))
+    return Plan(
+        targets=tuple(
+            TargetPlan(tid, roots, tuple(entries), tuple(skips))
+            for tid, roots, entries, skips in results
+        ),
+        os=env.os,
+        created_at=time.time(),
+        cancelled=walker.cancelled,
+    )
+
+
+__all__ = ["IN_USE", "ScanOptions", "open_files_of", "scan", "stops_for"]

@@ -1,0 +1,400 @@
+"""The scan's walk below one root: what is there, what may go, and why the rest stays.
+
+An iterative depth-first walk (no recursion limit) with os.scandir. On POSIX it descends
+through directory descriptors opened with O_NOFOLLOW relative to their parent, and stats
+through them, so no symlink below a root is ever followed and long paths never matter.
+The hot loop keeps to the scandir entry's own stat, one dictionary lookup and one record
+per file: the scan must stay within a small factor of `du`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from onecleaner.engine.fsops import open_dir_nofollow
+from onecleaner.engine.model import EntryKind, Identity, Phase, PlanEntry, Progress, Skip
+from onecleaner.engine.roots import Root
+from onecleaner.engine.rules import Matcher, compile_globs
+
+_IS_POSIX = os.name == "posix"
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+_REPARSE = 0x400
+_PROGRESS_EVERY = 0.05  # seconds between progress reports
+_CHECK_EVERY = 4096  # files between cancel/progress checks inside one big folder
+
+FILE = EntryKind.FILE
+LINK = EntryKind.LINK
+
+# Plan entries are frozen records; building them through their generated __init__ costs
+# more than the stat of the file. Filling the slots directly gives the same records.
+_new = object.__new__
+
+
+def _setter(cls: type, name: str) -> Any:
+    return cls.__dict__[name].__set__  # the slot's descriptor
+
+
+_set_path = _setter(PlanEntry, "path")
+_set_root = _setter(PlanEntry, "root")
+_set_tid = _setter(PlanEntry, "target_id")
+_set_kind = _setter(PlanEntry, "kind")
+_set_ident = _setter(PlanEntry, "identity")
+_set_frees = _setter(PlanEntry, "frees")
+_set_dev = _setter(Identity, "dev")
+_set_ino = _setter(Identity, "ino")
+_set_size = _setter(Identity, "size")
+_set_mtime = _setter(Identity, "mtime_ns")
+
+
+def _close(handle: int | str) -> None:
+    if isinstance(handle, int):
+        os.close(handle)
+
+
+def make_entry(
+    path: str, root: str, tid: str, kind: EntryKind, st: os.stat_result, frees: int
+) -> PlanEntry:
+    """A PlanEntry for `path` with the identity `st` shows (equal to the normal constructor)."""
+    ident = _new(Identity)
+    _set_dev(ident, st.st_dev)
+    _set_ino(ident, st.st_ino)
+    _set_size(ident, st.st_size)
+    _set_mtime(ident, st.st_mtime_ns)
+    entry: PlanEntry = _new(PlanEntry)
+    _set_path(entry, path)
+    _set_root(entry, root)
+    _set_tid(entry, tid)
+    _set_kind(entry, kind)
+    _set_ident(entry, ident)
+    _set_frees(entry, frees)
+    return entry
+
+
+def reason_for(exc: OSError, what: str = "folder") -> str:
+    """Words for a person about why a file or folder could not be read."""
+    if isinstance(exc, FileNotFoundError):
+        return "vanished during the scan"
+    if isinstance(exc, PermissionError):
+        return f"cannot read this {what}: permission denied"
+    if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+        return f"this {what} was replaced by a link during the scan (not followed)"
+    if exc.errno == errno.EMFILE:
+        return f"too deep to open (too many open folders); this {what} was not scanned"
+    return f"cannot read this {what}: {exc.strerror or exc}"
+
+
+@dataclass
+class _Links:
+    """Hard links seen in the plan: (dev, ino) -> where their entries are, and the blocks."""
+
+    seen: dict[tuple[int, int], list[tuple[list[PlanEntry], int]]] = field(default_factory=dict)
+    nlink: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+
+class Walker:
+    """Walks roots for one scan, sharing the stops, the dedup set and the progress count."""
+
+    def __init__(
+        self,
+        *,
+        stops: dict[str, str | None],
+        uid: int | None,
+        case_insensitive: bool,
+        dedup: bool,
+        progress: Callable[[Progress], None] | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        self.stops = stops
+        self.uid = uid
+        self.fold = case_insensitive
+        self.seen: set[str] | None = set() if dedup else None
+        self.progress = progress
+        self.cancel = cancel
+        self.cancelled = False
+        self.files = 0
+        self.bytes = 0
+        self._last = 0.0
+        self.links = _Links()
+
+    # -- progress and cancellation ------------------------------------------------------
+
+    def _tick(self, current: str) -> bool:
+        """Report progress when due; True when the scan must stop."""
+        if self.cancel is not None and self.cancel.is_set():
+            self.cancelled = True
+            return True
+        if self.progress is not None:
+            now = time.monotonic()
+            if now - self._last >= _PROGRESS_EVERY:
+                self._last = now
+                self.progress(Progress(Phase.SCAN, current, self.files, self.bytes))
+        return False
+
+    # -- one root -----------------------------------------------------------------------
+
+    def walk(
+        self,
+        root: Root,
+        tid: str,
+        age_cut: float | None,
+        entries: list[PlanEntry],
+        skips: list[Skip],
+    ) -> None:
+        """Add the entries below `root` (or the root file itself) to `entries`."""
+        if self.cancelled or self._tick(root.path):
+            return
+        if root.is_file:
+            self._file_root(root, tid, age_cut, entries, skips)
+            return
+        rule = root.rule
+        keep = compile_globs(rule.keep, case_insensitive=self.fold) if rule.keep else None
+        include = compile_globs(rule.include, case_insensitive=self.fold) if rule.include else None
+        try:
+            handle: int | str
+            if _IS_POSIX:
+                root_fd = open_dir_nofollow(root.path)
+                handle = root_fd
+                dev = os.fstat(root_fd).st_dev
+            else:
+                handle = root.path
+                dev = os.stat(handle).st_dev
+        except OSError as exc:
+            skips.append(Skip(root.path, reason_for(exc), tid))
+            return
+        sep = os.sep
+        # Each frame: the open folder, its path prefix, its relative prefix, its subfolders.
+        frames: list[tuple[int | str, str, str, list[tuple[str, Matcher | None]]]] = []
+        try:
+            first: list[tuple[str, Matcher | None]] = []
+            frames.append((handle, root.path + sep, "", first))
+            first.extend(self._list(
+                handle, root.path + sep, "", include, keep, rule.recursive, rule.owner_only,
+                tid, root.path, age_cut, entries, skips,
+            ))  # fmt: skip
+            while frames and not self.cancelled:
+                fd, prefix, rel, pending = frames[-1]
+                if not pending:
+                    frames.pop()
+                    _close(fd)
+                    continue
+                name, child_include = pending.pop()
+                path = prefix + name
+                if self._tick(path):
+                    break
+                child: int | str
+                try:
+                    if isinstance(fd, int):
+                        child_fd = os.open(name, _DIR_FLAGS, dir_fd=fd)
+                        child = child_fd
+                        try:
+                            child_dev = os.fstat(child_fd).st_dev
+                        except OSError:
+                            os.close(child_fd)
+                            raise
+                    else:
+                        child = path
+                        st = os.lstat(path)
+                        attrs = getattr(st, "st_file_attributes", 0)
+                        if not stat.S_ISDIR(st.st_mode) or attrs & _REPARSE:
+                            why = "a link or junction to a folder (not followed)"
+                            skips.append(Skip(path, why, tid))
+                            continue
+                        child_dev = st.st_dev
+                except OSError as exc:
+                    skips.append(Skip(path, reason_for(exc), tid))
+                    continue
+                if child_dev != dev:
+                    _close(child)
+                    skips.append(Skip(path, "on another filesystem (not crossed)", tid))
+                    continue
+                child_rel = rel + name + "/"
+                subs: list[tuple[str, Matcher | None]] = []
+                frames.append((child, path + sep, child_rel, subs))
+                subs.extend(self._list(
+                    child, path + sep, child_rel, child_include, keep, True,
+                    rule.owner_only, tid, root.path, age_cut, entries, skips,
+                ))  # fmt: skip
+        finally:
+            for frame in frames:
+                _close(frame[0])
+
+    def _list(
+        self,
+        handle: int | str,
+        prefix: str,
+        rel: str,
+        include: Matcher | None,
+        keep: Matcher | None,
+        recursive: bool,
+        owner_only: bool,
+        tid: str,
+        root: str,
+        age_cut: float | None,
+        entries: list[PlanEntry],
+        skips: list[Skip],
+    ) -> list[tuple[str, Matcher | None]]:
+        """List one folder: add its files, return the subfolders to walk."""
+        subdirs: list[tuple[str, Matcher | None]] = []
+        stops = self.stops
+        seen = self.seen
+        uid = self.uid
+        append = entries.append
+        links = self.links
+        statf = None if _IS_POSIX else os.lstat
+        S_ISREG = stat.S_ISREG
+        S_ISLNK = stat.S_ISLNK
+        count = 0
+        nbytes = 0
+        try:
+            it = os.scandir(handle)
+        except OSError as exc:
+            skips.append(Skip(prefix[:-1], reason_for(exc), tid))
+            return subdirs
+        with it:
+            while True:
+                try:
+                    e = next(it)
+                except StopIteration:
+                    break
+                except OSError as exc:
+                    skips.append(Skip(prefix[:-1], reason_for(exc), tid))
+                    break
+                name = e.name
+                try:
+                    if e.is_dir(follow_symlinks=False):
+                        if recursive:
+                            path = prefix + name
+                            if path in stops:
+                                why = stops[path]
+                                if why is not None:
+                                    skips.append(Skip(path, why, tid))
+                                continue
+                            r = rel + name
+                            if keep is not None and keep(r):
+                                continue
+                            sub_include = include
+                            if include is not None:
+                                if include(r):
+                                    sub_include = None  # the whole subtree is taken
+                                elif not include.may_match_below(r):
+                                    continue
+                            subdirs.append((name, sub_include))
+                        continue
+                    st = e.stat(follow_symlinks=False) if statf is None else statf(prefix + name)
+                except OSError as exc:
+                    skips.append(Skip(prefix + name, reason_for(exc, "file"), tid))
+                    continue
+                mode = st.st_mode
+                if S_ISREG(mode):
+                    kind = FILE
+                elif S_ISLNK(mode):
+                    kind = LINK
+                else:
+                    continue  # sockets, fifos, devices: never entries
+                if keep is not None and keep(rel + name):
+                    continue
+                if include is not None and not include(rel + name):
+                    continue
+                if age_cut is not None:
+                    t = st.st_mtime if st.st_mtime > st.st_atime else st.st_atime
+                    if t > age_cut:
+                        continue
+                if uid is not None and st.st_uid != uid and owner_only:
+                    continue
+                path = prefix + name
+                if seen is not None:
+                    if path in seen:
+                        continue  # an earlier target of the selection has it
+                    seen.add(path)
+                if path in stops:
+                    why = stops[path]
+                    if why is not None:
+                        skips.append(Skip(path, why, tid))
+                    continue
+                if uid is not None and st.st_uid != uid:
+                    skips.append(Skip(path, "owned by another user", tid))
+                    continue
+                blocks = st.st_blocks * 512 if statf is None else st.st_size
+                if st.st_nlink > 1:
+                    key = (st.st_dev, st.st_ino)
+                    links.seen.setdefault(key, []).append((entries, len(entries)))
+                    links.nlink[key] = (st.st_nlink, blocks)
+                    append(make_entry(path, root, tid, kind, st, 0))
+                else:
+                    append(make_entry(path, root, tid, kind, st, blocks))
+                    nbytes += blocks
+                count += 1
+                if count % _CHECK_EVERY == 0:
+                    self.files += count
+                    self.bytes += nbytes
+                    count = nbytes = 0
+                    if self._tick(prefix[:-1]):
+                        break
+        self.files += count
+        self.bytes += nbytes
+        return subdirs
+
+    def _file_root(
+        self,
+        root: Root,
+        tid: str,
+        age_cut: float | None,
+        entries: list[PlanEntry],
+        skips: list[Skip],
+    ) -> None:
+        """A root that is one regular file (recently-used.xbel)."""
+        path = root.path
+        try:
+            st = os.stat(path, follow_symlinks=False)
+        except OSError as exc:
+            if not isinstance(exc, FileNotFoundError):
+                skips.append(Skip(path, reason_for(exc, "file"), tid))
+            return
+        if not stat.S_ISREG(st.st_mode):
+            return
+        if age_cut is not None and max(st.st_mtime, st.st_atime) > age_cut:
+            return
+        uid = self.uid
+        if uid is not None and st.st_uid != uid and root.rule.owner_only:
+            return
+        if self.seen is not None:
+            if path in self.seen:
+                return
+            self.seen.add(path)
+        if path in self.stops:
+            why = self.stops[path]
+            if why is not None:
+                skips.append(Skip(path, why, tid))
+            return
+        if uid is not None and st.st_uid != uid:
+            skips.append(Skip(path, "owned by another user", tid))
+            return
+        blocks = st.st_blocks * 512 if _IS_POSIX else st.st_size
+        if st.st_nlink > 1:
+            key = (st.st_dev, st.st_ino)
+            self.links.seen.setdefault(key, []).append((entries, len(entries)))
+            self.links.nlink[key] = (st.st_nlink, blocks)
+            blocks_now = 0
+        else:
+            blocks_now = blocks
+        entries.append(make_entry(path, path, tid, FILE, st, blocks_now))
+        self.files += 1
+        self.bytes += blocks_now
+
+    def settle_links(self) -> None:
+        """Give a hard-linked file's blocks to one entry when every link is in the plan."""
+        for key, places in self.links.seen.items():
+            nlink, blocks = self.links.nlink[key]
+            if len(places) < nlink:
+                continue  # another link stays: removing these frees nothing
+            lst, idx = places[0]
+            old = lst[idx]
+            lst[idx] = PlanEntry(old.path, old.root, old.target_id, old.kind, old.identity, blocks)
+            self.bytes += blocks

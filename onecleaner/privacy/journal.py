@@ -147,7 +147,10 @@ class Journal:
         period = now.strftime("%Y-%m")
         with self._store.guard():
             if not self._purged:
+                # Once per session: expired months go, and months whose key is lost are
+                # discarded so the journal can be read again (a new log starts).
                 self._purge(now)
+                self._store.drop_lost()
                 self._purged = True
             seq = self._store.append_payload(period, payload)
         return JournalRecord(seq, at, kind, purpose, clean_text, clean_data, period)

@@ -196,7 +196,14 @@ class JournalStore:
 
     def save_checkpoint(self) -> None:
         entries = self.entries()
-        key = self.keys.data_key(CHECKPOINT_KEY)
+        try:
+            key = self.keys.data_key(CHECKPOINT_KEY)
+        except KeyUnavailable as exc:
+            if not exc.lost:
+                raise
+            # The old checkpoint is unreadable anyway; entries were rebuilt from the files.
+            self.keys.destroy(CHECKPOINT_KEY)
+            key = self.keys.data_key(CHECKPOINT_KEY)
         blob = crypto.seal(key, json.dumps(entries, sort_keys=True).encode(), _CHECKPOINT_AAD)
         write_json(
             self.ckpt_path,
@@ -232,7 +239,7 @@ class JournalStore:
         except KeyUnavailable as exc:
             if not exc.lost:
                 raise
-            self.start_over(str(exc))
+            self.drop_lost()
             return self.create(period)
         last = pf.frames[-1] if pf.frames else None
         tail = _Tail(
@@ -269,21 +276,24 @@ class JournalStore:
         self.save_checkpoint()
         return tail
 
-    def start_over(self, reason: str) -> None:
-        """Discard every period whose key is lost (its records can never be read again)."""
+    def drop_lost(self) -> None:
+        """Discard every period whose key is lost: its records can never be read again."""
         for period in self.periods():
             pf = self.load(period, repair=False)
-            name = pf.key_name if pf is not None else ""
+            if pf is None or pf.header is None:
+                continue  # a damaged header is reported by verify, not silently removed
             try:
-                self.keys.data_key(name, create=False)
+                self.keys.data_key(pf.key_name, create=False)
                 continue
             except KeyUnavailable as exc:
                 if not exc.lost:
                     raise
+                reason = str(exc)
             self.remove_period(period, pf)
+            self.save_checkpoint()
             self.notices.append(
-                f"The journal for {period} could not be read ({reason}) It was discarded "
-                "and a new log was started."
+                f"The journal for {period} could not be read and was discarded; a new log "
+                f"was started. ({reason})"
             )
 
     def remove_period(self, period: str, pf: fmt.PeriodFile | None) -> None:

@@ -1,0 +1,95 @@
+"""The README stays true: its targets table, its test command and its commands match the code.
+
+Regenerate the targets table after changing the catalog:
+    python tests/test_readme.py --write
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from onecleaner.cli import build_parser
+from onecleaner.engine.catalog import load_catalog
+from onecleaner.engine.model import OS
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+TABLE_START = "<!-- targets-table -->"
+TABLE_END = "<!-- /targets-table -->"
+# The exact pipeline .ci/run uses to read the test command out of the README.
+_CI_EXTRACT = (
+    r"awk '/<!-- test-command -->/{f=1;next} /<!-- \/test-command -->/{f=0} f' README.md"
+    r" | grep -v '^```'"
+)
+
+
+def targets_table() -> str:
+    """The README's table of targets, made from the shipped catalog."""
+    catalog = load_catalog()
+    rows = [
+        "| Target | Name | Risk | Linux | macOS | Windows | Quick |",
+        "|---|---|---|:-:|:-:|:-:|:-:|",
+    ]
+    targets = sorted(
+        (t for app in catalog.applications for t in app.targets), key=lambda t: t.id
+    )
+    for t in targets:
+        marks = ["✓" if t.exists_on(os_) else "–" for os_ in (OS.LINUX, OS.MACOS, OS.WINDOWS)]
+        quick = "✓" if catalog.in_preset(t.id) else ""
+        rows.append(
+            f"| `{t.id}` | {t.label} | {t.risk.value} | {' | '.join(marks)} | {quick} |"
+        )
+    return "\n".join(rows)
+
+
+def _between(text: str, start: str, end: str) -> str:
+    match = re.search(re.escape(start) + r"\n(.*?)" + re.escape(end), text, re.S)
+    assert match, f"README.md lacks the {start} ... {end} block"
+    return match.group(1).strip("\n")
+
+
+def test_targets_table_matches_the_catalog() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert _between(text, TABLE_START, TABLE_END) == targets_table(), (
+        "README's targets table is stale: run `python tests/test_readme.py --write`"
+    )
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """.ci/run extracts the command from the README; check what it extracts is the command."""
+    text = README.read_text(encoding="utf-8")
+    block = _between(text, "<!-- test-command -->", "<!-- /test-command -->")
+    command = "\n".join(line for line in block.splitlines() if not line.startswith("```"))
+    assert "pytest" in command and "pip install" in command
+    extracted = subprocess.run(
+        ["bash", "-c", _CI_EXTRACT],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    assert extracted == command.strip()
+
+
+def test_every_documented_subcommand_exists() -> None:
+    """Each `onecleaner X` the README documents is a real command of the parser."""
+    text = README.read_text(encoding="utf-8")
+    documented = set(re.findall(r"`onecleaner ([a-z]+)", text))
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    real = set(sub.choices)  # type: ignore[arg-type]
+    assert documented, "README documents no command"
+    assert documented <= real, f"README documents unknown commands: {documented - real}"
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--write"]:
+        text = README.read_text(encoding="utf-8")
+        new = re.sub(
+            re.escape(TABLE_START) + r"\n.*?" + re.escape(TABLE_END),
+            lambda _m: f"{TABLE_START}\n{targets_table()}\n{TABLE_END}",
+            text,
+            flags=re.S,
+        )
+        README.write_text(new, encoding="utf-8")
+        print("README.md targets table updated")

@@ -5,8 +5,12 @@ Run from anywhere:  python installer/update_translations.py [--check]
 1. `lupdate` collects every `self.tr()` / `QCoreApplication.translate()` text of
    onecleaner/gui/*.py into resources/translations/onecleaner_<lang>.ts, keeping the
    translations already made and dropping texts the code no longer has.
-2. `lrelease` compiles each .ts into the .qm the app loads.
-3. It prints how many texts each language still lacks (and lists them with --list);
+2. Texts passed through a module's small wrapper (`def _tr(text): return
+   QCoreApplication.translate("tray", text)`, called as `_tr("Quit")`) are invisible to
+   lupdate; they are found here by reading the code's syntax tree and added to the same .ts,
+   with their earlier translations kept.
+3. `lrelease` compiles each .ts into the .qm the app loads.
+4. It prints how many texts each language still lacks (and lists them with --list);
    --check exits 1 when any is missing (for CI).
 
 The tools ship with PySide6 (pyside6-lupdate / pyside6-lrelease, or the lupdate/lrelease
@@ -16,6 +20,7 @@ binaries inside the PySide6 package).
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import shutil
 import subprocess
@@ -63,9 +68,97 @@ def unfinished(ts_file: Path) -> list[tuple[str, str]]:
             kind = translation.get("type", "")
             if kind in ("obsolete", "vanished"):
                 continue
-            if kind == "unfinished" or not (translation.text or "").strip():
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            text = "".join(forms) if forms else (translation.text or "")
+            if kind == "unfinished" or not text.strip():
                 missing.append((name, message.findtext("source", "")))
     return missing
+
+
+def wrapper_contexts(tree: ast.Module) -> dict[str, str]:
+    """Module functions that only return QCoreApplication.translate("<context>", <arg>)."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or len(node.body) != 1:
+            continue
+        ret = node.body[0]
+        if not isinstance(ret, ast.Return) or not isinstance(ret.value, ast.Call):
+            continue
+        call = ret.value
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr == "translate"):
+            continue
+        first = call.args[0] if call.args else None
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            found[node.name] = first.value
+    return found
+
+
+def wrapped_texts(path: Path) -> list[tuple[str, str]]:
+    """(context, text) of each literal passed to a translate wrapper in one source file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    wrappers = wrapper_contexts(tree)
+    out: list[tuple[str, str]] = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in wrappers
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            out.append((wrappers[node.func.id], node.args[0].value))
+    return out
+
+
+Known = dict[tuple[str, str], ET.Element]
+
+
+def translations_of(ts_file: Path) -> Known:
+    """Each (context, source) of a .ts with its <translation> element."""
+    known: Known = {}
+    if not ts_file.exists():
+        return known
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None:
+                known[(name, message.findtext("source", ""))] = translation
+    return known
+
+
+def add_wrapped(ts_file: Path, texts: list[tuple[str, str]], earlier: Known) -> int:
+    """Add the wrapper texts lupdate missed, keeping their earlier translations."""
+    tree = ET.parse(ts_file)
+    root = tree.getroot()
+    contexts = {c.findtext("name", ""): c for c in root.iter("context")}
+    present = set(translations_of(ts_file))
+    added = 0
+    for context_name, text in dict.fromkeys(texts):
+        if (context_name, text) in present:
+            continue
+        context = contexts.get(context_name)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = context_name
+            contexts[context_name] = context
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = text
+        old = earlier.get((context_name, text))
+        if old is not None:
+            message.append(old)
+        else:
+            ET.SubElement(message, "translation", {"type": "unfinished"})
+        present.add((context_name, text))
+        added += 1
+    ET.indent(tree, space="    ")
+    body = ET.tostring(root, encoding="unicode")
+    ts_file.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
+    return added
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     for language in LANGUAGES:
         ts_file = TRANSLATIONS / f"onecleaner_{language}.ts"
         qm_file = ts_file.with_suffix(".qm")
+        earlier = translations_of(ts_file)  # lupdate drops what it cannot see; keep it here
         subprocess.run(
             [
                 lupdate,
@@ -97,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
             cwd=ROOT,
             check=True,
         )
+        wrapped = [t for src in sources() for t in wrapped_texts(ROOT / src)]
+        added = add_wrapped(ts_file, wrapped, earlier)
+        print(f"    Added {added} text(s) passed through translate wrappers")
         subprocess.run([lrelease, str(ts_file), "-qm", str(qm_file)], cwd=ROOT, check=True)
         missing = unfinished(ts_file)
         missing_total += len(missing)

@@ -183,7 +183,8 @@ def _status(args: argparse.Namespace, ctx: CliContext, service: PrivacyService) 
         return EXIT_OK
     keys = status.keys
     ctx.out(f"Data folder:   {status.data_dir}")
-    where = f"{keys.store} ({keys.backend}) at {keys.location}"
+    backend = f" ({keys.backend})" if keys.backend != keys.store else ""
+    where = f"{keys.store}{backend} at {keys.location}"
     ctx.out(f"Key store:     {where}" + (f" - {keys.note}" if keys.note else ""))
     ctx.out(f"Policy:        version {status.policy_version}")
     ctx.out("Consent:")

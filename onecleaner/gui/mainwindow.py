@@ -422,17 +422,22 @@ class MainWindow(QMainWindow):
     def _on_scanned(self, outcome: ScanOutcome) -> None:
         plan = outcome.plan
         self.target_model.set_figures(
-            {t.target_id: TargetFigures(t.files, t.bytes) for t in plan.targets}
+            {
+                t.target_id: TargetFigures(t.files, outcome.target_bytes.get(t.target_id, 0))
+                for t in plan.targets
+            }
         )
         self.skip_model.set_skips(plan.skipped)
         self._on_files_ticked()
-        sizes = self._by_category({t.target_id: t.bytes for t in plan.targets})
+        sizes = self._by_category(outcome.target_bytes)
         self.summary.show_chart(self.tr("Reclaimable space by category"), sizes)
-        self.summary.show_disk(outcome.disk_free, None, plan.bytes - self.session.selection.bytes)
+        self.summary.show_disk(
+            outcome.disk_free, None, outcome.bytes - self.session.selection.bytes
+        )
         if plan.cancelled:
             self.summary.show_message(
                 self.tr("Scan cancelled: {0} in {1} files found so far").format(
-                    human_size(plan.bytes), f"{plan.files:,}"
+                    human_size(outcome.bytes), f"{plan.files:,}"
                 ),
                 self.tr("Scan again to clean."),
             )
@@ -440,7 +445,7 @@ class MainWindow(QMainWindow):
         count_skips = len(plan.skipped)
         self.statusBar().showMessage(
             self.tr("Scan finished: {0} in {1} files; {2} items left alone.").format(
-                human_size(plan.bytes), f"{plan.files:,}", f"{count_skips:,}"
+                human_size(outcome.bytes), f"{plan.files:,}", f"{count_skips:,}"
             ),
             15_000,
         )
@@ -521,7 +526,8 @@ class MainWindow(QMainWindow):
         targets = self.target_model.targets_at(index)
         if not targets and default_first:
             # Nothing picked yet: show the target with the most to free.
-            best = max(plan.targets, key=lambda t: t.bytes, default=None)
+            sizes = self.session.outcome.target_bytes if self.session.outcome else {}
+            best = max(plan.targets, key=lambda t: sizes.get(t.target_id, 0), default=None)
             if best is not None and best.entries:
                 found = self.target_model.index_of(best.target_id)
                 self.tree.setCurrentIndex(found)  # triggers _on_current_target
@@ -541,11 +547,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_files_ticked(self) -> None:
         selection = self.session.selection
-        plan = self.session.plan
-        if plan is None:
+        outcome = self.session.outcome
+        if outcome is None:
             return
+        plan = outcome.plan
         text = self.tr("Ready to free {0} in {1} files").format(
-            human_size(plan.bytes - selection.bytes), f"{plan.files - selection.count:,}"
+            human_size(outcome.bytes - selection.bytes), f"{plan.files - selection.count:,}"
         )
         detail = (
             self.tr("{0} files unticked stay where they are.").format(f"{selection.count:,}")

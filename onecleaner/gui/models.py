@@ -293,24 +293,29 @@ class FileSelection:
 
     def __init__(self) -> None:
         self._unticked: dict[str, int] = {}
+        self._bytes = 0  # kept up to date: summing 200k values per tick would lag
 
     def is_ticked(self, path: str) -> bool:
         return path not in self._unticked
 
     def untick(self, entries: Iterable[PlanEntry]) -> None:
         for e in entries:
-            self._unticked[e.path] = e.frees
+            if e.path not in self._unticked:
+                self._unticked[e.path] = e.frees
+                self._bytes += e.frees
 
     def tick(self, entries: Iterable[PlanEntry]) -> None:
         for e in entries:
-            self._unticked.pop(e.path, None)
+            self._bytes -= self._unticked.pop(e.path, 0)
 
     def clear(self) -> None:
         self._unticked.clear()
+        self._bytes = 0
 
     def replace(self, unticked: dict[str, int]) -> None:
         """Start over from a set of unticked paths with their frees (after a new scan)."""
         self._unticked = dict(unticked)
+        self._bytes = sum(self._unticked.values())
 
     def paths(self) -> frozenset[str]:
         return frozenset(self._unticked)
@@ -321,7 +326,7 @@ class FileSelection:
 
     @property
     def bytes(self) -> int:
-        return sum(self._unticked.values())
+        return self._bytes
 
 
 class FileTableModel(QAbstractTableModel):

@@ -127,7 +127,7 @@ class CleaningSession(QObject):
             {
                 "targets": [t.target_id for t in plan.targets],
                 "files": plan.files,
-                "bytes": plan.bytes,
+                "bytes": outcome.bytes,
                 "skipped": len(plan.skipped),
                 "cancelled": plan.cancelled,
             },
@@ -172,7 +172,7 @@ class CleaningSession(QObject):
     def clean_summary(self) -> CleanSummary:
         """What the confirmation names for the reviewed plan and the user's unticks."""
         plan = self.plan
-        if plan is None:
+        if plan is None or self.outcome is None:
             return CleanSummary(0, 0, self.services.delete_mode)
         by_id = {t.id: t for t in self.targets}
         risky = tuple(
@@ -182,7 +182,7 @@ class CleaningSession(QObject):
         )
         return CleanSummary(
             files=plan.files - self.selection.count,
-            bytes=plan.bytes - self.selection.bytes,
+            bytes=self.outcome.bytes - self.selection.bytes,
             mode=self.services.delete_mode,
             risky=risky,
             unticked=self.selection.count,

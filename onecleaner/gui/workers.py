@@ -35,6 +35,17 @@ class ScanOutcome:
     running: tuple[Application, ...] = ()  # catalog applications running when the scan ended
     disk_free: dict[str, int] = field(default_factory=dict)  # mount point -> free bytes
     unticked: dict[str, int] = field(default_factory=dict)  # kept unticked path -> its frees
+    # Bytes each target frees, summed here on the worker thread: summing 200k entries on the
+    # GUI thread (TargetPlan.bytes walks them all, every time) would stall the window.
+    target_bytes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def bytes(self) -> int:
+        return sum(self.target_bytes.values())
+
+    @property
+    def files(self) -> int:
+        return self.plan.files
 
 
 @dataclass(frozen=True)
@@ -180,6 +191,7 @@ class ScanWorker(Worker):
             running=running_applications(self.catalog, self.env, probe),
             disk_free=free_space_of(plan),
             unticked=kept,
+            target_bytes={t.target_id: t.bytes for t in plan.targets},
         )
 
 

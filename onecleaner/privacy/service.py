@@ -27,6 +27,7 @@ from onecleaner.privacy.device import device_info, minimal_error
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.export import EXPORT_FORMAT, EXPORT_SCHEMA, write_json_export
 from onecleaner.privacy.journal import Journal, JournalRecord, VerifyReport
+from onecleaner.privacy.journal_store import JOURNAL_DIR
 from onecleaner.privacy.keys import KeyStatus, KeyStore
 from onecleaner.privacy.notice import Notice, NoticeBook, NoticeState
 from onecleaner.privacy.policy import Policy
@@ -115,6 +116,10 @@ class PrivacyService:
             self._take([message])
         return loaded
 
+    def has_journal(self) -> bool:
+        """Whether a journal was ever started (reading status must not create one)."""
+        return (self.data_dir / JOURNAL_DIR).is_dir()
+
     def journal(self) -> Journal:
         """The encrypted journal, with the retention the user chose."""
         journal = Journal(
@@ -132,7 +137,9 @@ class PrivacyService:
         notice = self.notice()
         state = NoticeState.NONE if notice is None else notice.state_at(self.clock())
         try:
-            journal_size: Mapping[str, Any] = self.journal().size()
+            journal_size: Mapping[str, Any] = (
+                self.journal().size() if self.has_journal() else {"records": 0, "bytes": 0}
+            )
         except PrivacyError as exc:
             self._take([str(exc)])
             journal_size = {}
@@ -181,7 +188,7 @@ class PrivacyService:
         """Record the withdrawal and erase what was collected for `purpose`; says what went."""
         self._consent_book().record(purpose, ConsentState.WITHDRAWN, way)
         erased: list[str] = []
-        removed = self.journal().erase(purpose=purpose.value)
+        removed = self.journal().erase(purpose=purpose.value) if self.has_journal() else 0
         if removed:
             erased.append(f"{removed} journal record(s) of '{purpose.value}'")
         if purpose is Purpose.USAGE and self._usage().erase():
@@ -317,6 +324,8 @@ class PrivacyService:
 
     def log_records(self, limit: int | None = None) -> list[JournalRecord]:
         """The latest journal records (all when `limit` is None)."""
+        if not self.has_journal():
+            return []
         journal = self.journal()
         records = journal.read(limit=limit)
         self._take(journal.notices)
@@ -402,7 +411,7 @@ class PrivacyService:
         """
         deleted: list[str] = []
         try:
-            if self.journal().erase():
+            if self.has_journal() and self.journal().erase():
                 deleted.append("journal")
         except PrivacyError:
             deleted.append("journal")  # unreadable: destroying its keys below shreds it

@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 
 from onecleaner.privacy.errors import PrivacyError
-from onecleaner.privacy.journal_store import JOURNAL_DIR
 
 
 def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) -> list[str]:
@@ -27,7 +26,7 @@ def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) 
         done = service.apply_deletion_deadline()
         if done is None:
             messages: list[str] = []
-            if (data_dir / JOURNAL_DIR).is_dir():
+            if service.has_journal():
                 journal = service.journal()
                 journal.purge_expired()
                 service.warnings.extend(journal.notices)

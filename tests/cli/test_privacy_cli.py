@@ -287,3 +287,14 @@ def test_deadline_passed_deletes_at_next_command(cli: Any, data_dir: Path, tmp_p
     assert cli("consent", "grant", "history").code == 2, "collection has stopped"
     quiet = cli("status")
     assert "deletion deadline (" not in quiet.err, "said once, not at every start"
+
+
+def test_reading_commands_on_a_fresh_install_create_nothing(cli: Any, data_dir: Path) -> None:
+    for argv in (("status",), ("consent",), ("profile",), ("log",), ("notice",)):
+        assert cli(*argv).code == 0, argv
+    assert not data_dir.exists()
+
+
+def test_privacy_without_subcommand_shows_help(cli: Any) -> None:
+    result = cli()
+    assert result.code == 2 and "consent" in result.err and "forget" in result.err

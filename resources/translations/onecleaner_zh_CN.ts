@@ -1,0 +1,1254 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>AppShell</name>
+        <message>
+            <source>ONE Cleaner</source>
+            <extracomment>How long `--smoke-test` runs the event loop before quitting. What the app remembers between runs about what it has already shown (in the data folder).</extracomment>
+            <translation>ONE Cleaner</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>The settings cannot open: the privacy data could not be read.</source>
+            <translation>无法打开设置：无法读取隐私数据。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>&lt;p&gt;ONE Cleaner cleans without any of the choices below: each is off until you turn it on.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Personal information (e-mail, phone number) only if you register, which is optional.&lt;/li&gt;&lt;li&gt;Log information only for the purposes you allow here.&lt;/li&gt;&lt;li&gt;Everything is stored encrypted on this device, only as long as needed. Nothing is sent or shared.&lt;/li&gt;&lt;li&gt;If the service ever stops, you are told, and your personal information is deleted.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;You can change these choices at any time in Settings → Privacy. Turning a choice off erases what was collected for it.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;即使不开启以下任何选项，ONE Cleaner 也能正常清理：每一项在您开启之前都是关闭的。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有在您注册（可选）时才会收集个人信息（电子邮箱、手机号码）。&lt;/li&gt;&lt;li&gt;只为您在此处允许的用途记录日志信息。&lt;/li&gt;&lt;li&gt;所有信息都加密保存在本设备上，只保留必要的时间。不会发送或共享任何信息。&lt;/li&gt;&lt;li&gt;如果服务停止运营，我们会通知您，并删除您的个人信息。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;您可以随时在“设置 → 隐私”中更改这些选择。关闭某一项会清除为该项收集的内容。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Welcome to ONE Cleaner</source>
+            <translation>欢迎使用 ONE Cleaner</translation>
+        </message>
+        <message>
+            <source>Your privacy choices</source>
+            <translation>您的隐私选择</translation>
+        </message>
+        <message>
+            <source>The privacy policy has changed since you allowed some of these under an older policy. Please choose again: a choice left off erases what was recorded for it.</source>
+            <translation>隐私政策已更新，您之前是在旧版政策下允许其中某些项的。请重新选择：保持关闭的项会清除为其记录的内容。</translation>
+        </message>
+        <message>
+            <source>Read the full privacy &amp;policy…</source>
+            <translation>阅读完整的隐私政策(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Privacy policy version %1</source>
+            <translation>隐私政策版本 %1</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>继续(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Your choice could not be saved: %1</source>
+            <translation>无法保存您的选择：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPage</name>
+        <message>
+            <source>Delete permanently (caches regenerate)</source>
+            <translation>永久删除（缓存会重新生成）</translation>
+        </message>
+        <message>
+            <source>Move to the trash (can be restored)</source>
+            <translation>移到回收站（可以恢复）</translation>
+        </message>
+        <message>
+            <source>Delete mode</source>
+            <translation>删除方式</translation>
+        </message>
+        <message>
+            <source>Only remove files older than</source>
+            <translation>只删除早于以下时间的文件：</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Minimum age in days</source>
+            <translation>最短保留天数</translation>
+        </message>
+        <message>
+            <source>Cleaning</source>
+            <translation>清理</translation>
+        </message>
+        <message>
+            <source>&amp;Delete mode:</source>
+            <translation>删除方式(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>Age filter:</source>
+            <translation>时间筛选：</translation>
+        </message>
+        <message>
+            <source>Targets of the quick clean</source>
+            <translation>快速清理的项目</translation>
+        </message>
+        <message>
+            <source>Restore the &amp;recommended set</source>
+            <translation>恢复推荐的项目(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Quick clean (tray and schedule)</source>
+            <translation>快速清理（托盘和定时）</translation>
+        </message>
+        <message>
+            <source>What a quick clean removes:</source>
+            <translation>快速清理会删除：</translation>
+        </message>
+        <message>
+            <source>Paths never to touch</source>
+            <translation>永不触碰的路径</translation>
+        </message>
+        <message>
+            <source>&amp;Add folder…</source>
+            <translation>添加文件夹(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>移除(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Never touch</source>
+            <translation>永不触碰</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>每天</translation>
+        </message>
+        <message>
+            <source>Weekly</source>
+            <translation>每周</translation>
+        </message>
+        <message>
+            <source>Scheduled quick clean</source>
+            <translation>定时快速清理</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>A new language applies the next time ONE Cleaner starts.</source>
+            <translation>新的语言将在下次启动 ONE Cleaner 时生效。</translation>
+        </message>
+        <message>
+            <source>Start in the system &amp;tray</source>
+            <translation>启动时最小化到系统托盘(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Start ONE Cleaner at &amp;login (in the tray)</source>
+            <translation>登录时启动 ONE Cleaner（在托盘中）(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Not available in this installation.</source>
+            <translation>此安装版本不支持。</translation>
+        </message>
+        <message>
+            <source>Schedule and start-up</source>
+            <translation>定时与启动</translation>
+        </message>
+        <message>
+            <source>&amp;Scheduled quick clean:</source>
+            <translation>定时快速清理(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Starting at login is not available in this installation.</source>
+            <translation>此安装版本不支持登录时启动。</translation>
+        </message>
+        <message>
+            <source>The start-at-login entry could not be changed: %1</source>
+            <translation>无法更改登录时启动的设置：%1</translation>
+        </message>
+        <message>
+            <source>No scheduled cleaning.</source>
+            <translation>没有定时清理。</translation>
+        </message>
+        <message>
+            <source>Next run: as soon as ONE Cleaner is running.</source>
+            <translation>下次运行：ONE Cleaner 运行后立即进行。</translation>
+        </message>
+        <message>
+            <source>Next run: %1</source>
+            <translation>下次运行：%1</translation>
+        </message>
+        <message>
+            <source> (take care)</source>
+            <translation>（需留意）</translation>
+        </message>
+        <message>
+            <source> (privacy)</source>
+            <translation>（隐私）</translation>
+        </message>
+        <message>
+            <source>A folder never to touch</source>
+            <translation>永不触碰的文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalDialog</name>
+        <message>
+            <source>Activity log</source>
+            <translation>活动日志</translation>
+        </message>
+        <message>
+            <source>Filter the log…</source>
+            <translation>筛选日志…</translation>
+        </message>
+        <message>
+            <source>Filter the log</source>
+            <translation>筛选日志</translation>
+        </message>
+        <message>
+            <source>Activity log records</source>
+            <translation>活动日志记录</translation>
+        </message>
+        <message>
+            <source>The activity log could not be read: %1</source>
+            <translation>无法读取活动日志：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s).</source>
+            <translation>
+                <numerusform>%n 条记录。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalModel</name>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>用途</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>ONE Cleaner</source>
+            <translation>ONE Cleaner</translation>
+        </message>
+        <message>
+            <source>What to clean</source>
+            <translation>清理什么</translation>
+        </message>
+        <message>
+            <source>Tick the items to scan and clean; the sizes appear after a scan.</source>
+            <translation>勾选要扫描和清理的项目；扫描后会显示大小。</translation>
+        </message>
+        <message>
+            <source>Files to remove</source>
+            <translation>要删除的文件</translation>
+        </message>
+        <message>
+            <source>Untick a file to keep it; press Space to tick or untick the current file.</source>
+            <translation>取消勾选即可保留文件；按空格键勾选或取消勾选当前文件。</translation>
+        </message>
+        <message>
+            <source>Tick a&amp;ll</source>
+            <translation>全部勾选(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Tick all files shown</source>
+            <translation>勾选显示的所有文件</translation>
+        </message>
+        <message>
+            <source>&amp;Untick all</source>
+            <translation>全部取消勾选(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Untick all files shown</source>
+            <translation>取消勾选显示的所有文件</translation>
+        </message>
+        <message>
+            <source>Scan, then pick an item to see its files.</source>
+            <translation>请先扫描，然后选择一个项目查看其文件。</translation>
+        </message>
+        <message>
+            <source>Items left alone, with the reason</source>
+            <translation>未处理的项目及原因</translation>
+        </message>
+        <message>
+            <source>Files and items left alone</source>
+            <translation>未处理的文件和项目</translation>
+        </message>
+        <message>
+            <source>&amp;Files</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Left &amp;alone</source>
+            <translation>未处理(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Ready.</source>
+            <translation>就绪。</translation>
+        </message>
+        <message>
+            <source>What is happening</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Current folder</source>
+            <translation>当前文件夹</translation>
+        </message>
+        <message>
+            <source>&amp;Scan</source>
+            <translation>扫描(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Scan the ticked items</source>
+            <translation>扫描勾选的项目</translation>
+        </message>
+        <message>
+            <source>&amp;Clean…</source>
+            <translation>清理(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Clean the scanned files</source>
+            <translation>清理扫描到的文件</translation>
+        </message>
+        <message>
+            <source>Cance&amp;l</source>
+            <translation>取消(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Cancel the running scan or clean</source>
+            <translation>取消正在进行的扫描或清理</translation>
+        </message>
+        <message>
+            <source>C&amp;ancel</source>
+            <translation>取消(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Export results…</source>
+            <translation>导出结果(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Select the &amp;quick preset</source>
+            <translation>选择快速清理预设(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation>全选(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Select &amp;none</source>
+            <translation>全不选(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Go to the &amp;items</source>
+            <translation>转到项目(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Go to the &amp;files</source>
+            <translation>转到文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Tick at least one item to scan.</source>
+            <translation>请至少勾选一个要扫描的项目。</translation>
+        </message>
+        <message>
+            <source>Scanning…</source>
+            <translation>正在扫描…</translation>
+        </message>
+        <message>
+            <source>Scan first: there is nothing to clean.</source>
+            <translation>请先扫描：目前没有可清理的内容。</translation>
+        </message>
+        <message>
+            <source>Nothing was cleaned.</source>
+            <translation>没有清理任何内容。</translation>
+        </message>
+        <message>
+            <source>Every file is unticked: nothing to clean.</source>
+            <translation>所有文件都已取消勾选：没有可清理的内容。</translation>
+        </message>
+        <message>
+            <source>Nothing to clean.</source>
+            <translation>没有可清理的内容。</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Stopping after the current file…</source>
+            <translation>处理完当前文件后停止…</translation>
+        </message>
+        <message>
+            <source>Clean first: there are no results to save.</source>
+            <translation>请先清理：没有可保存的结果。</translation>
+        </message>
+        <message>
+            <source>Export results</source>
+            <translation>导出结果</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Could not save {0}: {1}</source>
+            <translation>无法保存 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Results saved to {0}</source>
+            <translation>结果已保存到 {0}</translation>
+        </message>
+        <message>
+            <source>Cleaning…</source>
+            <translation>正在清理…</translation>
+        </message>
+        <message>
+            <source>Closing programs…</source>
+            <translation>正在关闭程序…</translation>
+        </message>
+        <message>
+            <source>Scanning: {0} files, {1}</source>
+            <translation>正在扫描：{0} 个文件，{1}</translation>
+        </message>
+        <message>
+            <source>Cleaning: {0} files removed, {1} freed</source>
+            <translation>正在清理：已删除 {0} 个文件，释放 {1}</translation>
+        </message>
+        <message>
+            <source>Reclaimable space by category</source>
+            <translation>各类别可释放的空间</translation>
+        </message>
+        <message>
+            <source>Scan cancelled: {0} in {1} files found so far</source>
+            <translation>扫描已取消：目前已找到 {1} 个文件，共 {0}</translation>
+        </message>
+        <message>
+            <source>Scan again to clean.</source>
+            <translation>请重新扫描后再清理。</translation>
+        </message>
+        <message>
+            <source>Scan finished: {0} in {1} files; {2} items left alone.</source>
+            <translation>扫描完成：{1} 个文件，共 {0}；{2} 个项目未处理。</translation>
+        </message>
+        <message>
+            <source>Programs still running</source>
+            <translation>程序仍在运行</translation>
+        </message>
+        <message>
+            <source>{0} did not close. Their files are left alone; the rest will be cleaned.</source>
+            <translation>{0} 未关闭。其文件不会被处理；其余内容将被清理。</translation>
+        </message>
+        <message>
+            <source>Closed {0}; scanning again…</source>
+            <translation>已关闭 {0}；正在重新扫描…</translation>
+        </message>
+        <message>
+            <source>Freed space by category</source>
+            <translation>各类别释放的空间</translation>
+        </message>
+        <message>
+            <source>Moved to the trash</source>
+            <translation>已移到回收站</translation>
+        </message>
+        <message>
+            <source>Freed</source>
+            <translation>已释放</translation>
+        </message>
+        <message>
+            <source>{0} {1}: {2} files removed</source>
+            <translation>{0} {1}：已删除 {2} 个文件</translation>
+        </message>
+        <message>
+            <source>Cleaning cancelled: {0} files removed ({1}) before stopping</source>
+            <translation>清理已取消：停止前已删除 {0} 个文件（{1}）</translation>
+        </message>
+        <message>
+            <source>{0} items were left alone; see “Left alone” for the reasons.</source>
+            <translation>{0} 个项目未处理；原因请见“未处理”。</translation>
+        </message>
+        <message>
+            <source>Nothing was left alone.</source>
+            <translation>所有项目都已处理。</translation>
+        </message>
+        <message>
+            <source>Scan again to see what is left.</source>
+            <translation>重新扫描可查看剩余内容。</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>出现问题</translation>
+        </message>
+        <message>
+            <source>{0}: {1} files</source>
+            <translation>{0}：{1} 个文件</translation>
+        </message>
+        <message>
+            <source>Ready to free {0} in {1} files</source>
+            <translation>可释放 {0}，共 {1} 个文件</translation>
+        </message>
+        <message>
+            <source>{0} files unticked stay where they are.</source>
+            <translation>{0} 个已取消勾选的文件将保留原处。</translation>
+        </message>
+        <message>
+            <source>Untick single files below to keep them.</source>
+            <translation>在下方取消勾选单个文件即可保留。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeBanner</name>
+        <message>
+            <source>ONE Cleaner will stop operating on %1. You can export your data until %2; after that date your personal information is deleted from this device.</source>
+            <translation>ONE Cleaner 将于 %1 停止运营。您可以在 %2 之前导出您的数据；此后您的个人信息将从本设备上删除。</translation>
+        </message>
+        <message>
+            <source>The service ended on %1: nothing more is collected. Export your data before %2, when your personal information is deleted from this device.</source>
+            <translation>服务已于 %1 结束：不再收集任何信息。请在 %2 之前导出您的数据，届时您的个人信息将从本设备上删除。</translation>
+        </message>
+        <message>
+            <source>The service ended on %1 and the deletion date (%2) has passed: your personal information has been deleted from this device. Cleaning still works.</source>
+            <translation>服务已于 %1 结束，删除日期（%2）已过：您的个人信息已从本设备上删除。清理功能仍可使用。</translation>
+        </message>
+        <message>
+            <source>Announced %1 · Service ends %2 · Deletion by %3</source>
+            <translation>公告日期 %1 · 服务结束 %2 · 删除期限 %3</translation>
+        </message>
+        <message>
+            <source>Export my data</source>
+            <translation>导出我的数据</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <source>The export failed: %1</source>
+            <translation>导出失败：%1</translation>
+        </message>
+        <message>
+            <source>Everything ONE Cleaner holds about you was saved to %1.</source>
+            <translation>ONE Cleaner 保存的关于您的全部信息已保存到 %1。</translation>
+        </message>
+        <message>
+            <source>Service notice</source>
+            <translation>服务公告</translation>
+        </message>
+        <message>
+            <source>&amp;Export my data…</source>
+            <translation>导出我的数据(&amp;E)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyDialog</name>
+        <message>
+            <source>Privacy policy</source>
+            <translation>隐私政策</translation>
+        </message>
+        <message>
+            <source>Privacy policy text</source>
+            <translation>隐私政策全文</translation>
+        </message>
+        <message>
+            <source>The privacy policy could not be read.</source>
+            <translation>无法读取隐私政策。</translation>
+        </message>
+        <message>
+            <source>Version %1, in effect since %2</source>
+            <translation>版本 %1，自 %2 起生效</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrivacyPanel</name>
+        <message>
+            <source>Privacy message</source>
+            <translation>隐私提示</translation>
+        </message>
+        <message>
+            <source>What ONE Cleaner may record</source>
+            <translation>ONE Cleaner 可以记录的内容</translation>
+        </message>
+        <message>
+            <source>Each choice is off until you turn it on, and cleaning works the same either way. Turning a choice off erases what was recorded for it.</source>
+            <translation>每一项在您开启之前都是关闭的，无论开启与否，清理功能都一样。关闭某一项会清除为其记录的内容。</translation>
+        </message>
+        <message>
+            <source>Privacy policy</source>
+            <translation>隐私政策</translation>
+        </message>
+        <message>
+            <source>Read the &amp;policy…</source>
+            <translation>阅读隐私政策(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Where your data lives</source>
+            <translation>您的数据存放位置</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>打开文件夹(&amp;O)</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Keep the activity log for</source>
+            <translation>活动日志保留时间</translation>
+        </message>
+        <message>
+            <source>&amp;View the activity log…</source>
+            <translation>查看活动日志(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>文件夹：</translation>
+        </message>
+        <message>
+            <source>Keys:</source>
+            <translation>密钥：</translation>
+        </message>
+        <message>
+            <source>Activity log:</source>
+            <translation>活动日志：</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the log for:</source>
+            <translation>日志保留(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>Your data</source>
+            <translation>您的数据</translation>
+        </message>
+        <message>
+            <source>E&amp;xport my data…</source>
+            <translation>导出我的数据(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete all my data…</source>
+            <translation>删除我的全部数据(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Install identifier</source>
+            <translation>安装标识符</translation>
+        </message>
+        <message>
+            <source>A random number that tells usage records of this installation apart. It is used only with the usage choice above, and never leaves this device.</source>
+            <translation>一个用于区分本安装的使用记录的随机编号。只有开启上面的“使用统计”时才会使用，且永远不会离开本设备。</translation>
+        </message>
+        <message>
+            <source>&amp;Use an install identifier</source>
+            <translation>使用安装标识符(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Reset identifier</source>
+            <translation>重置标识符(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Identifier:</source>
+            <translation>标识符：</translation>
+        </message>
+        <message>
+            <source>Service notice</source>
+            <translation>服务公告</translation>
+        </message>
+        <message>
+            <source>Version %1, in effect since %2.</source>
+            <translation>版本 %1，自 %2 起生效。</translation>
+        </message>
+        <message>
+            <source>Never turned on.</source>
+            <translation>从未开启。</translation>
+        </message>
+        <message>
+            <source>Allowed on %1 under an older policy (version %2): turn it on again to allow it under the current one.</source>
+            <translation>已于 %1 在旧版政策（版本 %2）下允许：请重新开启，以在当前政策下允许。</translation>
+        </message>
+        <message>
+            <source>Allowed on %1 (policy version %2).</source>
+            <translation>已于 %1 允许（政策版本 %2）。</translation>
+        </message>
+        <message>
+            <source>Off since %1.</source>
+            <translation>自 %1 起关闭。</translation>
+        </message>
+        <message>
+            <source>Protected by the system keychain (%1).</source>
+            <translation>由系统钥匙串保护（%1）。</translation>
+        </message>
+        <message>
+            <source>No system keychain is available: the key is a private file in the data folder (%1).</source>
+            <translation>没有可用的系统钥匙串：密钥是数据文件夹中的一个私有文件（%1）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) kept encrypted.</source>
+            <translation>
+                <numerusform>已加密保存 %n 条记录。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>none (usage statistics are off)</source>
+            <translation>无（使用统计已关闭）</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>No end-of-service notice: the service runs normally.</source>
+            <translation>没有停止运营公告：服务正常运行。</translation>
+        </message>
+        <message>
+            <source>Contact: %1</source>
+            <translation>联系方式：%1</translation>
+        </message>
+        <message>
+            <source>%1 is on.</source>
+            <translation>“%1”已开启。</translation>
+        </message>
+        <message>
+            <source>%1 is off; what was recorded for it has been erased.</source>
+            <translation>“%1”已关闭；为其记录的内容已清除。</translation>
+        </message>
+        <message>
+            <source>Your choice could not be saved: %1</source>
+            <translation>无法保存您的选择：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Kept for %n day(s).</source>
+            <translation>
+                <numerusform>保留 %n 天。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete all my data</source>
+            <translation>删除我的全部数据</translation>
+        </message>
+        <message>
+            <source>Delete everything ONE Cleaner holds about you on this device: your choices, registration, activity log, identifier and settings? The keys are destroyed, so nothing can be recovered. Cleaning keeps working.</source>
+            <translation>要删除 ONE Cleaner 在本设备上保存的关于您的全部信息吗？包括您的选择、注册信息、活动日志、标识符和设置。密钥会被销毁，因此无法恢复。清理功能仍可使用。</translation>
+        </message>
+        <message>
+            <source>Not everything could be deleted: %1</source>
+            <translation>未能全部删除：%1</translation>
+        </message>
+        <message>
+            <source>All your data was deleted from this device.</source>
+            <translation>您的全部数据已从本设备上删除。</translation>
+        </message>
+        <message>
+            <source>The install identifier is on.</source>
+            <translation>安装标识符已开启。</translation>
+        </message>
+        <message>
+            <source>The install identifier is off and was deleted.</source>
+            <translation>安装标识符已关闭并已删除。</translation>
+        </message>
+        <message>
+            <source>A new install identifier was made; the old one is gone.</source>
+            <translation>已生成新的安装标识符；旧的已删除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Purpose</name>
+        <message>
+            <source>Activity history</source>
+            <translation>活动历史</translation>
+        </message>
+        <message>
+            <source>Diagnostics</source>
+            <translation>诊断信息</translation>
+        </message>
+        <message>
+            <source>Usage statistics</source>
+            <translation>使用统计</translation>
+        </message>
+        <message>
+            <source>An encrypted record, on this device, of your scans and cleans: when, which targets, how much was freed. Lets you look back at what was removed.</source>
+            <translation>在本设备上加密记录您的扫描和清理：时间、项目、释放的空间。方便您回顾删除了什么。</translation>
+        </message>
+        <message>
+            <source>Errors together with device information (operating system, versions, memory), kept encrypted on this device to help understand a problem.</source>
+            <translation>错误信息及设备信息（操作系统、版本、内存），加密保存在本设备上，用于帮助分析问题。</translation>
+        </message>
+        <message>
+            <source>Which features are used, with a random install identifier that you can reset or turn off, kept encrypted on this device.</source>
+            <translation>使用了哪些功能，附带一个您可以重置或关闭的随机安装标识符，加密保存在本设备上。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationBox</name>
+        <message>
+            <source>Registration (optional)</source>
+            <translation>注册（可选）</translation>
+        </message>
+        <message>
+            <source>Registering is optional and changes nothing in how ONE Cleaner cleans. Your e-mail and phone number are stored encrypted on this device only.</source>
+            <translation>注册是可选的，不会影响 ONE Cleaner 的清理功能。您的电子邮箱和手机号码仅加密保存在本设备上。</translation>
+        </message>
+        <message>
+            <source>name@example.org</source>
+            <translation>name@example.org</translation>
+        </message>
+        <message>
+            <source>E-mail address</source>
+            <translation>电子邮箱地址</translation>
+        </message>
+        <message>
+            <source>+8613812345678 or 13812345678</source>
+            <translation>+8613812345678 或 13812345678</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>手机号码</translation>
+        </message>
+        <message>
+            <source>Registration problem</source>
+            <translation>注册问题</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>编辑(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Save registration</source>
+            <translation>保存注册信息(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>De&amp;lete registration…</source>
+            <translation>删除注册信息(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>E-mail:</source>
+            <translation>电子邮箱：</translation>
+        </message>
+        <message>
+            <source>Phone:</source>
+            <translation>手机号码：</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail:</source>
+            <translation>电子邮箱(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>P&amp;hone:</source>
+            <translation>手机号码(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>(could not be read)</source>
+            <translation>（无法读取）</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <source>Enter an e-mail address, a phone number, or both.</source>
+            <translation>请输入电子邮箱、手机号码或两者。</translation>
+        </message>
+        <message>
+            <source>This phone number is not valid. Use the international form (+8613812345678) or a Chinese mobile number (13812345678).</source>
+            <translation>手机号码无效。请使用国际格式（+8613812345678）或中国大陆手机号码（13812345678）。</translation>
+        </message>
+        <message>
+            <source>This e-mail address is not valid (for example: name@example.org).</source>
+            <translation>电子邮箱地址无效（例如：name@example.org）。</translation>
+        </message>
+        <message>
+            <source>The registration could not be saved: %1</source>
+            <translation>无法保存注册信息：%1</translation>
+        </message>
+        <message>
+            <source>Your registration was saved (encrypted).</source>
+            <translation>您的注册信息已（加密）保存。</translation>
+        </message>
+        <message>
+            <source>Delete registration</source>
+            <translation>删除注册信息</translation>
+        </message>
+        <message>
+            <source>Delete your e-mail address and phone number from this device?</source>
+            <translation>要从本设备上删除您的电子邮箱和手机号码吗？</translation>
+        </message>
+        <message>
+            <source>The registration could not be deleted: %1</source>
+            <translation>无法删除注册信息：%1</translation>
+        </message>
+        <message>
+            <source>Your registration was deleted.</source>
+            <translation>您的注册信息已删除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>ONE Cleaner Settings</source>
+            <translation>ONE Cleaner 设置</translation>
+        </message>
+        <message>
+            <source>Settings pages</source>
+            <translation>设置页面</translation>
+        </message>
+        <message>
+            <source>&amp;General</source>
+            <translation>常规(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Privacy</source>
+            <translation>隐私(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Start at login</source>
+            <translation>登录时启动</translation>
+        </message>
+        <message>
+            <source>Settings not saved</source>
+            <translation>设置未保存</translation>
+        </message>
+        <message>
+            <source>The settings could not be saved: %1</source>
+            <translation>无法保存设置：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpaceChart</name>
+        <message>
+            <source>Space by category</source>
+            <extracomment>The most bars the chart draws; smaller categories are summed into "Other".</extracomment>
+            <translation>各类别的空间</translation>
+        </message>
+        <message>
+            <source>nothing to show</source>
+            <translation>没有可显示的内容</translation>
+        </message>
+        <message>
+            <source>Nothing yet</source>
+            <translation>暂无内容</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryView</name>
+        <message>
+            <source>Choose what to clean, then press Scan.</source>
+            <translation>选择要清理的内容，然后点击“扫描”。</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Details of the summary</source>
+            <translation>摘要详情</translation>
+        </message>
+        <message>
+            <source>Reclaimable space by category</source>
+            <translation>各类别可释放的空间</translation>
+        </message>
+        <message>
+            <source>Free disk space</source>
+            <translation>磁盘可用空间</translation>
+        </message>
+        <message>
+            <source>&amp;Export results…</source>
+            <translation>导出结果(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Export results as CSV or JSON</source>
+            <translation>将结果导出为 CSV 或 JSON</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Free space on {0}: {1} before, {2} after</source>
+            <translation>{0} 的可用空间：清理前 {1}，清理后 {2}</translation>
+        </message>
+        <message>
+            <source>Free space on {0}: {1} now, about {2} after cleaning</source>
+            <translation>{0} 的可用空间：当前 {1}，清理后约 {2}</translation>
+        </message>
+        <message>
+            <source>Free space on {0}: {1} now</source>
+            <translation>{0} 的可用空间：当前 {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>i18n</name>
+        <message>
+            <source>System language</source>
+            <translation>跟随系统</translation>
+        </message>
+    </context>
+    <context>
+        <name>confirm</name>
+        <message>
+            <source>Move {0} files ({1}) to the trash?</source>
+            <translation>要将 {0} 个文件（{1}）移到回收站吗？</translation>
+        </message>
+        <message>
+            <source>Delete {0} files ({1}) permanently?</source>
+            <translation>要永久删除 {0} 个文件（{1}）吗？</translation>
+        </message>
+        <message>
+            <source>Their files cannot be cleaned while they run. Skip them and clean the rest, or close them (they are asked to quit politely; unsaved work may be lost) and clean everything.</source>
+            <translation>这些程序运行时无法清理其文件。您可以跳过它们并清理其余内容，或者关闭它们（会礼貌地请求其退出；未保存的工作可能会丢失）后清理全部内容。</translation>
+        </message>
+        <message>
+            <source>These items need care:</source>
+            <translation>以下项目需要留意：</translation>
+        </message>
+        <message>
+            <source>Caches are rebuilt by their programs when needed.</source>
+            <translation>缓存会在需要时由相应程序重新生成。</translation>
+        </message>
+        <message>
+            <source>Confirm cleaning</source>
+            <translation>确认清理</translation>
+        </message>
+        <message>
+            <source>&amp;Clean</source>
+            <translation>清理(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Programs are running</source>
+            <translation>有程序正在运行</translation>
+        </message>
+        <message>
+            <source>&amp;Skip their files</source>
+            <translation>跳过其文件(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Close &amp;them and clean</source>
+            <translation>关闭它们并清理(&amp;T)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;JSON (*.json)</source>
+            <translation>CSV (*.csv);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>{0} files you unticked stay.</source>
+            <translation>您取消勾选的 {0} 个文件将保留。</translation>
+        </message>
+        <message>
+            <source>{0} is running.</source>
+            <translation>{0} 正在运行。</translation>
+        </message>
+        <message>
+            <source>These programs are running: {0}.</source>
+            <translation>以下程序正在运行：{0}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>models</name>
+        <message>
+            <source>Safe</source>
+            <translation>安全</translation>
+        </message>
+        <message>
+            <source>Care</source>
+            <translation>留意</translation>
+        </message>
+        <message>
+            <source>Privacy</source>
+            <translation>隐私</translation>
+        </message>
+        <message>
+            <source>Safe: regenerable cache, nothing you would miss</source>
+            <translation>安全：可重新生成的缓存，删除后不会有影响</translation>
+        </message>
+        <message>
+            <source>Care: you may notice it is gone (recent files, logs, trash)</source>
+            <translation>留意：删除后您可能会察觉（最近文件、日志、回收站）</translation>
+        </message>
+        <message>
+            <source>Privacy: history or cookie-like data</source>
+            <translation>隐私：历史记录或类似 Cookie 的数据</translation>
+        </message>
+        <message>
+            <source>What to clean</source>
+            <translation>清理什么</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>文件数</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Frees</source>
+            <translation>可释放</translation>
+        </message>
+        <message>
+            <source>Modified</source>
+            <translation>修改时间</translation>
+        </message>
+        <message>
+            <source>Left alone</source>
+            <translation>未处理</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>all selected</source>
+            <translation>全部选中</translation>
+        </message>
+        <message>
+            <source>none selected</source>
+            <translation>未选中</translation>
+        </message>
+        <message>
+            <source>some selected</source>
+            <translation>部分选中</translation>
+        </message>
+    </context>
+    <context>
+        <name>tray</name>
+        <message>
+            <source>Quick clean: nothing to remove, all clean.</source>
+            <translation>快速清理：没有需要删除的内容，已经很干净了。</translation>
+        </message>
+        <message>
+            <source>Quick clean: starting…</source>
+            <translation>快速清理：正在开始…</translation>
+        </message>
+        <message>
+            <source>ONE Cleaner tray menu</source>
+            <translation>ONE Cleaner 托盘菜单</translation>
+        </message>
+        <message>
+            <source>ONE Cleaner</source>
+            <translation>ONE Cleaner</translation>
+        </message>
+        <message>
+            <source>Quick clean failed</source>
+            <translation>快速清理失败</translation>
+        </message>
+        <message>
+            <source>Quick clean stopped: {0} freed ({1} files).</source>
+            <translation>快速清理已停止：已释放 {0}（{1} 个文件）。</translation>
+        </message>
+        <message>
+            <source>Quick clean freed {0} ({1} files).</source>
+            <translation>快速清理释放了 {0}（{1} 个文件）。</translation>
+        </message>
+        <message>
+            <source>The quick preset is empty: choose its items in Settings.</source>
+            <translation>快速清理预设为空：请在设置中选择项目。</translation>
+        </message>
+        <message>
+            <source>Stop the quick clean</source>
+            <translation>停止快速清理</translation>
+        </message>
+        <message>
+            <source>&amp;Quick clean</source>
+            <translation>快速清理(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Remove the quick preset's safe junk now</source>
+            <translation>立即删除快速清理预设中的安全垃圾文件</translation>
+        </message>
+        <message>
+            <source>Busy: wait for the window's scan or clean.</source>
+            <translation>正忙：请等待窗口中的扫描或清理完成。</translation>
+        </message>
+        <message>
+            <source>{0} items were left alone.</source>
+            <translation>{0} 个项目未处理。</translation>
+        </message>
+        <message>
+            <source>Quick clean: scanning, {0} found</source>
+            <translation>快速清理：正在扫描，已找到 {0}</translation>
+        </message>
+        <message>
+            <source>Quick clean: {0} of {1} files</source>
+            <translation>快速清理：第 {0} 个，共 {1} 个文件</translation>
+        </message>
+        <message>
+            <source>&amp;Open ONE Cleaner</source>
+            <translation>打开 ONE Cleaner(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Next scheduled clean: {0}</source>
+            <translation>下次定时清理：{0}</translation>
+        </message>
+    </context>
+</TS>

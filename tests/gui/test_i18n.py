@@ -1,0 +1,121 @@
+"""Translations: the language follows the system or the setting, and the Chinese UI is Chinese."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import ClassVar
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from onecleaner.gui import i18n
+from onecleaner.gui.first_run import FirstRunDialog
+from onecleaner.gui.i18n import install_translator, resolve_language
+from onecleaner.gui.settings_dialog import SettingsDialog
+from onecleaner.privacy.service import PrivacyService
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_FILE = ROOT / "resources" / "translations" / "onecleaner_zh_CN.ts"
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(qapp: QApplication) -> Iterator[None]:
+    yield
+    install_translator(_app(), "en")
+
+
+def _update_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "installer" / "update_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_system_language_is_followed() -> None:
+    assert resolve_language("system", QLocale("zh_CN")) == "zh_CN"
+    assert resolve_language("system", QLocale("zh_TW")) == "zh_CN"
+    assert resolve_language("system", QLocale("de_DE")) == "en"
+    assert resolve_language("system", QLocale("C")) == "en"
+    # The tests run with LANG=C.UTF-8: the system language is English.
+    assert resolve_language("system") == "en"
+
+
+def test_the_setting_overrides_the_system() -> None:
+    assert resolve_language("en", QLocale("zh_CN")) == "en"
+    assert resolve_language("zh_CN", QLocale("en_US")) == "zh_CN"
+    assert resolve_language("klingon", QLocale("en_US")) == "en"
+
+
+def test_chinese_ui(qtbot: QtBot, data_dir: Path) -> None:
+    assert install_translator(_app(), "zh_CN") == "zh_CN"
+    assert i18n.current_language() == "zh_CN"
+    privacy = PrivacyService(data_dir)
+    first = FirstRunDialog(None, privacy=privacy)
+    qtbot.addWidget(first)
+    assert first.windowTitle() == "欢迎使用 ONE Cleaner"
+    assert first.continue_button.text() == "继续(&C)"
+
+    class Empty:
+        presets: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+        def targets_for(self, os_: object) -> list[object]:
+            return []
+
+        def app_of(self, target: object) -> object:
+            raise KeyError(target)
+
+    dlg = SettingsDialog(None, data_dir=data_dir, privacy=privacy, catalog=Empty())  # type: ignore[arg-type]
+    qtbot.addWidget(dlg)
+    assert dlg.windowTitle() == "ONE Cleaner 设置"
+    assert [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())] == ["常规(&G)", "隐私(&P)"]
+    assert dlg.privacy_panel.export_button.text() == "导出我的数据(&X)…"
+    # Qt's own standard buttons follow too (PySide6 ships qtbase_zh_CN).
+    assert dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_english_again_after_switching_back(qtbot: QtBot, data_dir: Path) -> None:
+    install_translator(_app(), "zh_CN")
+    assert install_translator(_app(), "en") == "en"
+    dlg = FirstRunDialog(None, privacy=PrivacyService(data_dir))
+    qtbot.addWidget(dlg)
+    assert dlg.continue_button.text() == "&Continue"
+
+
+def test_a_missing_translation_file_falls_back_to_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(i18n, "translation_file", lambda language: str(tmp_path / "none.qm"))
+    assert install_translator(_app(), "zh_CN") == "en"
+
+
+def test_every_gui_text_is_in_the_chinese_translation(tmp_path: Path) -> None:
+    """The shipped .ts holds every text of onecleaner/gui, each translated (run
+    installer/update_translations.py, then translate what it lists)."""
+    script = _update_script()
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [script.find_tool("lupdate"), *script.sources(), "-locations", "none", "-ts", str(fresh)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    wanted = set(script.translations_of(fresh))
+    wanted |= {t for src in script.sources() for t in script.wrapped_texts(ROOT / src)}
+    shipped = set(script.translations_of(TS_FILE))
+    assert sorted(wanted - shipped) == []
+    assert script.unfinished(TS_FILE) == []

@@ -39,6 +39,7 @@ from onecleaner.privacy.profile import (
     normalize_phone,
 )
 from onecleaner.privacy.redact import redact, redact_data
+from onecleaner.privacy.storage import set_aside
 from onecleaner.privacy.usage import UsageStore
 from onecleaner.settings import Settings, load_settings, save_settings, settings_path
 
@@ -307,7 +308,8 @@ class PrivacyService:
         try:
             current = store.load() or Profile()
         except ProfileUnreadable as exc:
-            self._take([f"{exc}; it is replaced by what you entered"])
+            aside = set_aside(store.path)
+            self._take([f"{exc}; it was kept aside as {aside.name} and replaced"])
             current = Profile()
         return store.save(
             Profile(

@@ -281,3 +281,15 @@ def test_startup_purges_expired_journal_months(data_dir: Path) -> None:
     svc.record_activity("scan", {"files": 1})
     assert run_startup(data_dir, clock=lambda: old + timedelta(days=120)) == []
     assert service(data_dir).log_records() == []
+
+
+def test_unreadable_profile_is_kept_aside_when_replaced(data_dir: Path) -> None:
+    svc = service(data_dir)
+    svc.set_profile(email=EMAIL)
+    (data_dir / "profile.bin").write_bytes(b"damaged")
+    svc.set_profile(phone=PHONE)
+    profile = svc.profile()
+    assert profile is not None and profile.email is None and profile.phone == "+86" + PHONE
+    aside = [p for p in data_dir.iterdir() if p.name.startswith("profile.bin.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == b"damaged"
+    assert any("kept aside" in w for w in svc.warnings)

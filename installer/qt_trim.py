@@ -74,6 +74,7 @@ _DROPPED_LIB_MARKERS = (
     "Qt6OpenGLWidgets",
     "Qt6Designer",
     "Qt6EglFS",
+    "Qt6EglFs",
     "Qt6WlShellIntegration",
 )
 

@@ -9,8 +9,10 @@ Layout of the package:
     /usr/share/icons/hicolor/{scalable,symbolic,NxN}/apps/<APP_ID>[-symbolic].{svg,png}
     /usr/share/doc/onecleaner/copyright
 
-Depends is computed like dpkg-shlibdeps would: every ELF file of the bundle is asked (ldd) for
-the libraries it loads from outside the bundle, and dpkg names the packages that own them.
+The copies of system libraries PyInstaller made (X11, fontconfig, glib, libstdc++...) are taken
+out again when a Debian package ships the same soname, so the distribution keeps them patched.
+Depends is then computed like dpkg-shlibdeps would: every ELF file of the bundle is asked (ldd)
+for the libraries it loads from outside the bundle, and dpkg names the packages that own them.
 Icon caches and the desktop database are refreshed by the dpkg triggers of hicolor-icon-theme
 and desktop-file-utils, so the package needs no maintainer scripts.
 """
@@ -62,6 +64,7 @@ FALLBACK_DEPENDS = (
 
 _LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(\S+)\s+\(0x[0-9a-f]+\)", re.MULTILINE)
 _LDD_MISSING = re.compile(r"^\s*(\S+)\s+=>\s+not found", re.MULTILINE)
+_NEEDED = re.compile(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]")
 
 WRAPPER = """#!/bin/sh
 # ONE Cleaner is installed in {install_dir}; this wrapper keeps that folder off PATH.
@@ -89,54 +92,125 @@ def is_elf(path: Path) -> bool:
         return False
 
 
+def needed_libraries(path: Path) -> list[str] | None:
+    """The sonames a binary links directly (DT_NEEDED), or None if readelf is missing."""
+    if shutil.which("readelf") is None:
+        return None
+    proc = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True, check=False)
+    return _NEEDED.findall(proc.stdout)
+
+
+def _ldd_libraries(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    proc = subprocess.run(["ldd", str(path)], capture_output=True, text=True, check=False)
+    return _LDD_LINE.findall(proc.stdout), _LDD_MISSING.findall(proc.stdout)
+
+
 def external_libraries(bundle: Path) -> tuple[set[str], set[str]]:
-    """Libraries the bundle's ELF files load from the system, and sonames nobody provides."""
+    """System paths of the libraries the bundle links directly, and sonames nobody provides.
+
+    Only direct links count (as dpkg-shlibdeps does): the packages of those depend on the rest.
+    Without readelf, ldd's transitive list is used instead, which is longer but still right.
+    """
     inside = {p.name for p in bundle.rglob("*") if p.is_file() or p.is_symlink()}
+    cache = system_library_paths()
     system: set[str] = set()
     missing: set[str] = set()
-    root = str(bundle.resolve())
     for path in sorted(p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()):
         if not is_elf(path):
             continue
-        proc = subprocess.run(["ldd", str(path)], capture_output=True, text=True, check=False)
-        for soname, target in _LDD_LINE.findall(proc.stdout):
-            real = os.path.realpath(target)
-            if not real.startswith(root) and soname not in inside:
-                system.add(target)
-        for soname in _LDD_MISSING.findall(proc.stdout):
-            if soname not in inside:
+        needed = needed_libraries(path)
+        if needed is None:
+            found, absent = _ldd_libraries(path)
+            system.update(target for soname, target in found if soname not in inside)
+            missing.update(soname for soname in absent if soname not in inside)
+            continue
+        machine = _elf_machine(path)
+        for soname in needed:
+            if soname in inside:
+                continue
+            match = [c for c in cache.get(soname, []) if _elf_machine(c) == machine]
+            if match:
+                system.add(match[0])
+            else:
                 missing.add(soname)
     return system, missing
 
 
 def owning_packages(paths: Iterable[str]) -> set[str]:
-    """The Debian packages that own `paths` (tried as given and through /usr merges)."""
-    packages: set[str] = set()
+    """The Debian packages that own `paths` (tried as given, resolved, and across /usr merges)."""
+    candidates: list[str] = []
     for path in sorted(set(paths)):
-        candidates = [path, os.path.realpath(path)]
-        for cand in list(candidates):
+        for cand in (path, os.path.realpath(path)):
+            candidates.append(cand)
             if cand.startswith("/usr/lib/"):
                 candidates.append(cand.removeprefix("/usr"))
             elif cand.startswith("/lib/"):
                 candidates.append("/usr" + cand)
-        for cand in dict.fromkeys(candidates):
-            proc = subprocess.run(["dpkg", "-S", cand], capture_output=True, text=True, check=False)
-            if proc.returncode == 0 and proc.stdout:
-                owner = proc.stdout.split(":", 1)[0].strip()
-                packages.update(p.strip() for p in owner.split(","))
-                break
+    if not candidates:
+        return set()
+    # One dpkg call for all: it prints "pkg[, pkg]: path" for each path it knows.
+    proc = subprocess.run(
+        ["dpkg", "-S", *dict.fromkeys(candidates)], capture_output=True, text=True, check=False
+    )
+    packages: set[str] = set()
+    for line in proc.stdout.splitlines():
+        owner, sep, _path = line.partition(": ")
+        if sep and not line.startswith("diversion"):
+            packages.update(p.strip().split(":")[0] for p in owner.split(","))
     return packages
 
 
 def compute_depends(bundle: Path) -> list[str]:
     """Depends entries for the bundle; the fallback list if this machine cannot tell."""
-    if shutil.which("ldd") is None or shutil.which("dpkg") is None:
+    if shutil.which("dpkg") is None or (shutil.which("readelf") or shutil.which("ldd")) is None:
         return list(FALLBACK_DEPENDS)
     system, missing = external_libraries(bundle)
     if missing:
         print("deb: note: libraries not found on this machine: " + ", ".join(sorted(missing)))
     packages = owning_packages(system)
     return sorted(packages) if packages else list(FALLBACK_DEPENDS)
+
+
+def _elf_machine(path: Path | str) -> bytes:
+    """The e_machine field of an ELF header (so a library is matched with its own CPU kind)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return b""
+    return head[18:20] if head[:4] == b"\x7fELF" else b""
+
+
+def system_library_paths() -> dict[str, list[str]]:
+    """soname -> paths, from the dynamic linker's cache (`ldconfig -p`)."""
+    ldconfig = shutil.which("ldconfig") or "/sbin/ldconfig"
+    proc = subprocess.run([ldconfig, "-p"], capture_output=True, text=True, check=False)
+    found: dict[str, list[str]] = {}
+    for line in proc.stdout.splitlines()[1:]:
+        name, sep, path = line.strip().partition(" => ")
+        if sep:
+            found.setdefault(name.split(" (")[0], []).append(path.strip())
+    return found
+
+
+def unbundle_system_libraries(internal: Path) -> list[str]:
+    """Remove the copies of system libraries PyInstaller made; Depends brings the real ones.
+
+    A library goes when a Debian package installs the same soname for the same CPU: then the
+    distribution keeps it patched, and the package is smaller. Python's own library (built
+    with the interpreter, owned by no package) and everything of Qt stay in the bundle.
+    """
+    cache = system_library_paths()
+    removed: list[str] = []
+    for lib in sorted(internal.glob("lib*.so*")):
+        if lib.name.startswith("libpython") or not lib.is_file():
+            continue
+        machine = _elf_machine(lib)
+        match = [p for p in cache.get(lib.name, []) if machine and _elf_machine(p) == machine]
+        if match and owning_packages(match[:1]):
+            lib.unlink()
+            removed.append(lib.name)
+    return removed
 
 
 def architecture() -> str:
@@ -234,7 +308,11 @@ def build_deb(bundle: Path, *, version: str, icon_dir: Path, work: Path, dist: P
     arch = architecture()
     root = work / f"{PACKAGE}_{version}_{arch}"
     stage(bundle, root, icon_dir)
-    depends = compute_depends(root / INSTALL_DIR.lstrip("/"))
+    installed = root / INSTALL_DIR.lstrip("/")
+    if shutil.which("dpkg") is not None:
+        removed = unbundle_system_libraries(installed / "_internal")
+        print(f"deb: {len(removed)} system libraries come from Depends: " + ", ".join(removed))
+    depends = compute_depends(installed)
     size_kib = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
     control = control_text(version, arch, depends, (size_kib + 1023) // 1024)
     _write(root / "DEBIAN" / "control", control)

@@ -117,7 +117,7 @@ def find_roots(
                 seen.add(resolved)
                 reason = guard.refusal(resolved)
                 if reason is not None:
-                    refused.append(Skip(path, reason, target.id))
+                    refused.append(Skip(os.path.normpath(path), reason, target.id))
                     continue
                 try:
                     mode = os.stat(resolved, follow_symlinks=False).st_mode

@@ -1,0 +1,253 @@
+"""Clean: what goes, what stays, and the re-checks made just before each removal."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from engine_kit import FakeProbe, app, catalog, env, reasons, rule, target, tree, write
+
+from onecleaner.engine import fsops
+from onecleaner.engine.clean import clean
+from onecleaner.engine.model import (
+    CleanResult,
+    DeleteMode,
+    Phase,
+    Plan,
+    Progress,
+    Target,
+    TargetPlan,
+)
+from onecleaner.engine.scan import ScanOptions, scan
+
+
+def scan_and_clean(  # type: ignore[no-untyped-def]
+    *targets: Target, cat=None, probe=None, clean_probe=None, between=None, **kw
+) -> tuple[Plan, CleanResult]:
+    cat = cat or catalog(app("t", "Test", list(targets)))
+    probe = probe or FakeProbe()
+    plan = scan(list(targets), env(), catalog=cat, options=ScanOptions(), probe=probe)
+    if between is not None:
+        between(plan)
+    result = clean(plan, env(), catalog=cat, probe=clean_probe or probe, **kw)
+    return plan, result
+
+
+def test_clean_removes_the_plan_prunes_emptied_folders_and_keeps_the_root(
+    isolated_home: Path,
+) -> None:
+    root = isolated_home / ".cache" / "app"
+    files = [write(root / "a"), write(root / "x" / "y" / "b"), write(root / "x" / "c")]
+    kept = write(root / "keep" / "k")
+    expected = sum(os.lstat(f).st_blocks * 512 for f in files)
+
+    plan, result = scan_and_clean(target("t.cache", rule(root, keep=("keep",))))
+
+    assert plan.files == 3
+    assert result.files == 3 and result.bytes == expected
+    assert not any(f.exists() for f in files)
+    assert not (root / "x").exists()  # emptied folders pruned
+    assert kept.exists() and root.is_dir()  # the kept file and the root stay
+    assert result.skipped == () and not result.cancelled and not result.dry_run
+    assert result.mode is DeleteMode.PERMANENT
+    assert result.disk_free_before and set(result.disk_free_after) == set(result.disk_free_before)
+    assert all(v > 0 for v in result.disk_free_after.values())
+
+
+def test_folders_stay_when_the_rule_says_prune_false(isolated_home: Path) -> None:
+    root = isolated_home / ".cache" / "logs"
+    write(root / "old" / "a.log")
+    _, result = scan_and_clean(target("t.logs", rule(root, prune=False)))
+    assert result.files == 1
+    assert (root / "old").is_dir() and not (root / "old" / "a.log").exists()
+
+
+def test_a_dry_run_checks_everything_and_removes_nothing(isolated_home: Path) -> None:
+    root = isolated_home / ".cache" / "dry"
+    write(root / "a")
+    write(root / "b" / "c")
+    before = tree(root)
+    plan, result = scan_and_clean(target("t.cache", root), dry_run=True)
+    assert tree(root) == before
+    assert result.dry_run and result.files == 2 and result.bytes == plan.bytes
+
+
+def test_files_changed_replaced_or_gone_since_the_scan_are_skipped(isolated_home: Path) -> None:
+    root = isolated_home / ".cache" / "busy"
+    grown = write(root / "grown", b"1")
+    replaced = write(root / "replaced", b"22")
+    gone = write(root / "gone")
+    same = write(root / "same")
+
+    def meanwhile(plan: Plan) -> None:
+        grown.write_bytes(b"11")
+        replaced.unlink()
+        replaced.write_bytes(b"22")  # same name, same size: another file (inode)
+        gone.unlink()
+
+    _, result = scan_and_clean(target("t.cache", root), between=meanwhile)
+
+    assert not same.exists()
+    assert grown.read_bytes() == b"11" and replaced.read_bytes() == b"22"
+    assert reasons(result.skipped) == {
+        str(grown): "changed since the scan",
+        str(replaced): "changed since the scan",
+        str(gone): "no longer there",
+    }
+    assert result.files == 1
+
+
+def test_files_opened_and_applications_started_after_the_scan_are_skipped(
+    isolated_home: Path,
+) -> None:
+    cache = isolated_home / ".cache"
+    opened = write(cache / "tool" / "opened")
+    write(cache / "tool" / "free")
+    browser_file = write(cache / "chromium" / "Default" / "Cache" / "data")
+    chromium_cache = target("chromium.cache", cache / "chromium")
+    system_cache = target("system.cache", cache)
+    cat = catalog(
+        app("chromium", "Chromium", [chromium_cache], ["chromium"]),
+        app("system", "System", [system_cache]),
+    )
+    later = FakeProbe(running={"chromium": (77,)}, open_files=[opened])
+
+    _, result = scan_and_clean(system_cache, cat=cat, clean_probe=later)
+
+    assert opened.exists() and browser_file.exists()
+    assert not (cache / "tool" / "free").exists()
+    assert reasons(result.skipped) == {
+        str(opened): "in use by a running program",
+        str(cache / "chromium"): "skipped: Chromium is running",
+    }
+
+
+def test_a_file_given_to_another_user_after_the_scan_is_skipped(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = isolated_home / ".cache" / "own"
+    f = write(root / "f")
+    t = target("t.cache", root)
+    cat = catalog(app("t", "T", [t]))
+    plan = scan([t], env(), catalog=cat, probe=FakeProbe())
+    result = clean(plan, env(uid=os.getuid() + 1), catalog=cat, probe=FakeProbe())
+    assert f.exists()
+    assert reasons(result.skipped) == {str(f): "owned by another user"}
+
+
+def test_a_tampered_plan_never_reaches_outside_its_root(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    root = isolated_home / ".cache" / "app"
+    inside = write(root / "inside")
+    victim = write(tmp_path / "victim")
+    t = target("t.cache", root)
+    cat = catalog(app("t", "T", [t]))
+    plan = scan([t], env(), catalog=cat, probe=FakeProbe())
+    entry = plan.targets[0].entries[0]
+    st = os.lstat(victim)
+    ident = dataclasses.replace(entry.identity, dev=st.st_dev, ino=st.st_ino, size=st.st_size,
+                                mtime_ns=st.st_mtime_ns)  # fmt: skip
+    forged = [
+        dataclasses.replace(entry, path=str(victim), identity=ident),
+        dataclasses.replace(entry, path=f"{root}/../../../victim", identity=ident),
+        dataclasses.replace(entry, root=str(tmp_path), path=str(victim), identity=ident),
+    ]
+    bad = Plan(
+        targets=(TargetPlan("t.cache", (str(root),), (*forged, entry)),),
+        os=plan.os,
+        created_at=plan.created_at,
+    )
+    result = clean(bad, env(), catalog=cat, probe=FakeProbe())
+    assert victim.exists()
+    assert not inside.exists()
+    assert result.files == 1
+    assert len(result.skipped) == 3
+
+
+def test_a_root_no_longer_among_its_targets_places_is_skipped(isolated_home: Path) -> None:
+    old_root = isolated_home / ".cache" / "old"
+    f = write(old_root / "f")
+    t = target("t.cache", old_root)
+    plan = scan([t], env(), catalog=catalog(app("t", "T", [t])), probe=FakeProbe())
+    moved = target("t.cache", isolated_home / ".cache" / "new")
+    result = clean(plan, env(), catalog=catalog(app("t", "T", [moved])), probe=FakeProbe())
+    assert f.exists()
+    assert reasons(result.skipped) == {
+        str(old_root): "its folder is no longer one of this target's places; scan again"
+    }
+
+
+class _StopAfter(threading.Event):
+    """A cancel flag that turns on after `n` looks: cancellation between two files."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.n = n
+
+    def is_set(self) -> bool:
+        self.n -= 1
+        return self.n < 0
+
+
+def test_cancel_stops_between_files_and_counts_only_what_went(isolated_home: Path) -> None:
+    root = isolated_home / ".cache" / "big"
+    files = [write(root / f"d{i % 3}" / f"f{i}") for i in range(20)]
+    _, result = scan_and_clean(target("t.cache", root), cancel=_StopAfter(7))
+    gone = [f for f in files if not f.exists()]
+    assert result.cancelled
+    assert result.files == len(gone) == 7
+    assert root.is_dir()
+
+
+def test_progress_reports_clean_phase_and_totals(isolated_home: Path) -> None:
+    root = isolated_home / ".cache" / "prog"
+    for i in range(5):
+        write(root / f"f{i}")
+    seen: list[Progress] = []
+    _, result = scan_and_clean(target("t.cache", root), progress=seen.append)
+    assert seen[0].phase is Phase.CLEAN and seen[0].total == 5
+    assert seen[-1].phase is Phase.DONE and seen[-1].files == 5 and seen[-1].done == 5
+    assert seen[-1].bytes == result.bytes
+
+
+def test_trash_mode_moves_files_to_the_users_trash(isolated_home: Path) -> None:
+    root = isolated_home / ".cache" / "totrash"
+    a = write(root / "a", b"first")
+    b = write(root / "sub" / "a", b"second")  # same name: the trash keeps both
+    _, result = scan_and_clean(target("t.cache", root), mode=DeleteMode.TRASH)
+    trash = isolated_home / ".local" / "share" / "Trash"
+    assert result.files == 2 and result.mode is DeleteMode.TRASH
+    assert not a.exists() and not b.exists()
+    contents = sorted(p.read_bytes() for p in (trash / "files").iterdir())
+    assert contents == [b"first", b"second"]
+    infos = sorted(p.read_text() for p in (trash / "info").iterdir())
+    assert any(f"Path={a}" in i for i in infos) and any(f"Path={b}" in i for i in infos)
+    assert all("DeletionDate=" in i for i in infos)
+
+
+def test_the_path_based_fallback_applies_the_same_checks(
+    isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = isolated_home / ".cache" / "winlike"
+    good = write(root / "ok" / "f")
+    write(root / "swapped" / "g")
+    outside = write(tmp_path / "outside" / "g")
+
+    def swap(plan: Plan) -> None:
+        (root / "swapped" / "g").unlink()
+        (root / "swapped").rmdir()
+        (root / "swapped").symlink_to(outside.parent)
+
+    real = fsops.make_cursor
+    monkeypatch.setattr(
+        "onecleaner.engine.clean.make_cursor",
+        lambda r, prune: real(r, prune=prune, paths_only=True),
+    )
+    _, result = scan_and_clean(target("t.cache", root), between=swap)
+    assert not good.exists() and not (root / "ok").exists()
+    assert outside.exists()
+    assert list(reasons(result.skipped)) == [str(root / "swapped" / "g")]

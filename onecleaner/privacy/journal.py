@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import secrets
 from collections.abc import Callable, Iterator, Mapping
@@ -136,15 +137,16 @@ class Journal:
         _check_name("purpose", purpose)
         now = self._store.now()
         at = now.isoformat(timespec="seconds")
-        clean_text = redact(text)
-        clean_data = redact_data(dict(data or {}))
+        home = os.path.expanduser("~")
+        clean_text = redact(text, home=home)
+        clean_data = redact_data(dict(data or {}), home=home)
         payload = json.dumps(
             {"at": at, "kind": kind, "purpose": purpose, "text": clean_text, "data": clean_data},
             ensure_ascii=False,
             separators=(",", ":"),
             sort_keys=True,
         ).encode("utf-8")
-        period = now.strftime("%Y-%m")
+        period = f"{now.year:04d}-{now.month:02d}"
         with self._store.guard():
             if not self._purged:
                 # Once per session: expired months go, and months whose key is lost are

@@ -76,6 +76,11 @@ class JournalStore:
         self._ckpt: Checkpoint | None = None
         self._batch = 0
         self._dirty: set[str] = set()
+        # While this process holds the lock file nobody else writes: what was checked once
+        # (a period's end, the checkpoint) stays true until the lock is released.
+        self._fresh: set[str] = set()
+        self._fds: dict[str, int] = {}
+        self._paths: dict[str, Path] = {}  # period files kept open during a batch
         self.repaired: list[str] = []  # torn last records discarded, for verify to report
         self.notices: list[str] = []  # messages for the user (a lost log restarted...)
 
@@ -96,11 +101,14 @@ class JournalStore:
             finally:
                 self._depth -= 1
                 if self._depth == 0 and self._file_lock is not None:
+                    self._fresh.clear()
                     self._file_lock.close()
                     self._file_lock = None
 
     def forget_tails(self) -> None:
         """Drop cached append positions (after files were removed or rewritten)."""
+        for period in list(self._fds):
+            self._close(period)
         self._tails.clear()
 
     def now(self) -> datetime:
@@ -112,7 +120,10 @@ class JournalStore:
 
     def path(self, period: str) -> Path:
         """The file of ``period`` (YYYY-MM)."""
-        return self.dir / f"{period}.log"
+        path = self._paths.get(period)
+        if path is None:
+            path = self._paths[period] = self.dir / f"{period}.log"
+        return path
 
     def periods(self) -> list[str]:
         """The periods that have a file, oldest first."""
@@ -145,12 +156,15 @@ class JournalStore:
 
     def checkpoint(self) -> Checkpoint:
         """The checkpoint as on disk (cached until the file changes)."""
+        if self._ckpt is not None and CHECKPOINT_FILE in self._fresh:
+            return self._ckpt
         try:
             st = self.ckpt_path.stat()
             sig: tuple[int, int, int] | None = (st.st_mtime_ns, st.st_size, st.st_ino)
         except FileNotFoundError:
             sig = None
         if self._ckpt is not None and self._ckpt.sig == sig:
+            self._fresh.add(CHECKPOINT_FILE)
             return self._ckpt
         ckpt = Checkpoint(sig=sig)
         try:
@@ -170,6 +184,7 @@ class JournalStore:
             except (DecryptError, ValueError):
                 ckpt.state = "changed"
         self._ckpt = ckpt
+        self._fresh.add(CHECKPOINT_FILE)
         return ckpt
 
     def entries(self) -> dict[str, dict[str, Any]]:
@@ -220,8 +235,11 @@ class JournalStore:
         """The append position of ``period``, starting a new log if there is none usable."""
         path = self.path(period)
         cached = self._tails.get(period)
+        if cached is not None and period in self._fresh:
+            return cached
         with contextlib.suppress(FileNotFoundError):
             if cached is not None and path.stat().st_size == cached.size:
+                self._fresh.add(period)
                 return cached
         pf = self.load(period)
         if pf is None or (pf.header is None and not pf.frames):
@@ -250,6 +268,7 @@ class JournalStore:
             size=path.stat().st_size,
         )
         self._tails[period] = tail
+        self._fresh.add(period)
         return tail
 
     def create(self, period: str) -> _Tail:
@@ -269,9 +288,11 @@ class JournalStore:
             lines.append(fmt.frame_line(key, log_id, seq, prev, payload))
             prev = fmt.line_hash(lines[-1])
         data = b"\n".join(lines) + b"\n"
+        self._close(period)
         atomic_write_bytes(self.path(period), data)
         tail = _Tail(log_id, key, len(payloads) + 1, prev, len(data))
         self._tails[period] = tail
+        self._fresh.add(period)
         self.entries()[period] = self.entry(log_id, len(payloads), prev)
         self.save_checkpoint()
         return tail
@@ -296,7 +317,14 @@ class JournalStore:
                 f"was started. ({reason})"
             )
 
+    def _close(self, period: str) -> None:
+        fd = self._fds.pop(period, None)
+        if fd is not None:
+            os.close(fd)
+
     def remove_period(self, period: str, pf: fmt.PeriodFile | None) -> None:
+        """Delete the file of ``period``, its keys and its checkpoint entry."""
+        self._close(period)
         with contextlib.suppress(FileNotFoundError):
             self.path(period).unlink()
         if pf is not None and pf.key_name:
@@ -310,7 +338,9 @@ class JournalStore:
         tail = self.tail(period)
         seq = tail.next_seq
         line = fmt.frame_line(tail.key, tail.log_id, seq, tail.last_hash, payload) + b"\n"
-        fd = os.open(self.path(period), os.O_WRONLY | os.O_APPEND)
+        fd = self._fds.get(period)
+        if fd is None:
+            fd = os.open(self.path(period), os.O_WRONLY | os.O_APPEND)
         try:
             view = memoryview(line)
             while view:
@@ -318,7 +348,10 @@ class JournalStore:
             if not self._batch:
                 os.fsync(fd)
         finally:
-            os.close(fd)
+            if self._batch:
+                self._fds[period] = fd
+            else:
+                os.close(fd)
         tail.next_seq, tail.last_hash = seq + 1, fmt.line_hash(line[:-1])
         tail.size += len(line)
         self.entries()[period] = self.entry(tail.log_id, seq, tail.last_hash)
@@ -341,7 +374,9 @@ class JournalStore:
                 self._batch -= 1
                 if not self._batch and self._dirty:
                     for period in sorted(self._dirty):
-                        fd = os.open(self.path(period), os.O_RDONLY)
+                        fd = self._fds.pop(period, None)
+                        if fd is None:
+                            fd = os.open(self.path(period), os.O_RDONLY)
                         try:
                             os.fsync(fd)
                         finally:

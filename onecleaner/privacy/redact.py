@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -40,6 +41,7 @@ def _phone(match: re.Match[str]) -> str:
     return PHONE_MARK
 
 
+@functools.lru_cache(maxsize=8)
 def _home_pattern(home: str) -> re.Pattern[str] | None:
     home = home.rstrip("/\\")
     if len(home) < 2:

@@ -1,4 +1,4 @@
-"""The desktop entry and AppStream metadata that ship pass their validators and agree with the app."""
+"""The desktop entry and AppStream metadata that ship pass the validators and agree with the app."""
 
 from __future__ import annotations
 
@@ -61,11 +61,7 @@ def test_metainfo_passes_appstreamcli_validate() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    problems = [
-        line
-        for line in proc.stdout.splitlines()
-        if line.startswith(("E:", "W:"))
-    ]
+    problems = [line for line in proc.stdout.splitlines() if line.startswith(("E:", "W:"))]
     assert problems == []
 
 

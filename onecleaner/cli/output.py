@@ -94,7 +94,7 @@ class ProgressLine:
         self._stream = stream
         self._interval = interval
         self._enabled = _is_terminal(stream) if enabled is None else enabled
-        self._last = 0.0
+        self._last = -float("inf")  # the first report is always shown
         self._shown = False
 
     @property

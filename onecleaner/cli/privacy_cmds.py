@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from onecleaner.cli import privacy_output as out
 from onecleaner.cli.context import CliContext, UsageError
-from onecleaner.privacy.consent import PurposeStatus, Way, parse_purpose
+from onecleaner.privacy.consent import Way, parse_purpose
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.export import jsonable
-from onecleaner.privacy.notice import Notice, NoticeRejected, NoticeState
+from onecleaner.privacy.notice import NoticeRejected, NoticeState
 from onecleaner.privacy.profile import InvalidProfileValue, ProfileUnreadable
-from onecleaner.privacy.service import CollectionStopped, PrivacyService, PrivacyStatus
-from onecleaner.settings import Language
+from onecleaner.privacy.service import CollectionStopped, PrivacyService
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -147,39 +146,10 @@ def _help(parser: argparse.ArgumentParser) -> ServiceHandler:
 # -- status and consent ----------------------------------------------------------------------
 
 
-def _consent_json(service: PrivacyService, statuses: list[PurposeStatus]) -> dict[str, Any]:
-    return {
-        "policy_version": service.policy.version,
-        "purposes": [
-            {
-                "id": s.purpose.value,
-                "granted": s.granted,
-                "at": None if s.last is None else s.last.at.isoformat(),
-                "policy_version": None if s.last is None else s.last.policy_version,
-            }
-            for s in statuses
-        ],
-    }
-
-
-def _consent_line(s: PurposeStatus) -> str:
-    name = f"  {s.purpose.value:<12}"
-    if s.granted and s.last is not None:
-        return f"{name}on   since {s.last.at:%Y-%m-%d %H:%M %Z}"
-    if s.outdated and s.last is not None:
-        return (
-            f"{name}off  (given under policy version {s.last.policy_version}; "
-            "the policy changed, so it must be given again)"
-        )
-    if s.last is None:
-        return f"{name}off  (never turned on)"
-    return f"{name}off  since {s.last.at:%Y-%m-%d %H:%M %Z}"
-
-
 def _status(args: argparse.Namespace, ctx: CliContext, service: PrivacyService) -> int:
     status = service.status()
     if args.json:
-        _emit_json(ctx, _status_json(service, status))
+        _emit_json(ctx, out.status_json(service, status))
         return EXIT_OK
     keys = status.keys
     ctx.out(f"Data folder:   {status.data_dir}")
@@ -189,63 +159,26 @@ def _status(args: argparse.Namespace, ctx: CliContext, service: PrivacyService) 
     ctx.out(f"Policy:        version {status.policy_version}")
     ctx.out("Consent:")
     for s in status.consent:
-        ctx.out(_consent_line(s))
+        ctx.out(out.consent_line(s))
     profile = {
         "none": "none (registration is optional)",
         "set": "set (shown masked by `onecleaner privacy profile`)",
         "unreadable": "could not be read",
     }
     ctx.out(f"Profile:       {profile[status.profile]}")
-    ctx.out(f"Journal:       {_journal_text(status)}")
-    ctx.out(f"Service:       {_notice_text(status.notice_state, status.notice)}")
+    ctx.out(f"Journal:       {out.journal_text(status)}")
+    ctx.out(f"Service:       {out.notice_text(status.notice_state, status.notice)}")
     return EXIT_OK
-
-
-def _status_json(service: PrivacyService, status: PrivacyStatus) -> dict[str, Any]:
-    return {
-        "data_dir": status.data_dir,
-        "key_store": {
-            "store": status.keys.store,
-            "backend": status.keys.backend,
-            "location": status.keys.location,
-            "note": status.keys.note,
-        },
-        "consent": _consent_json(service, list(status.consent)),
-        "profile": status.profile,
-        "journal": {**dict(status.journal), "retention_days": status.retention_days},
-        "notice": {
-            "state": status.notice_state.value,
-            "notice_id": None if status.notice is None else status.notice.notice_id,
-            "service_end_at": None if status.notice is None else status.notice.service_end_at,
-            "deletion_deadline": (
-                None if status.notice is None else status.notice.deletion_deadline
-            ),
-        },
-        "collection_stopped": status.collection_stopped,
-        "warnings": list(service.warnings),
-    }
-
-
-def _journal_text(status: PrivacyStatus) -> str:
-    size = status.journal
-    records = int(size.get("records", 0) or 0)
-    text = f"{records} record(s)"
-    if size.get("bytes"):
-        text += f", {size['bytes']} bytes encrypted"
-    oldest, newest = size.get("oldest"), size.get("newest")
-    if oldest and newest:
-        text += f", months {oldest} to {newest}" if oldest != newest else f", month {oldest}"
-    return text + f"; kept {status.retention_days} days"
 
 
 def _consent_show(args: argparse.Namespace, ctx: CliContext, service: PrivacyService) -> int:
     statuses = service.consent()
     if args.json:
-        _emit_json(ctx, _consent_json(service, statuses))
+        _emit_json(ctx, out.consent_json(service, statuses))
         return EXIT_OK
     ctx.out(f"Privacy policy version {service.policy.version}. Cleaning works whatever you choose.")
     for s in statuses:
-        ctx.out(_consent_line(s))
+        ctx.out(out.consent_line(s))
         ctx.out(f"      {s.purpose.description}")
     return EXIT_OK
 
@@ -395,31 +328,6 @@ def _forget(args: argparse.Namespace, ctx: CliContext, service: PrivacyService) 
 # -- notice ----------------------------------------------------------------------------------
 
 
-def _language(service: PrivacyService) -> str:
-    chosen = service.settings().language
-    if chosen is not Language.SYSTEM:
-        return str(chosen.value)
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "zh_CN" if value.startswith("zh") else "en"
-    return "en"
-
-
-def _notice_text(state: NoticeState, notice: Notice | None) -> str:
-    if notice is None or state is NoticeState.NONE:
-        return "no end-of-service notice; the service runs normally"
-    end, deadline = notice.service_end_at.isoformat(), notice.deletion_deadline.isoformat()
-    if state is NoticeState.ANNOUNCED:
-        return f"ending: the service ends {end}; personal information is deleted by {deadline}"
-    if state is NoticeState.SERVICE_ENDED:
-        return (
-            f"ended {end}: nothing new is collected; export your data "
-            f"(onecleaner privacy export FILE) before {deadline}, when it is deleted"
-        )
-    return f"ended {end}; the deletion deadline {deadline} has passed"
-
-
 def _notice_show(args: argparse.Namespace, ctx: CliContext, service: PrivacyService) -> int:
     notice = service.notice()
     state = NoticeState.NONE if notice is None else notice.state_at(service.clock())
@@ -434,9 +342,9 @@ def _notice_show(args: argparse.Namespace, ctx: CliContext, service: PrivacyServ
             },
         )
         return EXIT_OK
-    ctx.out(f"Service: {_notice_text(state, notice)}")
+    ctx.out(f"Service: {out.notice_text(state, notice)}")
     if notice is not None:
-        language = _language(service)
+        language = out.language(service)
         ctx.out("")
         ctx.out(notice.title_in(language))
         ctx.out(notice.body_in(language))
@@ -450,7 +358,7 @@ def _notice_install(args: argparse.Namespace, ctx: CliContext, service: PrivacyS
     notice = service.install_notice(args.file)
     state = notice.state_at(service.clock())
     ctx.out(f"Installed notice '{notice.notice_id}' (seq {notice.seq}).")
-    ctx.out(f"Service: {_notice_text(state, notice)}")
+    ctx.out(f"Service: {out.notice_text(state, notice)}")
     if state is NoticeState.PAST_DEADLINE:
         ctx.out("Your personal information will be deleted when ONE Cleaner next starts.")
     return EXIT_OK

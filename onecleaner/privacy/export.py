@@ -10,9 +10,14 @@ import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from onecleaner import __version__
 from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.profile import ProfileUnreadable
+
+if TYPE_CHECKING:
+    from onecleaner.privacy.service import PrivacyService
 
 EXPORT_FORMAT = "onecleaner-personal-data"
 EXPORT_SCHEMA = 1
@@ -80,3 +85,54 @@ def write_json_export(path: Path, document: dict[str, Any]) -> None:
     """Write an export document as readable UTF-8 JSON (non-ASCII kept), privately."""
     text = json.dumps(jsonable(document), ensure_ascii=False, indent=2, sort_keys=False)
     write_private_file(path, (text + "\n").encode("utf-8"))
+
+
+def export_document(service: PrivacyService) -> dict[str, Any]:
+    """Everything the app holds about the user, decrypted, as one JSON-able document.
+
+    Profile, consent (current and history), journal, settings, identifiers, the notice and
+    the deletion receipt, plus a list of what could not be read.
+    """
+    problems: list[str] = []
+    try:
+        profile = service.profile()
+    except ProfileUnreadable as exc:
+        profile, problems = None, [str(exc)]
+    try:
+        records = service.log_records()
+    except PrivacyError as exc:
+        records, problems = [], [*problems, f"journal: {exc}"]
+    usage = service.usage_store()
+    usage_data = usage.load()
+    problems += usage.warnings
+    document: dict[str, Any] = {
+        "format": EXPORT_FORMAT,
+        "schema": EXPORT_SCHEMA,
+        "exported_at": service.clock(),
+        "app_version": __version__,
+        "data_dir": service.data_dir,
+        "policy": {"version": service.policy.version, "sha256": service.policy.sha256},
+        "profile": None if profile is None else profile.to_json(),
+        "consent": {
+            "current": [
+                {
+                    "purpose": s.purpose.value,
+                    "granted": s.granted,
+                    "last": None if s.last is None else s.last.to_json(),
+                }
+                for s in service.consent()
+            ],
+            "history": [r.to_json() for r in service.consent_history()],
+        },
+        "journal": [r.to_dict() for r in records],
+        "settings": service.settings().to_json(),
+        "identifiers": {
+            "install_id": usage_data.install_id,
+            "usage_counters": dict(usage_data.counters),
+            "usage_since": usage_data.since,
+        },
+        "notice": service.notice(),
+        "deletion_receipt": service.notice_receipt(),
+        "problems": problems,
+    }
+    return document

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from onecleaner import __version__
 from onecleaner.privacy import policy as policy_mod
 from onecleaner.privacy.consent import (
     ConsentBook,
@@ -25,7 +24,7 @@ from onecleaner.privacy.consent import (
 )
 from onecleaner.privacy.device import device_info, minimal_error
 from onecleaner.privacy.errors import PrivacyError
-from onecleaner.privacy.export import EXPORT_FORMAT, EXPORT_SCHEMA, write_json_export
+from onecleaner.privacy.export import export_document, write_json_export
 from onecleaner.privacy.journal import Journal, JournalRecord, VerifyReport
 from onecleaner.privacy.journal_store import JOURNAL_DIR
 from onecleaner.privacy.keys import KeyStatus, KeyStore
@@ -107,7 +106,7 @@ class PrivacyService:
     def _profiles(self) -> ProfileStore:
         return ProfileStore(self.data_dir, self.keys, clock=self.clock)
 
-    def _usage(self) -> UsageStore:
+    def usage_store(self) -> UsageStore:
         return UsageStore(self.data_dir, self.keys, clock=self.clock)
 
     def settings(self) -> Settings:
@@ -192,7 +191,7 @@ class PrivacyService:
         removed = self.journal().erase(purpose=purpose.value) if self.has_journal() else 0
         if removed:
             erased.append(f"{removed} journal record(s) of '{purpose.value}'")
-        if purpose is Purpose.USAGE and self._usage().erase():
+        if purpose is Purpose.USAGE and self.usage_store().erase():
             erased.append("the install identifier and usage counters")
         return erased
 
@@ -260,7 +259,7 @@ class PrivacyService:
         """Count one use of a feature when `usage` is granted; True when counted."""
         if self.collection_stopped() or not self.is_granted(Purpose.USAGE):
             return False
-        usage = self._usage()
+        usage = self.usage_store()
         usage.count(feature, with_id=self.settings().usage_id_enabled)
         self._take(usage.warnings)
         return True
@@ -270,7 +269,7 @@ class PrivacyService:
 
     def usage_id(self) -> str | None:
         """The install identifier: made on first ask when `usage` is granted and it is enabled."""
-        usage = self._usage()
+        usage = self.usage_store()
         create = (
             self.usage_id_enabled()
             and self.is_granted(Purpose.USAGE)
@@ -285,13 +284,13 @@ class PrivacyService:
         if not self.usage_id_enabled() or not self.is_granted(Purpose.USAGE):
             return None
         self._require_collecting("the install identifier cannot be reset")
-        return self._usage().reset_id()
+        return self.usage_store().reset_id()
 
     def set_usage_id_enabled(self, enabled: bool) -> None:
         """Turn the install identifier on or off; off removes it at once."""
         save_settings(self.data_dir, dataclasses.replace(self.settings(), usage_id_enabled=enabled))
         if not enabled:
-            self._usage().clear_id()
+            self.usage_store().clear_id()
 
     # -- profile ---------------------------------------------------------------------------
 
@@ -361,48 +360,7 @@ class PrivacyService:
 
     def export_all(self, path: Path) -> dict[str, Any]:
         """Write one JSON file with everything the app holds about the user, decrypted."""
-        problems: list[str] = []
-        try:
-            profile = self.profile()
-        except ProfileUnreadable as exc:
-            profile, problems = None, [str(exc)]
-        try:
-            records = self.log_records()
-        except PrivacyError as exc:
-            records, problems = [], [*problems, f"journal: {exc}"]
-        usage = self._usage()
-        usage_data = usage.load()
-        problems += usage.warnings
-        document: dict[str, Any] = {
-            "format": EXPORT_FORMAT,
-            "schema": EXPORT_SCHEMA,
-            "exported_at": self.clock(),
-            "app_version": __version__,
-            "data_dir": self.data_dir,
-            "policy": {"version": self.policy.version, "sha256": self.policy.sha256},
-            "profile": None if profile is None else profile.to_json(),
-            "consent": {
-                "current": [
-                    {
-                        "purpose": s.purpose.value,
-                        "granted": s.granted,
-                        "last": None if s.last is None else s.last.to_json(),
-                    }
-                    for s in self.consent()
-                ],
-                "history": [r.to_json() for r in self.consent_history()],
-            },
-            "journal": [r.to_dict() for r in records],
-            "settings": self.settings().to_json(),
-            "identifiers": {
-                "install_id": usage_data.install_id,
-                "usage_counters": dict(usage_data.counters),
-                "usage_since": usage_data.since,
-            },
-            "notice": self.notice(),
-            "deletion_receipt": self.notice_receipt(),
-            "problems": problems,
-        }
+        document = export_document(self)
         write_json_export(path, document)
         return document
 
@@ -419,7 +377,7 @@ class PrivacyService:
             deleted.append("journal")  # unreadable: destroying its keys below shreds it
         if self._profiles().delete():
             deleted.append("profile")
-        if self._usage().erase():
+        if self.usage_store().erase():
             deleted.append("install identifier and usage data")
         if self.keys.names() or self.keys.master_path.exists():
             deleted.append("encryption keys")

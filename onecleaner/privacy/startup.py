@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.notice import NoticeState
+
+if TYPE_CHECKING:
+    from onecleaner.privacy.service import PrivacyService
 
 
 def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) -> list[str]:
@@ -25,7 +30,7 @@ def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) 
         service = PrivacyService(data_dir, clock=clock)
         done = service.apply_deletion_deadline()
         if done is None:
-            messages: list[str] = []
+            messages = _reminder(service)
             if service.has_journal():
                 journal = service.journal()
                 journal.purge_expired()
@@ -41,3 +46,23 @@ def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) 
     except (PrivacyError, OSError) as exc:
         return [f"privacy start-up work could not be done: {exc}"]
     return messages + service.warnings
+
+
+def _reminder(service: PrivacyService) -> list[str]:
+    """One line while a notice is in force: the service is ending, or has ended."""
+    notice = service.notice()
+    if notice is None:
+        return []
+    state = notice.state_at(service.clock())
+    if state is NoticeState.ANNOUNCED:
+        return [
+            f"Service notice: ONE Cleaner's service ends {notice.service_end_at.isoformat()} "
+            "(details: onecleaner privacy notice)."
+        ]
+    if state is NoticeState.SERVICE_ENDED:
+        return [
+            f"Service notice: the service has ended; nothing new is collected. Your personal "
+            f"information is deleted after {notice.deletion_deadline.isoformat()}: export it "
+            "first with `onecleaner privacy export FILE` if you want a copy."
+        ]
+    return []

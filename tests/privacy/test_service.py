@@ -235,7 +235,8 @@ def test_service_ended_stops_collection_but_allows_export(data_dir: Path, tmp_pa
         svc.set_profile(email="new@example.org")
     svc.export_all(tmp_path / "out.json")
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["profile"]
-    assert run_startup(data_dir, clock=lambda: NOW) == []
+    (reminder,) = run_startup(data_dir, clock=lambda: NOW)
+    assert "has ended" in reminder and "privacy export" in reminder
     assert (data_dir / "profile.bin").exists(), "nothing is deleted before the deadline"
 
 
@@ -293,3 +294,9 @@ def test_unreadable_profile_is_kept_aside_when_replaced(data_dir: Path) -> None:
     aside = [p for p in data_dir.iterdir() if p.name.startswith("profile.bin.corrupt-")]
     assert len(aside) == 1 and aside[0].read_bytes() == b"damaged"
     assert any("kept aside" in w for w in svc.warnings)
+
+
+def test_announced_notice_is_shown_at_each_start(data_dir: Path, tmp_path: Path) -> None:
+    install_notice(data_dir, tmp_path, ended=False, past_deadline=False)
+    (line,) = run_startup(data_dir, clock=lambda: NOW)
+    assert "service ends" in line and "onecleaner privacy notice" in line

@@ -388,3 +388,12 @@ def test_expired_records_are_not_kept_by_a_clock_far_ahead(data_dir: Path) -> No
     journal.append("clean", "a year later", purpose="history")
     assert [r.text for r in journal.read()] == ["a year later"]
     assert not log_path(data_dir).exists()
+
+
+def test_changed_header_is_named(data_dir: Path) -> None:
+    fill(make(data_dir), 2)
+    rewrite_lines(
+        log_path(data_dir), lambda ls: [ls[0].replace(b'"log_id":"', b'"log_id":"0'), *ls[1:]]
+    )
+    report = make(data_dir).verify()
+    assert (report.ok, report.kind, report.bad_seq) == (False, "changed", 1)

@@ -73,13 +73,13 @@ class GeneralPage(QWidget):
 
         cleaning = QGroupBox(self.tr("Cleaning"), self)
         form = QFormLayout(cleaning)
-        form.addRow(self.tr("&Delete mode:"), self.delete_mode)
+        _add_row(form, self.tr("&Delete mode:"), self.delete_mode)
         form.addRow(self.tr("Age filter:"), age_row)
 
         # --- Quick clean preset ---------------------------------------------------------
         self.quick_list = QListWidget(self)
         self.quick_list.setAccessibleName(self.tr("Targets of the quick clean"))
-        self.quick_list.setMinimumHeight(150)
+        self.quick_list.setMinimumHeight(220)
         for target in catalog.targets_for(current_os()):
             item = QListWidgetItem(self._target_text(target), self.quick_list)
             item.setData(_ID_ROLE, target.id)
@@ -97,7 +97,8 @@ class GeneralPage(QWidget):
         # --- Never touch -----------------------------------------------------------------
         self.never_list = QListWidget(self)
         self.never_list.setAccessibleName(self.tr("Paths never to touch"))
-        self.never_list.setMinimumHeight(80)
+        self.never_list.setMinimumHeight(70)
+        self.never_list.setMaximumHeight(110)
         self.never_add = QPushButton(self.tr("&Add folder…"), self)
         self.never_remove = QPushButton(self.tr("Re&move"), self)
         self.never_add.clicked.connect(self._add_never_touch)
@@ -137,17 +138,18 @@ class GeneralPage(QWidget):
 
         startup = QGroupBox(self.tr("Schedule and start-up"), self)
         startup_form = QFormLayout(startup)
-        startup_form.addRow(self.tr("&Scheduled quick clean:"), self.schedule)
+        _add_row(startup_form, self.tr("&Scheduled quick clean:"), self.schedule)
         startup_form.addRow("", self.next_run)
-        startup_form.addRow(self.tr("&Language:"), self.language)
+        _add_row(startup_form, self.tr("&Language:"), self.language)
         startup_form.addRow("", language_note)
         startup_form.addRow("", self.start_in_tray)
         startup_form.addRow("", self.start_at_login)
 
         layout = QVBoxLayout(self)
-        for box in (cleaning, quick, never, startup):
-            layout.addWidget(box)
-        layout.addStretch(1)
+        layout.addWidget(cleaning)
+        layout.addWidget(quick, 1)  # the longest list gets the spare height
+        layout.addWidget(never)
+        layout.addWidget(startup)
         self._update_buttons()
 
     # --- Values in and out ---------------------------------------------------------------
@@ -268,6 +270,17 @@ class GeneralPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.never_remove.setEnabled(bool(self.never_list.selectedItems()))
+
+
+def _add_row(form: QFormLayout, text: str, widget: QWidget) -> None:
+    """A labelled form row holding a control at its natural width; the label's mnemonic
+    (Alt+letter) moves the focus to the control."""
+    label = QLabel(text, widget.parentWidget())
+    label.setBuddy(widget)
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    form.addRow(label, row)
 
 
 def _autostart() -> ModuleType | None:

@@ -175,5 +175,5 @@ class JournalDialog(QDialog):
         self.model.set_records(records)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()
-        text = self.tr("%n record(s).", "", len(records))
+        text = self.tr("Records: %1.").replace("%1", str(len(records)))
         self.status.setText(f"{text} {self._note}".strip())

@@ -146,8 +146,11 @@ class PrivacyPanel(QWidget):
         form.addRow(self.tr("Folder:"), folder_row)
         form.addRow(self.tr("Keys:"), self.keys_label)
         form.addRow(self.tr("Activity log:"), self.journal_label)
-        form.addRow(self.tr("&Keep the log for:"), self.retention)
-        form.addRow("", self.view_log)
+        _add_row(form, self.tr("&Keep the log for:"), self.retention)
+        view_row = QHBoxLayout()
+        view_row.addWidget(self.view_log)
+        view_row.addStretch(1)
+        form.addRow("", view_row)
         return box
 
     def _data_box(self) -> QGroupBox:
@@ -282,7 +285,9 @@ class PrivacyPanel(QWidget):
             ).replace("%1", keys.location)
         self.keys_label.setText(text)
         self.journal_label.setText(
-            self.tr("%n record(s) kept encrypted.", "", int(status.journal.get("records", 0)))
+            self.tr("Records kept encrypted: %1").replace(
+                "%1", str(int(status.journal.get("records", 0)))
+            )
         )
 
     def _refresh_identifier(self) -> None:
@@ -348,7 +353,7 @@ class PrivacyPanel(QWidget):
         self._after_change(text)
 
     def open_journal(self) -> None:
-        note = self.tr("Kept for %n day(s).", "", self.retention.value())
+        note = self.tr("Days kept: %1.").replace("%1", str(self.retention.value()))
         JournalDialog(
             self, load=lambda: self._privacy.log_records(_JOURNAL_VIEW_LIMIT), note=note
         ).exec()
@@ -405,6 +410,17 @@ class PrivacyPanel(QWidget):
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder_label.text()))
+
+
+def _add_row(form: QFormLayout, text: str, widget: QWidget) -> None:
+    """A labelled form row holding a control at its natural width; the label's mnemonic
+    (Alt+letter) moves the focus to the control."""
+    label = QLabel(text, widget.parentWidget())
+    label.setBuddy(widget)
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    form.addRow(label, row)
 
 
 def _escape(text: str) -> str:

@@ -225,11 +225,9 @@
             <source>The activity log could not be read: %1</source>
             <translation>无法读取活动日志：%1</translation>
         </message>
-        <message numerus="yes">
-            <source>%n record(s).</source>
-            <translation>
-                <numerusform>%n 条记录。</numerusform>
-            </translation>
+        <message>
+            <source>Records: %1.</source>
+            <translation>记录：%1 条。</translation>
         </message>
     </context>
     <context>
@@ -470,6 +468,14 @@
             <translation>正在清理：已删除 {0} 个文件，释放 {1}</translation>
         </message>
         <message>
+            <source>Scan cancelled.</source>
+            <translation>扫描已取消。</translation>
+        </message>
+        <message>
+            <source>Scan finished.</source>
+            <translation>扫描完成。</translation>
+        </message>
+        <message>
             <source>Reclaimable space by category</source>
             <translation>各类别可释放的空间</translation>
         </message>
@@ -496,6 +502,14 @@
         <message>
             <source>Closed {0}; scanning again…</source>
             <translation>已关闭 {0}；正在重新扫描…</translation>
+        </message>
+        <message>
+            <source>Cleaning cancelled.</source>
+            <translation>清理已取消。</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>完成。</translation>
         </message>
         <message>
             <source>Freed space by category</source>
@@ -528,6 +542,10 @@
         <message>
             <source>Scan again to see what is left.</source>
             <translation>重新扫描可查看剩余内容。</translation>
+        </message>
+        <message>
+            <source>Stopped by an error.</source>
+            <translation>因出错而停止。</translation>
         </message>
         <message>
             <source>Something went wrong</source>
@@ -734,11 +752,13 @@
             <source>No system keychain is available: the key is a private file in the data folder (%1).</source>
             <translation>没有可用的系统钥匙串：密钥是数据文件夹中的一个私有文件（%1）。</translation>
         </message>
-        <message numerus="yes">
-            <source>%n record(s) kept encrypted.</source>
-            <translation>
-                <numerusform>已加密保存 %n 条记录。</numerusform>
-            </translation>
+        <message>
+            <source>Records kept encrypted: %1</source>
+            <translation>已加密保存的记录：%1 条</translation>
+        </message>
+        <message>
+            <source>Days kept: %1.</source>
+            <translation>保留天数：%1。</translation>
         </message>
         <message>
             <source>none (usage statistics are off)</source>
@@ -767,12 +787,6 @@
         <message>
             <source>Your choice could not be saved: %1</source>
             <translation>无法保存您的选择：%1</translation>
-        </message>
-        <message numerus="yes">
-            <source>Kept for %n day(s).</source>
-            <translation>
-                <numerusform>保留 %n 天。</numerusform>
-            </translation>
         </message>
         <message>
             <source>Delete all my data</source>
@@ -1019,8 +1033,8 @@
             <translation>其他</translation>
         </message>
         <message>
-            <source>Free space on {0}: {1} before, {2} after</source>
-            <translation>{0} 的可用空间：清理前 {1}，清理后 {2}</translation>
+            <source>Free space on {0}: {1} before, {2} after ({3})</source>
+            <translation>{0} 的可用空间：清理前 {1}，清理后 {2}（{3}）</translation>
         </message>
         <message>
             <source>Free space on {0}: {1} now, about {2} after cleaning</source>

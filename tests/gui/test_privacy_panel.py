@@ -57,7 +57,7 @@ def test_withdrawing_by_toggle_erases_what_was_recorded(
     assert privacy.record_activity("scan", {"files": 3, "bytes": 300})
     assert len(privacy.log_records()) == 1
     panel.refresh()
-    assert "1 record" in panel.journal_label.text()
+    assert panel.journal_label.text() == "Records kept encrypted: 1"
 
     panel.consent_toggles[Purpose.HISTORY].click()  # the same one click turns it off
     assert not PrivacyService(data_dir).is_granted(Purpose.HISTORY)
@@ -79,7 +79,7 @@ def test_journal_viewer_shows_the_decrypted_records(qtbot: QtBot, privacy: Priva
     assert any("clean" in t for t in texts) and any("scan" in t for t in texts)
     dlg.filter.setText("scan")
     assert dlg.proxy.rowCount() == 1
-    assert dlg.status.text() == "2 record(s)."
+    assert dlg.status.text() == "Records: 2."
 
 
 def test_export_my_data_writes_everything_to_the_chosen_file(

@@ -1,0 +1,236 @@
+"""Make the README screenshots of the real app windows under Xvfb.
+
+Run from anywhere:  python installer/screenshots.py [--out resources/screenshots]
+
+It starts itself again under `xvfb-run` when no display is set, then, with a temporary HOME
+holding a synthetic cache tree, a temporary data folder and system root (nothing of the real
+machine is scanned or changed), it opens the app's own windows and saves:
+
+  main-window.png          the main window after a scan
+  confirm-clean.png        the clean confirmation over the window
+  privacy-panel.png        the Privacy page of the settings
+  settings-general.png     the General page of the settings
+  main-window-zh_CN.png    the main window in Simplified Chinese
+  privacy-panel-zh_CN.png  the Privacy page in Simplified Chinese
+
+Needs: xvfb (xvfb-run), and a CJK font (fonts-noto-cjk) for the Chinese shots.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREEN = "1280x1024x24"
+WINDOW_SIZE = (1100, 720)
+DAYS = 24 * 3600
+
+
+def _relaunch_under_xvfb(argv: list[str]) -> int:
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        print("xvfb-run was not found: install xvfb, or run with a DISPLAY", file=sys.stderr)
+        return 2
+    command = [xvfb, "-a", "-s", f"-screen 0 {SCREEN}", sys.executable, __file__, *argv]
+    return subprocess.run(command, check=False).returncode
+
+
+def _write(path: Path, size: int, age_days: float = 3) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\0" * size)
+    when = time.time() - age_days * DAYS
+    os.utime(path, (when, when))
+
+
+def make_fake_home(base: Path) -> dict[str, str]:
+    """A temporary HOME with junk worth showing, and the environment that points at it."""
+    home, data, sysroot = base / "home", base / "data", base / "sysroot"
+    cache = home / ".cache"
+    for i in range(240):
+        _write(cache / "thumbnails" / "large" / f"{i:04x}e9c1d.png", 24_000 + 37 * i)
+    for i in range(320):
+        _write(
+            cache / "mozilla/firefox/k3v9x2.default-release/cache2/entries" / f"{i:08X}",
+            48_000 + 113 * i,
+        )
+    for i in range(420):
+        _write(cache / "google-chrome/Default/Cache/Cache_Data" / f"f_{i:06x}", 35_000 + 91 * i)
+    for i in range(90):
+        _write(cache / "pip/http-v2/a/b" / f"{i:032x}", 120_000 + 401 * i)
+    for i in range(150):
+        _write(home / ".npm/_cacache/content-v2/sha512/ab" / f"{i:040x}", 22_000 + 53 * i)
+    for i in range(60):
+        _write(sysroot / "tmp" / f"tmp{i:05d}.part", 9_000 + 17 * i, age_days=5)
+    (sysroot / "var" / "tmp").mkdir(parents=True, exist_ok=True)
+    _write(home / ".local/share/recently-used.xbel", 18_000)
+    for i in range(12):
+        _write(home / ".local/share/Trash/files" / f"old-report-{i}.pdf", 400_000)
+        _write(home / ".local/share/Trash/info" / f"old-report-{i}.pdf.trashinfo", 120)
+    for sub in (".config", ".local/state"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    runtime = base / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    return {
+        "HOME": str(home),
+        "ONECLEANER_DATA_DIR": str(data),
+        "ONECLEANER_SYSTEM_ROOT": str(sysroot),
+        "XDG_CACHE_HOME": str(cache),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_STATE_HOME": str(home / ".local/state"),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "TMPDIR": str(sysroot / "tmp"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",  # never the real keychain
+        "LANG": "en_US.UTF-8",
+        "QT_QPA_PLATFORM": "xcb",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    out: Path = args.out.resolve()
+    if not args.inner and not os.environ.get("DISPLAY"):
+        return _relaunch_under_xvfb(["--inner", "--out", str(out)])
+    with tempfile.TemporaryDirectory(prefix="onecleaner-shots-") as tmp:
+        os.environ.update(make_fake_home(Path(tmp)))
+        os.environ.pop("LANGUAGE", None)
+        os.environ.pop("LC_ALL", None)
+        out.mkdir(parents=True, exist_ok=True)
+        return _shoot(out, Path(os.environ["ONECLEANER_DATA_DIR"]))
+
+
+def _shoot(out: Path, data_dir: Path) -> int:
+    # Imported here: the environment above must be in place before the app's modules load.
+    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from onecleaner.gui.app import _application
+    from onecleaner.gui.confirm import Dialogs
+    from onecleaner.gui.i18n import install_translator
+    from onecleaner.gui.mainwindow import MainWindow
+    from onecleaner.gui.services import AppServices
+    from onecleaner.gui.settings_dialog import SettingsDialog
+    from onecleaner.privacy.consent import Purpose, Way
+
+    app: QApplication = _application()
+    # Never hang a build: a stuck dialog or display ends the run with a message.
+    watchdog = threading.Timer(
+        240, lambda: (print("screenshots: timed out", file=sys.stderr), os._exit(3))
+    )
+    watchdog.daemon = True
+    watchdog.start()
+
+    def settle(ms: int = 300) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait_for(signal: object, timeout_ms: int = 60_000) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)  # type: ignore[attr-defined]
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+
+    def save(widget: QWidget, name: str) -> None:
+        path = out / name
+        if not widget.grab().save(str(path)):
+            raise SystemExit(f"could not save {path}")
+        print(f"saved {path}")
+
+    def save_screen(area: QWidget, name: str) -> None:
+        """The screen under a window (so a dialog over it shows too)."""
+        screen = area.screen()
+        frame = area.frameGeometry()
+        shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        path = out / name
+        if not shot.save(str(path)):
+            raise SystemExit(f"could not save {path}")
+        print(f"saved {path}")
+
+    def scanned_window(services: AppServices) -> MainWindow:
+        window = MainWindow(services)
+        window.resize(*WINDOW_SIZE)
+        window.move(0, 0)
+        window.show()
+        settle()
+        window.scan()
+        wait_for(window.session.scanned)
+        settle(600)
+        return window
+
+    # A user who allowed the activity history and registered, for a lived-in Privacy page.
+    services = AppServices.load(data_dir)
+    privacy = services.privacy
+    privacy.grant(Purpose.HISTORY, Way.FIRST_RUN)
+    privacy.withdraw(Purpose.DIAGNOSTICS, Way.FIRST_RUN)
+    privacy.grant(Purpose.USAGE, Way.GUI)
+    privacy.set_profile(email="zhang.wei@example.org", phone="+8613812345678")
+
+    install_translator(app, "en")
+    window = scanned_window(services)
+    save(window, "main-window.png")
+
+    # The confirmation is the real, modal dialog: grab it while it is up, then say Cancel.
+    def grab_modal() -> None:
+        modal = app.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(100, grab_modal)
+            return
+        settle(300)
+        save_screen(window, "confirm-clean.png")
+        modal.close()
+
+    QTimer.singleShot(300, grab_modal)
+    confirmed = Dialogs().confirm_clean(window, window.session.clean_summary())
+    assert not confirmed, "the screenshot run must never clean"
+    privacy.record_activity("scan", {"files": 1292, "bytes": 61_000_000, "targets": 7})
+
+    def settings_on(page: str, name: str) -> None:
+        dialog = SettingsDialog(
+            None, data_dir=data_dir, privacy=services.privacy, catalog=services.catalog
+        )
+        dialog.resize(780, 1000)
+        dialog.move(0, 0)
+        dialog.show_page(page)
+        dialog.show()
+        settle(500)
+        save(dialog, name)
+        dialog.close()
+        dialog.deleteLater()
+
+    settings_on("privacy", "privacy-panel.png")
+    settings_on("general", "settings-general.png")
+    window.close()
+    window.session.stop()
+    window.deleteLater()
+
+    install_translator(app, "zh_CN")
+    zh_services = AppServices.load(data_dir)
+    zh_window = scanned_window(zh_services)
+    save(zh_window, "main-window-zh_CN.png")
+    settings_on("privacy", "privacy-panel-zh_CN.png")
+    zh_window.close()
+    zh_window.session.stop()
+    # Tear the windows down while the event loop still runs, not at interpreter exit.
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle()
+    watchdog.cancel()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

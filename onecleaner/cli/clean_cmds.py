@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from onecleaner.engine.catalog import Catalog
     from onecleaner.engine.env import Environment
     from onecleaner.engine.processes import ProcessProbe
+    from onecleaner.settings import Settings
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -89,7 +90,7 @@ def _days(text: str) -> float:
 class _Engine:
     catalog: Catalog
     env: Environment
-    settings: Any  # onecleaner.settings.Settings when that module exists, else None
+    settings: Settings | None  # None: no settings module in this build, or unreadable
 
     def probe(self) -> ProcessProbe:
         from onecleaner.engine.processes import ProcessProbe
@@ -111,11 +112,11 @@ def _engine(ctx: CliContext) -> _Engine:
     return _Engine(catalog, Environment.current(), _settings(ctx))
 
 
-def _settings(ctx: CliContext) -> Any:
+def _settings(ctx: CliContext) -> Settings | None:
     """The user's settings if the settings module is there; a broken file is said, not fatal."""
     try:
-        from onecleaner.settings import load_settings  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
+        from onecleaner.settings import load_settings
+    except ImportError:  # a build without the settings module: the defaults
         return None
     try:
         settings, warning = load_settings(ctx.data_dir)
@@ -375,7 +376,7 @@ def _summary(
 def _record(ctx: CliContext, kind: str, summary: Mapping[str, object]) -> None:
     """Hand the activity to the privacy journal (which keeps it only with the user's consent)."""
     try:
-        from onecleaner.privacy.service import PrivacyService  # type: ignore[import-not-found, unused-ignore]
+        from onecleaner.privacy.service import PrivacyService
     except ImportError:
         return  # no privacy module in this build: nothing to record, nothing to say
     try:

@@ -451,6 +451,55 @@ def test_data_dir_option_is_honoured(pip_files: list[Path], tmp_path: Path) -> N
     assert json.loads(proc.stdout)["files"] == 12
 
 
+# -- settings and the activity history ---------------------------------------------------------
+
+
+def test_the_users_settings_are_honoured(
+    capsys: pytest.CaptureFixture[str], pip_files: list[Path], data_dir: Path
+) -> None:
+    from onecleaner.engine.model import DeleteMode
+    from onecleaner.settings import Settings, save_settings
+
+    protected = pip_files[0].parent
+    save_settings(
+        data_dir,
+        Settings(
+            delete_mode=DeleteMode.TRASH,
+            quick_targets=("pip.cache",),
+            never_touch=(str(protected),),
+        ),
+    )
+    inside = [p for p in pip_files if p.parent == protected]
+    outside = [p for p in pip_files if p.parent != protected]
+    assert inside and outside
+    code, doc = run_json(capsys, "clean", "--yes", "--json")
+    assert [t["id"] for t in doc["targets"]] == ["pip.cache"]  # type: ignore[attr-defined]
+    assert doc["mode"] == "trash"
+    assert doc["files"] == len(outside)
+    assert all(p.exists() for p in inside), "the user's never-touch folder is left alone"
+    assert not any(p.exists() for p in outside)
+    code, doc = run_json(capsys, "clean", "pip.cache", "--permanent", "--dry-run", "--json")
+    assert code in (0, 1) and doc["mode"] == "permanent"
+
+
+def test_a_clean_is_journalled_only_with_history_consent(
+    capsys: pytest.CaptureFixture[str], pip_files: list[Path], data_dir: Path
+) -> None:
+    from onecleaner.privacy.consent import Purpose
+    from onecleaner.privacy.service import PrivacyService
+
+    assert run(capsys, "clean", "pip.cache", "--dry-run")[0] == 0
+    service = PrivacyService(data_dir)
+    assert not [r for r in service.log_records() if r.kind in ("scan", "clean")]
+    service.grant(Purpose.HISTORY)
+    code, _, err = run(capsys, "clean", "pip.cache", "--yes")
+    assert code == 0 and "history" not in err
+    records = [r for r in PrivacyService(data_dir).log_records() if r.kind == "clean"]
+    assert len(records) == 1
+    assert records[0].data["files"] == 12 and records[0].data["targets"] == ["pip.cache"]
+    assert str(Path.home()) not in records[0].text, "no paths in the history"
+
+
 # -- the program as a whole --------------------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from onecleaner.gui.i18n import format_datetime
+from onecleaner.privacy.errors import PrivacyError
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -166,7 +167,7 @@ class JournalDialog(QDialog):
         """Read the log again (the caller's load function decrypts it)."""
         try:
             records = list(self._load())
-        except Exception as exc:  # a lost key or tampered file: say so, show nothing
+        except (PrivacyError, OSError) as exc:  # a lost key or tampered file: say so
             self.model.set_records([])
             self.status.setText(
                 self.tr("The activity log could not be read: %1").replace("%1", str(exc))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,7 +114,7 @@ class NoticeBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(QCoreApplication.translate("NoticeBanner", "Service notice"))
         self._privacy = privacy
-        self._clock: Clock = clock or (lambda: datetime.now(UTC))
+        self._clock: Clock = clock or privacy.clock  # the service's own idea of now
         self.notice: Notice | None = None
         self.state = NoticeState.NONE
 

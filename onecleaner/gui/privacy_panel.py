@@ -7,7 +7,6 @@ delete); only the log retention is a setting saved with the dialog's OK or Apply
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -31,6 +30,7 @@ from onecleaner.gui.first_run import (
     purpose_title,
 )
 from onecleaner.gui.i18n import format_date, format_datetime, notice_language
+from onecleaner.gui.identifier_box import IdentifierBox
 from onecleaner.gui.journal_view import JournalDialog
 from onecleaner.gui.notice_banner import dates_text, export_my_data, state_text
 from onecleaner.gui.registration_box import RegistrationBox
@@ -73,7 +73,10 @@ class PrivacyPanel(QWidget):
         self.registration = RegistrationBox(self, privacy=privacy)
         self.registration.changed.connect(self._after_change)
         layout.addWidget(self.registration)
-        layout.addWidget(self._identifier_box())
+        self.identifier = IdentifierBox(self, privacy=privacy)
+        self.identifier.changed.connect(self._after_change)
+        self.identifier.failed.connect(lambda text: self.show_message(text, warning=True))
+        layout.addWidget(self.identifier)
         layout.addWidget(self._notice_box())
         layout.addStretch(1)
         self.refresh()
@@ -165,32 +168,6 @@ class PrivacyPanel(QWidget):
         row.addStretch(1)
         return box
 
-    def _identifier_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Install identifier"), self)
-        form = QFormLayout(box)
-        about = QLabel(
-            self.tr(
-                "A random number that tells usage records of this installation apart. It is "
-                "used only with the usage choice above, and never leaves this device."
-            ),
-            box,
-        )
-        about.setWordWrap(True)
-        self.identifier_label = QLabel(box)
-        self.identifier_label.setTextInteractionFlags(_SELECTABLE)
-        self.identifier_enabled = QCheckBox(self.tr("&Use an install identifier"), box)
-        self.identifier_enabled.clicked.connect(self.set_identifier_enabled)
-        self.identifier_reset = QPushButton(self.tr("&Reset identifier"), box)
-        self.identifier_reset.clicked.connect(self.reset_identifier)
-        row = QHBoxLayout()
-        row.addWidget(self.identifier_enabled)
-        row.addWidget(self.identifier_reset)
-        row.addStretch(1)
-        form.addRow(about)
-        form.addRow(self.tr("Identifier:"), self.identifier_label)
-        form.addRow(row)
-        return box
-
     def _notice_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Service notice"), self)
         lay = QVBoxLayout(box)
@@ -208,7 +185,7 @@ class PrivacyPanel(QWidget):
         return dataclasses.replace(
             s,
             journal_retention_days=self.retention.value(),
-            usage_id_enabled=self.identifier_enabled.isChecked(),
+            usage_id_enabled=self.identifier.enabled.isChecked(),
         )
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
@@ -232,9 +209,17 @@ class PrivacyPanel(QWidget):
             .replace("%1", policy.version)
             .replace("%2", policy.effective)
         )
-        self._refresh_storage()
+        stopped = False
+        try:
+            stopped = self._refresh_storage()
+            self.identifier.refresh(stopped=stopped)
+        except (PrivacyError, OSError) as exc:  # a lost key or unreadable file: say so
+            self.show_message(str(exc), warning=True)
         self.registration.refresh()
-        self._refresh_identifier()
+        self.registration.edit_button.setEnabled(not stopped)
+        for toggle in self.consent_toggles.values():
+            # After the service's end nothing new may be allowed; withdrawing stays possible.
+            toggle.setEnabled(toggle.isChecked() or not stopped)
         self._refresh_notice()
         for warning in self._take_warnings():
             self.show_message(warning, warning=True)
@@ -272,7 +257,8 @@ class PrivacyPanel(QWidget):
             )
         return self.tr("Off since %1.").replace("%1", when)
 
-    def _refresh_storage(self) -> None:
+    def _refresh_storage(self) -> bool:
+        """Show where data lives; True when the service has ended (collection stopped)."""
         status = self._privacy.status()
         self.folder_label.setText(str(status.data_dir))
         keys = status.keys
@@ -289,19 +275,7 @@ class PrivacyPanel(QWidget):
                 "%1", str(int(status.journal.get("records", 0)))
             )
         )
-
-    def _refresh_identifier(self) -> None:
-        enabled = self._privacy.usage_id_enabled()
-        granted = self._privacy.is_granted(Purpose.USAGE)
-        self.identifier_enabled.setChecked(enabled)
-        identifier = self._privacy.usage_id() if enabled and granted else None
-        if identifier:
-            self.identifier_label.setText(identifier)
-        elif not granted:
-            self.identifier_label.setText(self.tr("none (usage statistics are off)"))
-        else:
-            self.identifier_label.setText(self.tr("none"))
-        self.identifier_reset.setEnabled(enabled and granted)
+        return status.collection_stopped
 
     def _refresh_notice(self) -> None:
         try:
@@ -313,7 +287,7 @@ class PrivacyPanel(QWidget):
                 self.tr("No end-of-service notice: the service runs normally.")
             )
             return
-        state = notice.state_at(datetime.now(UTC))
+        state = notice.state_at(self._privacy.clock())
         language = notice_language()
         parts = [
             f"<b>{_escape(notice.title_in(language))}</b>",
@@ -327,9 +301,8 @@ class PrivacyPanel(QWidget):
         self.notice_label.setToolTip(format_date(notice.deletion_deadline))
 
     def _take_warnings(self) -> list[str]:
-        warnings = list(getattr(self._privacy, "warnings", []))
-        if hasattr(self._privacy, "warnings"):
-            self._privacy.warnings.clear()
+        warnings = list(self._privacy.warnings)
+        self._privacy.warnings.clear()
         return warnings
 
     # --- Actions (each calls the service and says what happened) -------------------------
@@ -382,26 +355,6 @@ class PrivacyPanel(QWidget):
             return
         self._after_change(self.tr("All your data was deleted from this device."))
         self.forgotten.emit()
-
-    def set_identifier_enabled(self, enabled: bool) -> None:
-        try:
-            self._privacy.set_usage_id_enabled(enabled)
-        except (PrivacyError, OSError) as exc:
-            self.show_message(str(exc), warning=True)
-            return
-        self._after_change(
-            self.tr("The install identifier is on.")
-            if enabled
-            else self.tr("The install identifier is off and was deleted.")
-        )
-
-    def reset_identifier(self) -> None:
-        try:
-            self._privacy.reset_usage_id()
-        except (PrivacyError, OSError) as exc:
-            self.show_message(str(exc), warning=True)
-            return
-        self._after_change(self.tr("A new install identifier was made; the old one is gone."))
 
     def _after_change(self, text: str) -> None:
         self.refresh()

@@ -204,6 +204,49 @@
         </message>
     </context>
     <context>
+        <name>IdentifierBox</name>
+        <message>
+            <source>Install identifier</source>
+            <translation>安装标识符</translation>
+        </message>
+        <message>
+            <source>A random number that tells usage records of this installation apart. It is used only with the usage choice above, and never leaves this device.</source>
+            <translation>一个用于区分本安装的使用记录的随机编号。只有开启上面的“使用统计”时才会使用，且永远不会离开本设备。</translation>
+        </message>
+        <message>
+            <source>&amp;Use an install identifier</source>
+            <translation>使用安装标识符(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Reset identifier</source>
+            <translation>重置标识符(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Identifier:</source>
+            <translation>标识符：</translation>
+        </message>
+        <message>
+            <source>none (usage statistics are off)</source>
+            <translation>无（使用统计已关闭）</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>The install identifier is on.</source>
+            <translation>安装标识符已开启。</translation>
+        </message>
+        <message>
+            <source>The install identifier is off and was deleted.</source>
+            <translation>安装标识符已关闭并已删除。</translation>
+        </message>
+        <message>
+            <source>A new install identifier was made; the old one is gone.</source>
+            <translation>已生成新的安装标识符；旧的已删除。</translation>
+        </message>
+    </context>
+    <context>
         <name>JournalDialog</name>
         <message>
             <source>Activity log</source>
@@ -701,26 +744,6 @@
             <translation>删除我的全部数据(&amp;D)…</translation>
         </message>
         <message>
-            <source>Install identifier</source>
-            <translation>安装标识符</translation>
-        </message>
-        <message>
-            <source>A random number that tells usage records of this installation apart. It is used only with the usage choice above, and never leaves this device.</source>
-            <translation>一个用于区分本安装的使用记录的随机编号。只有开启上面的“使用统计”时才会使用，且永远不会离开本设备。</translation>
-        </message>
-        <message>
-            <source>&amp;Use an install identifier</source>
-            <translation>使用安装标识符(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Reset identifier</source>
-            <translation>重置标识符(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Identifier:</source>
-            <translation>标识符：</translation>
-        </message>
-        <message>
             <source>Service notice</source>
             <translation>服务公告</translation>
         </message>
@@ -761,14 +784,6 @@
             <translation>保留天数：%1。</translation>
         </message>
         <message>
-            <source>none (usage statistics are off)</source>
-            <translation>无（使用统计已关闭）</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
             <source>No end-of-service notice: the service runs normally.</source>
             <translation>没有停止运营公告：服务正常运行。</translation>
         </message>
@@ -803,18 +818,6 @@
         <message>
             <source>All your data was deleted from this device.</source>
             <translation>您的全部数据已从本设备上删除。</translation>
-        </message>
-        <message>
-            <source>The install identifier is on.</source>
-            <translation>安装标识符已开启。</translation>
-        </message>
-        <message>
-            <source>The install identifier is off and was deleted.</source>
-            <translation>安装标识符已关闭并已删除。</translation>
-        </message>
-        <message>
-            <source>A new install identifier was made; the old one is gone.</source>
-            <translation>已生成新的安装标识符；旧的已删除。</translation>
         </message>
     </context>
     <context>

@@ -2,55 +2,20 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from notice_kit import ANNOUNCED, DEADLINE, END, install_signed_notice
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from onecleaner.gui.i18n import install_translator
 from onecleaner.gui.notice_banner import NoticeBanner
-from onecleaner.privacy.notice import NoticeState, canonical_bytes
+from onecleaner.privacy.notice import NoticeState
 from onecleaner.privacy.service import PrivacyService
-
-ANNOUNCED = datetime(2030, 1, 1, tzinfo=UTC)
-END = datetime(2030, 4, 1, tzinfo=UTC)
-DEADLINE = datetime(2030, 5, 1, tzinfo=UTC)
-
-
-def install_signed_notice(data_dir: Path, tmp_path: Path) -> None:
-    """A test vendor key trusted through <data>/notice-keys/, and a notice it signed."""
-    key = Ed25519PrivateKey.generate()
-    keys = data_dir / "notice-keys"
-    keys.mkdir(parents=True, exist_ok=True)
-    (keys / "test.pem").write_bytes(
-        key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-    )
-    notice = {
-        "notice_id": "end-2030",
-        "seq": 1,
-        "announced_at": ANNOUNCED.isoformat(),
-        "service_end_at": END.isoformat(),
-        "deletion_deadline": DEADLINE.isoformat(),
-        "title": {"en": "ONE Cleaner is ending", "zh_CN": "ONE Cleaner 即将停止运营"},
-        "body": {"en": "Thank you for using it.", "zh_CN": "感谢您的使用。"},
-        "contact": "privacy@example.org",
-    }
-    document = {
-        "notice": notice,
-        "signature": base64.b64encode(key.sign(canonical_bytes(notice))).decode("ascii"),
-    }
-    path = tmp_path / "notice.json"
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    PrivacyService(data_dir).install_notice(path)
 
 
 @pytest.fixture

@@ -4,9 +4,11 @@ erasable, the registration is masked and validated, the identifier can be reset 
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from notice_kit import ANNOUNCED, END, install_signed_notice
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -171,17 +173,17 @@ def test_bad_phone_number_is_explained(panel: PrivacyPanel, privacy: PrivacyServ
 def test_install_identifier_shown_reset_and_turned_off(
     panel: PrivacyPanel, privacy: PrivacyService
 ) -> None:
-    assert panel.identifier_label.text() == "none (usage statistics are off)"
-    assert not panel.identifier_reset.isEnabled()
+    assert panel.identifier.label.text() == "none (usage statistics are off)"
+    assert not panel.identifier.reset.isEnabled()
     panel.consent_toggles[Purpose.USAGE].click()
-    first = panel.identifier_label.text()
+    first = panel.identifier.label.text()
     assert first == privacy.usage_id() and len(first) >= 16
-    panel.identifier_reset.click()
-    second = panel.identifier_label.text()
+    panel.identifier.reset.click()
+    second = panel.identifier.label.text()
     assert second != first and second == privacy.usage_id()
-    panel.identifier_enabled.click()  # off
+    panel.identifier.enabled.click()  # off
     assert not privacy.usage_id_enabled()
-    assert panel.identifier_label.text() == "none"
+    assert panel.identifier.label.text() == "none"
     assert panel.message.text() == "The install identifier is off and was deleted."
 
 
@@ -190,3 +192,22 @@ def test_where_the_data_lives_and_the_key_store(panel: PrivacyPanel, data_dir: P
     # The tests have no keychain: the key is a file, and the page says so.
     assert "private file" in panel.keys_label.text()
     assert panel.policy_label.text().startswith("Version ")
+
+
+def test_after_the_service_end_nothing_new_can_be_allowed_but_withdrawing_works(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    install_signed_notice(data_dir, tmp_path)
+    before_end = PrivacyService(data_dir, clock=lambda: ANNOUNCED + timedelta(days=1))
+    before_end.grant(Purpose.HISTORY, Way.GUI)
+    ended = PrivacyService(data_dir, clock=lambda: END + timedelta(days=1))
+    panel = PrivacyPanel(None, privacy=ended)
+    qtbot.addWidget(panel)
+    assert not panel.consent_toggles[Purpose.USAGE].isEnabled()
+    assert not panel.registration.edit_button.isEnabled()
+    assert "The service ended on" in panel.notice_label.text()
+    history = panel.consent_toggles[Purpose.HISTORY]
+    assert history.isEnabled() and history.isChecked()
+    history.click()
+    assert not ended.is_granted(Purpose.HISTORY)
+    assert not history.isEnabled()  # once off, it cannot be turned on again

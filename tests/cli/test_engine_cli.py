@@ -124,6 +124,28 @@ def test_list_prints_an_aligned_table(capsys: pytest.CaptureFixture[str]) -> Non
     assert pip_line.index("safe") == lines[0].index("RISK")
 
 
+def test_a_bad_definition_is_a_warning_and_list_still_works(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from onecleaner.engine import catalog as catalog_mod
+    from onecleaner.resources import resource
+
+    extra = tmp_path / "more-cleaners"
+    extra.mkdir()
+    (extra / "broken.toml").write_text(
+        'schema = 1\n[application]\nid = "broken"\nname = "Broken"\n'
+        '[[target]]\nid = "cache"\nlabel = "x"\ndescription = "x"\nrisk = "extreme"\n'
+    )
+    real = catalog_mod.load_catalog
+    monkeypatch.setattr(
+        catalog_mod, "load_catalog", lambda directories=None: real([resource("cleaners"), extra])
+    )
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0
+    assert "warning" in err and "broken.toml" in err and "risk" in err and "extreme" in err
+    assert "pip.cache" in {r["id"] for r in json.loads(out)["targets"]}
+
+
 # -- scan --------------------------------------------------------------------------------------
 
 

@@ -201,3 +201,16 @@ def test_a_corrupt_settings_file_gives_defaults_and_says_so(qtbot: QtBot, data_d
 def test_show_page_opens_the_privacy_page(dialog: SettingsDialog) -> None:
     dialog.show_page("privacy")
     assert dialog.tabs.currentIndex() == 1
+
+
+def test_keyboard_mnemonics_reach_their_controls(dialog: SettingsDialog) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    buddies = {
+        label.text(): label.buddy()
+        for label in dialog.general.findChildren(QLabel)
+        if label.buddy() is not None
+    }
+    assert buddies["&Delete mode:"] is dialog.general.delete_mode
+    assert buddies["&Scheduled quick clean:"] is dialog.general.schedule
+    assert buddies["&Language:"] is dialog.general.language

@@ -1,4 +1,4 @@
-"""The command line: list / scan / clean / privacy / gui. Imports no Qt until the GUI is asked for."""
+"""The command line: list, scan, clean, privacy and gui (Qt is imported only for the GUI)."""
 
 from __future__ import annotations
 

@@ -95,8 +95,17 @@ class MainWindow(QMainWindow):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TargetTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (TargetTreeModel.RISK, TargetTreeModel.SIZE, TargetTreeModel.FILES):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: that re-measures every row on each
+        # change, and filling the sizes after a scan then froze the window for a second.
+        metrics = self.tree.fontMetrics()
+        widths = {
+            TargetTreeModel.RISK: metrics.horizontalAdvance("Privacy") + 32,
+            TargetTreeModel.SIZE: metrics.horizontalAdvance("999.9 MB") + 24,
+            TargetTreeModel.FILES: metrics.horizontalAdvance("999,999") + 24,
+        }
+        for col, width in widths.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
 
         self.summary = SummaryView()
 
@@ -108,6 +117,12 @@ class MainWindow(QMainWindow):
             self.tr("Untick a file to keep it; press Space to tick or untick the current file.")
         )
         _setup_big_table(self.files_view, stretch=FileTableModel.PATH)
+        metrics = self.files_view.fontMetrics()
+        files_header = self.files_view.horizontalHeader()
+        files_header.resizeSection(FileTableModel.SIZE, metrics.horizontalAdvance("999.9 MB") + 28)
+        files_header.resizeSection(
+            FileTableModel.MODIFIED, metrics.horizontalAdvance("2000-00-00 00:00") + 28
+        )
         self.tick_all = QPushButton(self.tr("Tick a&ll"))
         self.tick_all.setAccessibleName(self.tr("Tick all files shown"))
         self.untick_all = QPushButton(self.tr("&Untick all"))
@@ -147,7 +162,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([430, 670])
+        self.splitter.setSizes([480, 620])
         self.splitter.setChildrenCollapsible(False)
 
         self.phase_label = QLabel(self.tr("Ready."))
@@ -277,12 +292,15 @@ class MainWindow(QMainWindow):
         if not targets:
             self.statusBar().showMessage(self.tr("Tick at least one item to scan."), 8000)
             return
+        if self.session.busy:
+            return
         self._clean_after_scan = False
-        if self.session.start_scan(targets):
-            self.summary.show_message(self.tr("Scanning…"))
-            self.file_model.set_entries(())
-            self.skip_model.set_skips(())
-            self.target_model.set_figures({})
+        # Views first, worker second: see _on_stage.
+        self.summary.show_message(self.tr("Scanning…"))
+        self.file_model.set_entries(())
+        self.skip_model.set_skips(())
+        self.target_model.set_figures({})
+        self.session.start_scan(targets)
 
     @Slot()
     def clean(self) -> None:
@@ -375,6 +393,11 @@ class MainWindow(QMainWindow):
             self.progress.setValue(1 if stage in (Stage.SCANNED, Stage.CLEANED) else 0)
             self.current_label.setText("")
         self._update_buttons()
+        if busy and self.isVisible():
+            # Paint now, before the worker starts: painting the views calls back into Python
+            # for every cell, and each call would wait for the busy worker to hand over the
+            # GIL. During the work only C++ widgets (labels, progress bar) change.
+            self.repaint()
 
     def _update_buttons(self) -> None:
         busy = self.session.busy
@@ -389,7 +412,6 @@ class MainWindow(QMainWindow):
         has_result = self.session.result is not None and not busy
         self.export_action.setEnabled(has_result)
         self.summary.export_button.setEnabled(has_result)
-        self.tree.setEnabled(not busy)
         if can_clean:
             self.clean_button.setDefault(True)
         else:
@@ -421,6 +443,9 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_scanned(self, outcome: ScanOutcome) -> None:
         plan = outcome.plan
+        self.phase_label.setText(
+            self.tr("Scan cancelled.") if plan.cancelled else self.tr("Scan finished.")
+        )
         self.target_model.set_figures(
             {
                 t.target_id: TargetFigures(t.files, outcome.target_bytes.get(t.target_id, 0))
@@ -475,6 +500,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_cleaned(self, result: CleanResult) -> None:
+        self.phase_label.setText(
+            self.tr("Cleaning cancelled.") if result.cancelled else self.tr("Done.")
+        )
         self.target_model.set_figures({})
         self.file_model.set_entries(())
         skips = all_skips(result, self._scan_skips())
@@ -508,6 +536,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._clean_after_scan = False
+        self.phase_label.setText(self.tr("Stopped by an error."))
         self.summary.show_message(self.tr("Something went wrong"), message)
         self.statusBar().showMessage(message, 15_000)
 
@@ -524,14 +553,18 @@ class MainWindow(QMainWindow):
         by_id = {t.target_id: t for t in plan.targets}
         index = self.tree.currentIndex()
         targets = self.target_model.targets_at(index)
-        if not targets and default_first:
-            # Nothing picked yet: show the target with the most to free.
+        shown_ids = {t.id for t in targets}
+        has_files = any(t.entries for t in plan.targets if t.target_id in shown_ids)
+        if default_first and not has_files:
+            # Nothing (or an empty item) picked: show the target with the most to free.
             sizes = self.session.outcome.target_bytes if self.session.outcome else {}
             best = max(plan.targets, key=lambda t: sizes.get(t.target_id, 0), default=None)
             if best is not None and best.entries:
                 found = self.target_model.index_of(best.target_id)
-                self.tree.setCurrentIndex(found)  # triggers _on_current_target
-                return
+                if found != index:
+                    self.tree.setCurrentIndex(found)  # shows its files through the signal
+                    self.tree.scrollTo(found)
+                    return
         entries: Sequence[PlanEntry] = ()
         plans = [by_id[t.id] for t in targets if t.id in by_id]
         if len(plans) == 1:

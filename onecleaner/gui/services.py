@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.model import DeleteMode, Target
+from onecleaner.engine.scan import ScanOptions
 from onecleaner.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from onecleaner.engine.catalog import Catalog
-    from onecleaner.engine.scan import ScanOptions
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +77,6 @@ class AppServices:
 
     def scan_options(self) -> ScanOptions:
         """The user's age filter and never-touch paths, as the engine takes them."""
-        from onecleaner.engine.scan import ScanOptions
-
         days = self.settings.min_age_days
         return ScanOptions(
             min_age_hours=None if days is None else days * 24,

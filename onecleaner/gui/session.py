@@ -62,7 +62,9 @@ class CleaningSession(QObject):
         self.closer: Any = None  # tests inject a fake "close application"
         self.probe: Any = None  # tests inject a process probe
         self._job: Job | None = None
-        self._finishing: list[Job] = []  # jobs whose result arrived, threads still ending
+        self._finishing: list[Job] = []
+        self._asked_for: ScanOutcome | None = None
+        self._asked: tuple[Application, ...] = ()  # jobs whose result arrived, threads still ending
 
     # --- state -----------------------------------------------------------------------------
     @property
@@ -143,6 +145,8 @@ class CleaningSession(QObject):
         """
         if self.outcome is None:
             return []
+        if self._asked_for is self.outcome:
+            return list(self._asked)
         plan = self.outcome.plan
         selected_apps = {t.app_id for t in self.targets}
         reasons = {s.reason for s in plan.skipped}
@@ -151,6 +155,8 @@ class CleaningSession(QObject):
             named = any(f"{app.name} is running" in r for r in reasons)
             if app.id in selected_apps or named:
                 asked.append(app)
+        # Asked on every button update: remembered per scan (skip lists can be long).
+        self._asked_for, self._asked = self.outcome, tuple(asked)
         return asked
 
     def start_close(self, apps: Sequence[Application]) -> bool:

@@ -178,9 +178,14 @@ class SummaryView(QWidget):
         lines = []
         for mount, free in sorted(before.items()):
             if after is not None and mount in after:
+                gained = after[mount] - free
+                sign = "+" if gained >= 0 else "−"
                 lines.append(
-                    self.tr("Free space on {0}: {1} before, {2} after").format(
-                        mount, human_size(free), human_size(after[mount])
+                    self.tr("Free space on {0}: {1} before, {2} after ({3})").format(
+                        mount,
+                        human_size(free),
+                        human_size(after[mount]),
+                        f"{sign}{human_size(abs(gained))}",
                     )
                 )
             elif len(before) == 1:  # the estimate only holds when one disk gets it all

@@ -1,0 +1,185 @@
+"""How long the window's event loop stalls during a 200k-file scan and clean.
+
+Builds a cache-shaped tree of empty files in a temporary HOME, opens the real main window
+offscreen, scans and cleans `system.cache` through its workers, and measures the longest gap
+between ticks of a 10 ms QTimer (the bar: no stall above 50 ms). Also prints the time the GUI
+thread spends filling the models with the plan.
+
+    QT_QPA_PLATFORM=offscreen python tests/bench/bench_gui_stall.py [--files 200000] [--keep-gc]
+
+--keep-gc leaves Python's cyclic garbage collector running during the work, to show why the
+workers pause it (see onecleaner/gui/workers.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TICK_MS = 10
+BAR_MS = 50.0
+
+
+def build_tree(cache: Path, files: int, per_folder: int = 100) -> None:
+    """`files` empty files, `per_folder` to a folder, two levels deep like a browser cache."""
+    made = 0
+    folder_no = 0
+    while made < files:
+        folder = cache / f"app{folder_no % 40}" / "Cache" / f"{folder_no:05d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for i in range(min(per_folder, files - made)):
+            os.close(os.open(folder / f"e{i:03d}", os.O_CREAT | os.O_WRONLY, 0o600))
+        made += per_folder
+        folder_no += 1
+
+
+def isolate(root: Path) -> Path:
+    """Point HOME, the XDG folders, the data folder and the system root into `root`."""
+    home = root / "home"
+    for sub in (".cache", ".config", ".local/share", ".local/state"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    (root / "sysroot" / "tmp").mkdir(parents=True)
+    (root / "sysroot" / "var" / "tmp").mkdir(parents=True)
+    os.environ.update(
+        HOME=str(home),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_STATE_HOME=str(home / ".local" / "state"),
+        ONECLEANER_DATA_DIR=str(root / "data"),
+        ONECLEANER_SYSTEM_ROOT=str(root / "sysroot"),
+        TMPDIR=str(root / "sysroot" / "tmp"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return home / ".cache"
+
+
+class _Yes:
+    """Dialogs that confirm at once (no modal in a benchmark)."""
+
+    def confirm_clean(self, parent: object, summary: object) -> bool:
+        return True
+
+    def choose_running(self, parent: object, names: object) -> object:
+        from onecleaner.gui.confirm import RunningChoice
+
+        return RunningChoice.SKIP
+
+    def inform(self, parent: object, title: str, text: str) -> None:
+        print(f"  note: {title}: {text}")
+
+    def save_path(self, parent: object, title: str, suggested: str) -> None:
+        return None
+
+
+def run(files: int, keep_gc: bool) -> int:
+    root = Path(tempfile.mkdtemp(prefix="onecleaner-gui-bench-"))
+    try:
+        cache = isolate(root)
+        t0 = time.perf_counter()
+        build_tree(cache, files)
+        print(f"built {files:,} files in {time.perf_counter() - t0:.1f} s under {root}")
+        return measure(files, keep_gc)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def measure(files: int, keep_gc: bool) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from onecleaner.datadir import data_dir
+    from onecleaner.gui import workers
+    from onecleaner.gui.mainwindow import MainWindow
+    from onecleaner.gui.services import AppServices
+
+    if keep_gc:
+        workers._quiet_collector = contextlib.nullcontext  # type: ignore[assignment]
+    app = QApplication(sys.argv[:1])
+    window = MainWindow(AppServices.load(data_dir()), dialogs=_Yes())  # type: ignore[arg-type]
+    window.show()
+    window.target_model.set_checked(["system.cache"])
+
+    gaps: dict[str, float] = {"scan": 0.0, "clean": 0.0}
+    phase = ["idle"]
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        if phase[0] in gaps:
+            gaps[phase[0]] = max(gaps[phase[0]], (now - last[0]) * 1000)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(tick)
+    timer.start()
+    times: dict[str, float] = {}
+    fill: list[float] = []
+
+    def scanned(outcome: object) -> None:
+        times["scan"] = time.perf_counter() - times["scan_start"]
+        # The GUI thread's share of a finished scan: sizes, chart, file table, skip table.
+        start = time.perf_counter()
+        window._on_scanned(outcome)  # type: ignore[arg-type]
+        fill.append((time.perf_counter() - start) * 1000)
+        phase[0] = "clean"  # a gap spanning this hand-over counts for the clean
+
+        def click_clean() -> None:  # a person needs a moment to press Clean
+            times["clean_start"] = time.perf_counter()
+            window.clean()
+
+        QTimer.singleShot(300, click_clean)
+
+    def cleaned(result: object) -> None:
+        times["clean"] = time.perf_counter() - times["clean_start"]
+        phase[0] = "done"
+        removed = getattr(result, "files", 0)
+        print(f"removed {removed:,} files")
+        QTimer.singleShot(100, app.quit)
+
+    window.session.scanned.connect(scanned)
+    window.session.cleaned.connect(cleaned)
+
+    def start() -> None:
+        phase[0] = "scan"
+        last[0] = time.perf_counter()
+        times["scan_start"] = time.perf_counter()
+        window.scan()
+
+    QTimer.singleShot(200, start)
+    app.exec()
+    window.session.stop()
+    gc_note = "collector left running (--keep-gc)" if keep_gc else "collector paused in workers"
+    print(f"{files:,} files, {gc_note}")
+    print(
+        f"scan  {times.get('scan', float('nan')):6.2f} s, longest tick gap {gaps['scan']:6.1f} ms"
+    )
+    print(
+        f"clean {times.get('clean', float('nan')):6.2f} s, longest tick gap {gaps['clean']:6.1f} ms"
+    )
+    print(f"model fill after the scan (GUI thread): {fill[0] if fill else float('nan'):.1f} ms")
+    worst = max(gaps.values()) - TICK_MS
+    verdict = "OK" if worst <= BAR_MS else "OVER THE BAR"
+    print(f"longest stall beyond the {TICK_MS} ms tick: {worst:.1f} ms", end=" ")
+    print(f"(bar {BAR_MS:.0f} ms): {verdict}")
+    return 0 if worst <= BAR_MS else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=200_000)
+    parser.add_argument("--keep-gc", action="store_true")
+    args = parser.parse_args()
+    return run(args.files, args.keep_gc)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

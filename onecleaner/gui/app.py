@@ -141,6 +141,7 @@ class AppShell(QObject):
             self.scheduler.nextRunChanged.connect(self.tray.set_next_run)
         self.scheduler.start()
         self._settings_dialog: QWidget | None = None
+        self._first_run_dialog: QWidget | None = None
 
         if not (start_hidden and self.tray is not None):
             self.window.show()
@@ -198,7 +199,14 @@ class AppShell(QObject):
             log.warning("could not show the first-run dialog", exc_info=True)
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Held here: without a parent (window hidden in the tray) nothing else keeps it alive.
+        self._first_run_dialog = dialog
+        dialog.destroyed.connect(self._first_run_closed)
         dialog.open()
+
+    @Slot()
+    def _first_run_closed(self) -> None:
+        self._first_run_dialog = None
 
     # --- commands ----------------------------------------------------------------------------
     @Slot()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from onecleaner.engine.model import DeleteMode, Risk
 from onecleaner.gui.models import risk_label
@@ -49,15 +49,16 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     else:
         question = _tr("Delete {0} files ({1}) permanently?")
     question = question.format(f"{summary.files:,}", human_size(summary.bytes))
-    lines: list[str] = []
+    parts: list[str] = []
     if summary.risky:
-        lines.append(_tr("These items need care:"))
-        lines.extend(f"  • {label} ({risk_label(risk)})" for label, risk in summary.risky)
+        risky = [_tr("These items need care:")]
+        risky.extend(f"  • {label} ({risk_label(risk)})" for label, risk in summary.risky)
+        parts.append("\n".join(risky))
     if summary.unticked:
-        lines.append(_tr("{0} files you unticked stay.").format(f"{summary.unticked:,}"))
+        parts.append(_tr("{0} files you unticked stay.").format(f"{summary.unticked:,}"))
     if summary.mode is DeleteMode.PERMANENT:
-        lines.append(_tr("Caches are rebuilt by their programs when needed."))
-    return question, "\n".join(lines)
+        parts.append(_tr("Caches are rebuilt by their programs when needed."))
+    return question, "\n\n".join(parts)
 
 
 def running_text(names: Sequence[str]) -> tuple[str, str]:
@@ -75,20 +76,29 @@ def running_text(names: Sequence[str]) -> tuple[str, str]:
     )
 
 
+def confirm_box(
+    parent: QWidget | None, summary: CleanSummary
+) -> tuple[QMessageBox, QAbstractButton]:
+    """The confirmation as a message box, and its Clean button (built, not shown)."""
+    question, details = confirmation_text(summary)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if summary.risky else QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Confirm cleaning"))
+    box.setText(question)
+    box.setInformativeText(details)
+    clean = box.addButton(_tr("&Clean"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    # Cancel is the default: Enter alone never deletes anything.
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box, clean
+
+
 class Dialogs:
     """The real, modal questions (a test replaces this object)."""
 
     def confirm_clean(self, parent: QWidget | None, summary: CleanSummary) -> bool:
-        question, details = confirmation_text(summary)
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning if summary.risky else QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Confirm cleaning"))
-        box.setText(question)
-        box.setInformativeText(details)
-        clean = box.addButton(_tr("&Clean"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
+        box, clean = confirm_box(parent, summary)
         box.exec()
         return box.clickedButton() is clean
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from onecleaner.gui.app import AppShell
 from onecleaner.gui.services import AppServices
+from onecleaner.privacy.notice import Notice
 from onecleaner.settings import Schedule
 
 TIMEOUT = 20_000
@@ -107,3 +109,77 @@ def test_next_scheduled_run_in_the_tooltip(shell: AppShell) -> None:
     assert "Next scheduled clean" in shell.tray.tooltip
     shell.apply_settings(dataclasses.replace(shell.services.settings, schedule=Schedule.OFF))
     assert shell.tray.next_run is None
+
+
+def _notice() -> Notice:
+    now = datetime.now(UTC)
+    return Notice(
+        notice_id="eos-2026",
+        seq=1,
+        announced_at=now - timedelta(days=1),
+        service_end_at=now + timedelta(days=30),
+        deletion_deadline=now + timedelta(days=90),
+        title={"en": "ONE Cleaner is closing down", "zh_CN": "ONE Cleaner 即将停止服务"},
+        body={"en": "The service ends soon.", "zh_CN": "服务即将结束。"},
+        contact="support@example.org",
+    )
+
+
+def test_end_of_service_notice_dialog_once_and_tray_notification(
+    qtbot: QtBot, shell: AppShell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert shell.tray is not None
+    monkeypatch.setattr(shell.services, "notice", _notice)
+    monkeypatch.setattr(shell, "_first_run", lambda: None)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "information",
+        staticmethod(lambda parent, title, text: shown.append((title, text))),
+    )
+    shell._greet([])
+    assert shell.tray.last_notification is not None
+    assert shell.tray.last_notification[0] == "ONE Cleaner is closing down"
+    assert "export your data" in shell.tray.last_notification[1]
+    assert len(shown) == 1
+    assert shown[0][0] == "ONE Cleaner is closing down"
+    assert "The service ends soon." in shown[0][1]
+    # The dialog is shown once per notice and state; the next start only notifies.
+    shell._greet([])
+    assert len(shown) == 1
+
+
+def test_startup_deletion_is_reported(shell: AppShell, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shell, "_first_run", lambda: None)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text: shown.append(text))
+    )
+    shell._greet(["The deletion deadline passed: your profile and history were deleted."])
+    assert shown == ["The deletion deadline passed: your profile and history were deleted."]
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen Qt only
+def test_first_run_dialog_opens_without_blocking(qtbot: QtBot, shell: AppShell) -> None:
+    if shell.services.privacy is None:
+        pytest.fail("the privacy service did not start on a fresh data folder")
+    shell._first_run()
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "firstRunDialog"]
+    assert dialogs and dialogs[0].isVisible()
+    for dialog in dialogs:
+        dialog.close()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
+def test_settings_open_from_the_tray_and_apply_at_once(qtbot: QtBot, shell: AppShell) -> None:
+    assert shell.tray is not None
+    shell.tray.settingsRequested.emit()
+    dialog = shell._settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    shell.tray.settingsRequested.emit()  # a second request raises the same dialog
+    assert shell._settings_dialog is dialog
+    changed = dataclasses.replace(shell.services.settings, schedule=Schedule.WEEKLY)
+    dialog.settingsChanged.emit(changed)  # type: ignore[attr-defined]
+    assert shell.services.settings.schedule is Schedule.WEEKLY
+    assert shell.tray.next_run is not None
+    dialog.close()

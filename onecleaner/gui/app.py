@@ -27,6 +27,13 @@ GUI_STATE_FILE = "gui-state.json"
 
 def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     """Run the desktop app until it quits; returns the exit code (0 for a passed smoke test)."""
+    if not _display_reachable():
+        print(
+            "onecleaner: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are "
+            "unset); use the command line (onecleaner --help), or set QT_QPA_PLATFORM.",
+            file=sys.stderr,
+        )
+        return 2
     app = _application()
     startup = [] if smoke_test else _startup_messages(data_dir)
     services = AppServices.load(data_dir)
@@ -52,6 +59,15 @@ def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     if instance is not None and hasattr(instance, "release"):
         instance.release()
     return 0 if smoke_test else int(code)
+
+
+def _display_reachable() -> bool:
+    """False on Linux/BSD without any display, where Qt would abort instead of failing."""
+    import os
+
+    if sys.platform in ("win32", "darwin") or QApplication.instance() is not None:
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _application() -> QApplication:

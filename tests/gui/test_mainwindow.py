@@ -259,3 +259,21 @@ def test_without_a_tray_the_window_is_the_app(
     finally:
         shell.shutdown()
         qapp.setQuitOnLastWindowClosed(True)
+
+
+def test_without_a_display_the_gui_says_so(data_dir: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "onecleaner", "gui"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "no display" in done.stderr

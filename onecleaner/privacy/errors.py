@@ -46,5 +46,9 @@ class JournalTampered(PrivacyError):
         super().__init__(message)
 
 
+class ExportFailed(PrivacyError):
+    """A file the user asked for could not be written; the message names the path and why."""
+
+
 class DecryptError(PrivacyError):
     """Sealed data that does not open: wrong key, or the bytes were changed."""

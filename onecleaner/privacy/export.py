@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import enum
 import json
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onecleaner import __version__
-from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.errors import ExportFailed, PrivacyError
 from onecleaner.privacy.profile import ProfileUnreadable
+from onecleaner.privacy.storage import write_private_file
 
 if TYPE_CHECKING:
     from onecleaner.privacy.service import PrivacyService
 
 EXPORT_FORMAT = "onecleaner-personal-data"
 EXPORT_SCHEMA = 1
-
-
-class ExportFailed(PrivacyError):
-    """The export file could not be written; the message names the path and the reason."""
 
 
 def jsonable(obj: Any) -> Any:
@@ -50,35 +44,6 @@ def jsonable(obj: Any) -> Any:
     if hasattr(obj, "items"):
         return {str(k): jsonable(v) for k, v in obj.items()}
     return str(obj)
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` readable by the user only (0600), atomically.
-
-    Unlike the data folder's own writes, this never changes the mode of the folder the user
-    chose (it may be their Documents folder); that folder must already exist.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportFailed(f"cannot write {path}: the folder {folder} does not exist")
-    if path.is_dir():
-        raise ExportFailed(f"cannot write {path}: it is a folder")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExportFailed(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name == "posix":
-            os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise ExportFailed(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def write_json_export(path: Path, document: dict[str, Any]) -> None:
@@ -136,3 +101,14 @@ def export_document(service: PrivacyService) -> dict[str, Any]:
         "problems": problems,
     }
     return document
+
+
+__all__ = [
+    "EXPORT_FORMAT",
+    "EXPORT_SCHEMA",
+    "ExportFailed",
+    "export_document",
+    "jsonable",
+    "write_json_export",
+    "write_private_file",
+]

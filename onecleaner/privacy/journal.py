@@ -5,6 +5,10 @@ Each month has its own file ``<data>/journal/YYYY-MM.log`` sealed with its own d
 (crypto-shredding). Records are chained (see `journal_format`); a sealed checkpoint of each
 month's last sequence number and hash notices records cut off the end (see `journal_store`).
 Text and data are redacted before they are sealed.
+
+Retention is per record: a record older than the retention is removed even from the month
+being written (that month is rewritten without it under a fresh key and the old key is
+destroyed), and a month whose records are all older goes whole, with its key.
 """
 
 from __future__ import annotations
@@ -22,12 +26,18 @@ from typing import Any
 
 from onecleaner.privacy import journal_format as fmt
 from onecleaner.privacy.errors import JournalTampered, KeyUnavailable
-from onecleaner.privacy.journal_store import CHECKPOINT_KEY, KEY_PREFIX, JournalStore
+from onecleaner.privacy.journal_store import (
+    CHECKPOINT_KEY,
+    KEY_PREFIX,
+    JournalStore,
+    checkpoint_problem,
+)
 from onecleaner.privacy.keys import KeyStore
 from onecleaner.privacy.redact import redact, redact_data
-from onecleaner.privacy.storage import write_json
+from onecleaner.privacy.storage import write_private_file
 
 DEFAULT_RETENTION_DAYS = 30
+ESSENTIAL = "essential"  # purpose of minimal, non-personal error and security records
 _NAME = re.compile(r"[a-z][a-z0-9_.-]{0,39}")
 _PERIOD_KEY = re.compile(r"journal-(\d{4}-\d{2})(?:-[0-9a-f]+)?")
 
@@ -70,15 +80,39 @@ class VerifyReport:
     repaired: tuple[str, ...] = ()  # torn last records discarded (crash during a write)
 
 
+def _period_start(period: str) -> datetime:
+    year, month = (int(part) for part in period.split("-"))
+    return datetime(year, month, 1, tzinfo=UTC)
+
+
 def _period_end(period: str) -> datetime:
     year, month = (int(part) for part in period.split("-"))
     return datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+
+
+def _older_than(payload: bytes, cutoff: datetime) -> bool:
+    """Whether the record ``payload`` was written before ``cutoff``.
+
+    A record whose time cannot be read cannot be shown to be needed: it counts as expired.
+    """
+    try:
+        at = datetime.fromisoformat(str(json.loads(payload).get("at", "")))
+    except (ValueError, AttributeError):
+        return True
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at < cutoff
 
 
 def _check_name(what: str, value: str) -> None:
     # kind and purpose are written unredacted: only short identifiers may go there.
     if not _NAME.fullmatch(value):
         raise ValueError(f"a journal {what} is a short lowercase identifier, not {value!r}")
+
+
+def _payload(at: str, kind: str, purpose: str, text: str, data: Mapping[str, Any]) -> bytes:
+    doc = {"at": at, "kind": kind, "purpose": purpose, "text": text, "data": dict(data)}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
 
 
 def _record(seq: int, payload: bytes, period: str) -> JournalRecord:
@@ -140,20 +174,22 @@ class Journal:
         home = os.path.expanduser("~")
         clean_text = redact(text, home=home)
         clean_data = redact_data(dict(data or {}), home=home)
-        payload = json.dumps(
-            {"at": at, "kind": kind, "purpose": purpose, "text": clean_text, "data": clean_data},
-            ensure_ascii=False,
-            separators=(",", ":"),
-            sort_keys=True,
-        ).encode("utf-8")
+        payload = _payload(at, kind, purpose, clean_text, clean_data)
         period = f"{now.year:04d}-{now.month:02d}"
         with self._store.guard():
             if not self._purged:
-                # Once per session: expired months go, and months whose key is lost are
+                # Once per session: expired records go, and months whose key is lost are
                 # discarded so the journal can be read again (a new log starts).
                 self._purge(now)
                 self._store.drop_lost()
                 self._purged = True
+            self._store.tail(period)  # sets aside a log cut short since its checkpoint
+            for incident in self._store.incidents:
+                # The evidence of tampering stays in the journal, minimal and non-personal.
+                self._store.append_payload(
+                    period, _payload(at, "security", incident, ESSENTIAL, {})
+                )
+            self._store.incidents.clear()
             seq = self._store.append_payload(period, payload)
         return JournalRecord(seq, at, kind, purpose, clean_text, clean_data, period)
 
@@ -266,19 +302,9 @@ class Journal:
                     return (f"journal {period} ({seq} records) is missing", 1, "missing", period)
                 continue
             pf, last = walked[period]
-            if entry.get("log_id") != pf.log_id:
-                return (f"journal {period} was replaced by another log", None, "changed", period)
-            if seq > last:
-                what = f"record {seq}" if seq == last + 1 else f"records {last + 1} to {seq}"
-                return (
-                    f"{what} of journal {period} were cut off the end",
-                    last + 1,
-                    "cut off",
-                    period,
-                )
-            found = pf.hash_at(seq)
-            if found is None or found.hex() != entry.get("hash"):
-                return (f"record {seq} in journal {period} was changed", seq, "changed", period)
+            found = checkpoint_problem(entry, pf, last, period)
+            if found is not None:
+                return (*found, period)
         for period, (_pf, last) in sorted(walked.items()):
             if period not in ckpt.entries and last > 0:
                 return (f"journal {period} is not in the checkpoint", None, "changed", period)
@@ -287,9 +313,10 @@ class Journal:
     # -- retention, erasure, export -----------------------------------------------------------
 
     def purge_expired(self) -> int:
-        """Remove the months whose records are all past retention; destroy their keys.
+        """Remove every record older than the retention; destroy the keys that sealed them.
 
-        Returns the number of records removed.
+        Months whose records are all too old go whole; the month that straddles the limit is
+        rewritten without its old records under a fresh key. Returns how many records went.
         """
         with self._store.guard():
             return self._purge(self._store.now())
@@ -297,18 +324,60 @@ class Journal:
     def _purge(self, now: datetime) -> int:
         cutoff = now - timedelta(days=self.retention_days)
         removed = 0
-        expired = [p for p in self._store.periods() if _period_end(p) <= cutoff]
-        for period in expired:
-            pf = self._store.load(period, repair=False)
-            removed += len(pf.frames) if pf is not None else 0
-            self._store.remove_period(period, pf)
+        dropped_whole = False
+        for period in self._store.periods():
+            if _period_end(period) <= cutoff:
+                pf = self._store.load(period, repair=False)
+                removed += len(pf.frames) if pf is not None else 0
+                self._store.remove_period(period, pf)
+                dropped_whole = True
+            elif _period_start(period) < cutoff:
+                removed += self._drop_older(period, cutoff)
         for name in self._keys.names():
             match = _PERIOD_KEY.fullmatch(name)
             if match and _period_end(match.group(1)) <= cutoff:
                 self._keys.destroy(name)  # a key whose file is already gone
-        if expired:
+        self._store.remove_expired_aside(lambda period: _period_end(period) <= cutoff)
+        if dropped_whole:
             self._store.save_checkpoint()
         return removed
+
+    def _drop_older(self, period: str, cutoff: datetime) -> int:
+        """Rewrite ``period`` without its records from before ``cutoff``; how many went."""
+        pf = self._store.load(period)
+        if pf is None or pf.header is None:
+            return 0  # a damaged header is reported by verify and replaced at the next append
+        try:
+            key = self._keys.data_key(pf.key_name, create=False)
+        except KeyUnavailable:
+            return 0  # a lost key: the log is discarded as a whole; a locked one: next time
+        walk = fmt.walk(pf, key, period)
+        if walk.problem is not None or not self._agrees_with_checkpoint(period, pf, walk):
+            # Rewriting would hide the tampering from verify; the month still goes whole
+            # when all of it has expired.
+            return 0
+        keep = [payload for _seq, payload in walk.payloads if not _older_than(payload, cutoff)]
+        dropped = len(walk.payloads) - len(keep)
+        if dropped:
+            self._rewrite(period, pf, keep)
+        return dropped
+
+    def _agrees_with_checkpoint(self, period: str, pf: fmt.PeriodFile, walk: fmt.Walk) -> bool:
+        ckpt = self._store.checkpoint()
+        if ckpt.state != "ok":
+            return False
+        entry = ckpt.entries.get(period)
+        return entry is not None and checkpoint_problem(entry, pf, walk.last_seq, period) is None
+
+    def _rewrite(self, period: str, pf: fmt.PeriodFile, keep: list[bytes]) -> None:
+        """Replace ``period`` by a new log of ``keep`` under a fresh key; shred the old key."""
+        if not keep:
+            self._store.remove_period(period, pf)
+            self._store.save_checkpoint()
+            return
+        new_name = f"{KEY_PREFIX}{period}-{secrets.token_hex(3)}"
+        self._store.write_new(period, new_name, self._keys.data_key(new_name), keep)
+        self._keys.destroy(pf.key_name)
 
     def erase(self, *, purpose: str | None = None) -> int:
         """Erase every record, or only ``purpose``'s; returns how many records went.
@@ -335,6 +404,7 @@ class Journal:
                 self._keys.destroy(name)
         with contextlib.suppress(FileNotFoundError):
             self._store.ckpt_path.unlink()
+        self._store.remove_expired_aside(lambda period: True)
         self._store.forget_tails()
         self._store.entries().clear()
         return erased
@@ -363,29 +433,27 @@ class Journal:
             if payload is not None and json.loads(payload).get("purpose") != purpose:
                 keep.append(payload)
         erased = len(pf.frames) - len(keep)
-        if not erased:
-            return 0
-        if not keep:
-            self._store.remove_period(period, pf)
-            self._store.save_checkpoint()
-            return erased
-        new_name = f"{KEY_PREFIX}{period}-{secrets.token_hex(3)}"
-        self._store.write_new(period, new_name, self._keys.data_key(new_name), keep)
-        self._keys.destroy(pf.key_name)
+        if erased:
+            self._rewrite(period, pf, keep)
         return erased
 
     def export(self, path: Path) -> int:
-        """Write every record, decrypted, to ``path`` as JSON; returns how many."""
+        """Write every record, decrypted, to ``path`` (0600) as JSON; returns how many.
+
+        ``path`` is a place the user chose (their Documents folder...): its folder must exist
+        and keeps its mode; only the file is private.
+        """
         records = self.read()
-        write_json(
-            path,
-            {
-                "exported_at": self._store.now().isoformat(timespec="seconds"),
-                "retention_days": self.retention_days,
-                "records": [r.to_dict() for r in records],
-            },
-            kind="journal-export",
-        )
+        doc = {
+            "format": "onecleaner-journal-export",
+            "kind": "journal-export",
+            "schema": 1,
+            "exported_at": self._store.now().isoformat(timespec="seconds"),
+            "retention_days": self.retention_days,
+            "records": [r.to_dict() for r in records],
+        }
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        write_private_file(path, text.encode("utf-8"))
         return len(records)
 
     def size(self) -> dict[str, Any]:
@@ -413,6 +481,7 @@ class Journal:
 __all__ = [
     "CHECKPOINT_KEY",
     "DEFAULT_RETENTION_DAYS",
+    "ESSENTIAL",
     "Journal",
     "JournalRecord",
     "VerifyReport",

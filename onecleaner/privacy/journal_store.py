@@ -38,6 +38,28 @@ CHECKPOINT_KEY = "journal-checkpoint"
 KEY_PREFIX = "journal-"
 _CHECKPOINT_AAD = b"onecleaner journal checkpoint"
 _PERIOD_FILE = re.compile(r"(\d{4})-(\d{2})\.log")
+_ASIDE_FILE = re.compile(r"(\d{4}-\d{2})\.log\.(?:corrupt|tampered)-[0-9a-f]+")
+
+
+def checkpoint_problem(
+    entry: dict[str, Any], pf: fmt.PeriodFile, last: int, period: str
+) -> tuple[str, int | None, str] | None:
+    """(problem, bad_seq, kind) if ``pf``, whose chain holds ``last`` records, disagrees
+    with its checkpoint ``entry``; None if the file holds at least what the entry names.
+
+    A checkpoint behind the file is fine (a crash between writing a record and the
+    checkpoint); one ahead of it means records were cut off the end.
+    """
+    seq = int(entry.get("seq", 0))
+    if entry.get("log_id") != pf.log_id:
+        return (f"journal {period} was replaced by another log", None, "changed")
+    if seq > last:
+        what = f"record {seq}" if seq == last + 1 else f"records {last + 1} to {seq}"
+        return (f"{what} of journal {period} were cut off the end", last + 1, "cut off")
+    found = pf.hash_at(seq)
+    if found is None or found.hex() != entry.get("hash"):
+        return (f"record {seq} in journal {period} was changed", seq, "changed")
+    return None
 
 
 @dataclass
@@ -83,6 +105,7 @@ class JournalStore:
         self._paths: dict[str, Path] = {}  # period files kept open during a batch
         self.repaired: list[str] = []  # torn last records discarded, for verify to report
         self.notices: list[str] = []  # messages for the user (a lost log restarted...)
+        self.incidents: list[str] = []  # security events to journal (minimal, non-personal)
 
     # -- locking, paths, time ---------------------------------------------------------------
 
@@ -202,6 +225,11 @@ class JournalStore:
                     last = pf.frames[-1] if pf.frames else None
                     seq = (last.seq or len(pf.frames)) if last else 0
                     ckpt.entries[period] = self.entry(pf.log_id, seq, pf.hash_at(seq) or b"")
+            if ckpt.state == "absent" and any(e["seq"] for e in ckpt.entries.values()):
+                self.notices.append(
+                    "The journal checkpoint was missing; it was rebuilt from the journal "
+                    "(records cut off the end before now cannot be ruled out)."
+                )
             ckpt.state = "ok"
         return ckpt.entries
 
@@ -260,6 +288,8 @@ class JournalStore:
             self.drop_lost()
             return self.create(period)
         last = pf.frames[-1] if pf.frames else None
+        if self._cut_or_swapped(period, pf, (last.seq or len(pf.frames)) if last else 0):
+            return self.create(period)
         tail = _Tail(
             log_id=pf.log_id,
             key=key,
@@ -270,6 +300,40 @@ class JournalStore:
         self._tails[period] = tail
         self._fresh.add(period)
         return tail
+
+    def _cut_or_swapped(self, period: str, pf: fmt.PeriodFile, last: int) -> bool:
+        """Whether ``period`` lost records off its end (or was swapped) since its checkpoint.
+
+        Appending to it would move the checkpoint past the evidence, so the file is kept
+        aside for inspection, the user is told, and an incident is queued for the journal.
+        """
+        ckpt = self.checkpoint()
+        entry = ckpt.entries.get(period) if ckpt.state == "ok" else None
+        if entry is None:
+            return False
+        problem = checkpoint_problem(entry, pf, last, period)
+        if problem is None:
+            return False
+        path = self.path(period)
+        self._close(period)
+        aside = path.with_name(f"{path.name}.tampered-{secrets.token_hex(3)}")
+        os.replace(path, aside)
+        self._tails.pop(period, None)
+        self.notices.append(
+            f"Journal {period} no longer matches its checkpoint ({problem[0]}); it was kept "
+            f"aside as {aside.name} for inspection and a new log was started."
+        )
+        self.incidents.append(f"journal-tampered: {problem[2]} ({period})")
+        return True
+
+    def remove_expired_aside(self, expired: Callable[[str], bool]) -> None:
+        """Delete journal files kept aside whose period is ``expired`` (their key went too)."""
+        if not self.dir.is_dir():
+            return
+        for path in self.dir.iterdir():
+            match = _ASIDE_FILE.fullmatch(path.name)
+            if match and expired(match.group(1)):
+                path.unlink(missing_ok=True)
 
     def create(self, period: str) -> _Tail:
         """Start the log of ``period`` under a fresh data key."""

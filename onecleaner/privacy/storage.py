@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from onecleaner.privacy.errors import CorruptFile, PrivacyError
+from onecleaner.privacy.errors import CorruptFile, ExportFailed, PrivacyError
 
 SCHEMA_VERSION = 1
 DIR_MODE = 0o700
@@ -53,14 +53,16 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a mix.
+    """Replace ``path`` in the data folder with ``data`` so a crash leaves the old or the new
+    file, never a mix.
 
     The bytes go to a 0600 temporary file in the same folder, are flushed to disk, then the
-    file is renamed over ``path`` and the folder entry is flushed too.
+    file is renamed over ``path`` and the folder entry is flushed too. A missing folder is
+    made private (0700): this is for the app's own data folder only. Files written to places
+    the user chose go through `write_private_file`, which never makes or changes a folder.
     """
     directory = path.parent
     if not directory.exists():
-        # Only folders made here are made private: an export to ~/Desktop keeps its mode.
         ensure_data_dir(directory)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
@@ -79,10 +81,42 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     _fsync_dir(directory)
 
 
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path``, a place the user chose, readable by them only (0600).
+
+    Atomic like `atomic_write_bytes`, but the folder (it may be their Documents folder) must
+    already exist and its mode is never changed; ExportFailed says what went wrong.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportFailed(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise ExportFailed(f"cannot write {path}: it is a folder")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportFailed(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if _POSIX:
+            os.chmod(tmp_name, FILE_MODE)  # mkstemp's mode already; kept explicit
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise ExportFailed(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def write_json(
     path: Path, obj: Mapping[str, Any], *, kind: str, schema: int = SCHEMA_VERSION
 ) -> None:
-    """Write ``obj`` atomically as JSON tagged with its ``kind`` and the schema version."""
+    """Write ``obj`` atomically as JSON tagged with its ``kind`` and the schema version.
+
+    For the data folder only (see `atomic_write_bytes`).
+    """
     doc: dict[str, Any] = {"schema": schema, "kind": kind}
     doc.update((k, v) for k, v in obj.items() if k not in ("schema", "kind"))
     text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from onecleaner.privacy.errors import JournalTampered, KeyUnavailable
+from onecleaner.privacy.errors import ExportFailed, JournalTampered, KeyUnavailable
 from onecleaner.privacy.journal import Journal
 from onecleaner.privacy.keys import KeyStore
 
@@ -254,7 +254,7 @@ def test_retention_purges_whole_expired_months_and_their_keys(data_dir: Path) ->
     clock = Clock(datetime(2026, 9, 10, tzinfo=UTC))
     journal = make(data_dir, clock)
     fill(journal, 2)
-    clock.now = datetime(2026, 10, 10, tzinfo=UTC)
+    clock.now = datetime(2026, 10, 20, tzinfo=UTC)
     fill(journal, 3)
     clock.now = datetime(2026, 11, 15, tzinfo=UTC)  # 30 days back is 16 October
     assert journal.purge_expired() == 2
@@ -266,6 +266,66 @@ def test_retention_purges_whole_expired_months_and_their_keys(data_dir: Path) ->
     clock.now = datetime(2026, 12, 1, tzinfo=UTC)  # 1 November: October has expired
     assert make(data_dir, clock).read() == []
     assert not log_path(data_dir, "2026-10").exists()
+
+
+def test_retention_is_per_record_not_per_month(data_dir: Path) -> None:
+    clock = Clock(datetime(2026, 11, 2, 12, 0, tzinfo=UTC))
+    journal = make(data_dir, clock)  # the default retention: 30 days
+    journal.append("clean", "thirty-one days old", purpose="history")
+    clock.now = datetime(2026, 11, 4, 12, 0, tzinfo=UTC)
+    journal.append("clean", "twenty-nine days old", purpose="history")
+    old_file = log_path(data_dir).read_bytes()
+    clock.now = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+
+    later = make(data_dir, clock)
+    assert later.retention_days == 30
+    assert later.purge_expired() == 1
+    assert [(r.seq, r.text) for r in make(data_dir, clock).read()] == [
+        (1, "twenty-nine days old")
+    ]
+    report = make(data_dir, clock).verify()
+    assert (report.ok, report.records) == (True, 1)
+    # The month was rewritten under a fresh key; the key of the old file is destroyed, so a
+    # copy of the old file (a backup) can no longer be opened.
+    names = KeyStore(data_dir).names()
+    assert "journal-2026-11" not in names
+    assert [n for n in names if n.startswith("journal-2026-11-")]
+    assert log_path(data_dir).read_bytes() != old_file
+    log_path(data_dir).write_bytes(old_file)
+    with pytest.raises(KeyUnavailable):
+        make(data_dir, clock).read()
+
+
+def test_retention_applies_inside_the_month_being_written(data_dir: Path) -> None:
+    clock = Clock(datetime(2026, 11, 1, 8, 0, tzinfo=UTC))
+    journal = make(data_dir, clock, retention_days=7)
+    journal.append("clean", "first of the month", purpose="history")
+    clock.now = datetime(2026, 11, 20, tzinfo=UTC)
+    journal.append("clean", "recent", purpose="history")
+    clock.now = datetime(2026, 11, 25, tzinfo=UTC)
+    current = make(data_dir, clock, retention_days=7)
+    # Reading alone applies the retention: the 24-day-old record is gone.
+    assert [r.text for r in current.read()] == ["recent"]
+    assert current.append("clean", "today", purpose="history").seq == 2
+    assert [r.text for r in make(data_dir, clock).read()] == ["recent", "today"]
+    assert make(data_dir, clock).verify().ok
+
+
+def test_retention_does_not_rewrite_a_tampered_month(data_dir: Path) -> None:
+    clock = Clock(datetime(2026, 11, 2, tzinfo=UTC))
+    fill(make(data_dir, clock), 3)
+
+    def flip(lines: list[bytes]) -> list[bytes]:
+        line = bytearray(lines[2])
+        line[20] = ord("A") if line[20] != ord("A") else ord("B")
+        lines[2] = bytes(line)
+        return lines
+
+    rewrite_lines(log_path(data_dir), flip)
+    clock.now = datetime(2026, 12, 10, tzinfo=UTC)
+    assert make(data_dir, clock).purge_expired() == 0
+    report = make(data_dir, clock).verify()
+    assert (report.ok, report.kind, report.bad_seq) == (False, "changed", 2)
 
 
 def test_retention_is_a_setting(data_dir: Path) -> None:
@@ -314,13 +374,29 @@ def test_erase_one_purpose_rewrites_under_a_fresh_key(data_dir: Path) -> None:
 def test_export_writes_decrypted_records(data_dir: Path, tmp_path: Path) -> None:
     journal = make(data_dir)
     fill(journal, 2)
-    target = tmp_path / "export" / "journal.json"
+    target = tmp_path / "journal.json"
     assert journal.export(target) == 2
     doc = json.loads(target.read_text(encoding="utf-8"))
-    assert doc["kind"] == "journal-export"
+    assert doc["format"] == "onecleaner-journal-export"
     assert [r["text"] for r in doc["records"]] == ["cleaned target 1", "cleaned target 2"]
-    if os.name == "posix":
-        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [r["seq"] for r in doc["records"]] == [1, 2]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_export_keeps_the_mode_of_the_users_folder(data_dir: Path, tmp_path: Path) -> None:
+    journal = make(data_dir)
+    fill(journal, 1)
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    documents.chmod(0o755)
+    journal.export(documents / "journal.json")
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o755
+    assert stat.S_IMODE((documents / "journal.json").stat().st_mode) == 0o600
+    assert [p.name for p in documents.iterdir()] == ["journal.json"]  # no temp file left
+    # A folder that does not exist is not made (and so not made private) for the user.
+    with pytest.raises(ExportFailed, match="does not exist"):
+        journal.export(tmp_path / "nowhere" / "journal.json")
+    assert not (tmp_path / "nowhere").exists()
 
 
 def test_size_counts_records_and_months(data_dir: Path) -> None:

@@ -216,7 +216,16 @@ def _profile_show(args: argparse.Namespace, ctx: CliContext, service: PrivacySer
         profile = service.profile()
     except ProfileUnreadable as exc:
         if args.json:
-            _emit_json(ctx, {"email": None, "phone": None, "readable": False, "error": str(exc)})
+            _emit_json(
+                ctx,
+                {
+                    "email": None,
+                    "phone": None,
+                    "updated_at": None,
+                    "readable": False,
+                    "error": str(exc),
+                },
+            )
         ctx.error(f"{exc}. `onecleaner privacy profile delete` removes it.")
         return EXIT_PARTIAL
     masked = {"email": None, "phone": None} if profile is None else profile.masked()

@@ -14,7 +14,8 @@ import psutil
 from onecleaner import __version__
 
 _MB = 1024 * 1024
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,47}")
+_WHERE = re.compile(r"[a-z][a-z0-9_.-]{0,39}")
+_ERROR_NAME = re.compile(r"[A-Z][A-Za-z0-9]{0,47}(?:Error|Exception|Warning|Exit|Interrupt)")
 
 
 def device_info() -> dict[str, object]:
@@ -33,12 +34,14 @@ def device_info() -> dict[str, object]:
 
 
 def minimal_error(where: str, error: BaseException | str) -> str:
-    """The non-personal form of an error: where it happened and its type, never its text."""
-    # Only a leading identifier-like word of each survives: a message or a path cannot ride along.
-    kind = type(error).__name__ if isinstance(error, BaseException) else _word(error)
-    return f"{_word(where) or 'app'}: {kind or 'Error'}"
+    """The non-personal form of an error: where it happened and its type, never its text.
 
-
-def _word(text: str) -> str:
-    match = _WORD.match(text)
-    return match.group() if match else ""
+    ``where`` must be a code identifier ("scan", "clean.remove"); an error given as text
+    keeps only an exception-like class name ("PermissionError"). Anything else (a name, an
+    address, a path) is replaced, so no personal text can ride along.
+    """
+    if isinstance(error, BaseException):
+        kind = type(error).__name__  # a class name is code, not what the user typed
+    else:
+        kind = error.strip() if _ERROR_NAME.fullmatch(error.strip()) else "Error"
+    return f"{where if _WHERE.fullmatch(where) else 'app'}: {kind}"

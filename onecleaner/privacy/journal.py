@@ -104,6 +104,20 @@ def _older_than(payload: bytes, cutoff: datetime) -> bool:
     return at < cutoff
 
 
+def journal_size(
+    records: int | None, size: int | None, periods: list[str], retention_days: int
+) -> dict[str, Any]:
+    """The journal's size document (`Journal.size`, `privacy status --json`): always these keys."""
+    return {
+        "records": records,
+        "bytes": size,
+        "periods": periods,
+        "oldest": periods[0] if periods else None,
+        "newest": periods[-1] if periods else None,
+        "retention_days": retention_days,
+    }
+
+
 def _check_name(what: str, value: str) -> None:
     # kind and purpose are written unredacted: only short identifiers may go there.
     if not _NAME.fullmatch(value):
@@ -187,7 +201,7 @@ class Journal:
             for incident in self._store.incidents:
                 # The evidence of tampering stays in the journal, minimal and non-personal.
                 self._store.append_payload(
-                    period, _payload(at, "security", incident, ESSENTIAL, {})
+                    period, _payload(at, "security", ESSENTIAL, incident, {})
                 )
             self._store.incidents.clear()
             seq = self._store.append_payload(period, payload)
@@ -468,14 +482,7 @@ class Journal:
                     size += path.stat().st_size
                 pf = self._store.load(period, repair=False)
                 records += len(pf.frames) if pf is not None else 0
-            return {
-                "records": records,
-                "bytes": size,
-                "periods": periods,
-                "oldest": periods[0] if periods else None,
-                "newest": periods[-1] if periods else None,
-                "retention_days": self.retention_days,
-            }
+            return journal_size(records, size, periods, self.retention_days)
 
 
 __all__ = [
@@ -485,4 +492,5 @@ __all__ = [
     "Journal",
     "JournalRecord",
     "VerifyReport",
+    "journal_size",
 ]

@@ -289,7 +289,10 @@ class JournalStore:
             return self.create(period)
         last = pf.frames[-1] if pf.frames else None
         if self._cut_or_swapped(period, pf, (last.seq or len(pf.frames)) if last else 0):
-            return self.create(period)
+            # The records that still open in order go on in a new log under a fresh key.
+            kept = [payload for _seq, payload in fmt.walk(pf, key, period).payloads]
+            name = f"{KEY_PREFIX}{period}-{secrets.token_hex(3)}"
+            return self.write_new(period, name, self.keys.data_key(name), kept)
         tail = _Tail(
             log_id=pf.log_id,
             key=key,
@@ -305,7 +308,8 @@ class JournalStore:
         """Whether ``period`` lost records off its end (or was swapped) since its checkpoint.
 
         Appending to it would move the checkpoint past the evidence, so the file is kept
-        aside for inspection, the user is told, and an incident is queued for the journal.
+        aside for inspection (its key stays until the month expires), the user is told, and
+        an incident is queued for the journal.
         """
         ckpt = self.checkpoint()
         entry = ckpt.entries.get(period) if ckpt.state == "ok" else None
@@ -321,7 +325,7 @@ class JournalStore:
         self._tails.pop(period, None)
         self.notices.append(
             f"Journal {period} no longer matches its checkpoint ({problem[0]}); it was kept "
-            f"aside as {aside.name} for inspection and a new log was started."
+            f"aside as {aside.name} for inspection and its intact records go on in a new log."
         )
         self.incidents.append(f"journal-tampered: {problem[2]} ({period})")
         return True

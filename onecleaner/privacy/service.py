@@ -7,6 +7,8 @@ files never raise: they give privacy-safe defaults and a message in `warnings`.
 from __future__ import annotations
 
 import dataclasses
+import enum
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,10 +27,16 @@ from onecleaner.privacy.consent import (
 from onecleaner.privacy.device import device_info, minimal_error
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.export import export_document, write_json_export
-from onecleaner.privacy.journal import Journal, JournalRecord, VerifyReport
+from onecleaner.privacy.journal import (
+    ESSENTIAL,
+    Journal,
+    JournalRecord,
+    VerifyReport,
+    journal_size,
+)
 from onecleaner.privacy.journal_store import JOURNAL_DIR
 from onecleaner.privacy.keys import KeyStatus, KeyStore
-from onecleaner.privacy.notice import Notice, NoticeBook, NoticeState
+from onecleaner.privacy.notice import Notice, NoticeBook, NoticeProblem, NoticeRejected, NoticeState
 from onecleaner.privacy.policy import Policy
 from onecleaner.privacy.profile import (
     Profile,
@@ -42,10 +50,23 @@ from onecleaner.privacy.storage import set_aside
 from onecleaner.privacy.usage import UsageStore
 from onecleaner.settings import Settings, load_settings, save_settings, settings_path
 
-ESSENTIAL = "essential"  # journal purpose of minimal, non-personal error and security records
 _STOPPED = (NoticeState.SERVICE_ENDED, NoticeState.PAST_DEADLINE)
 
 Clock = Callable[[], datetime]
+
+
+class SecurityEvent(enum.Enum):
+    """Security events the journal keeps (purpose `essential`), named, never described."""
+
+    NOTICE_REJECTED = "notice-rejected"  # a forged, unknown-key or replayed service notice
+
+
+# Rejections that may be an attack; an unreadable or malformed file is just a mistake.
+_SUSPECT_NOTICE = frozenset(
+    {NoticeProblem.BAD_SIGNATURE, NoticeProblem.UNKNOWN_KEY, NoticeProblem.REPLAY}
+)
+
+_REASON = re.compile(r"[a-z][a-z0-9-]{0,39}")
 
 
 class CollectionStopped(PrivacyError):
@@ -136,13 +157,13 @@ class PrivacyService:
         """A snapshot of everything the privacy page and `privacy status` show."""
         notice = self.notice()
         state = NoticeState.NONE if notice is None else notice.state_at(self.clock())
+        retention = self.settings().journal_retention_days
+        journal_info: Mapping[str, Any] = journal_size(0, 0, [], retention)
         try:
-            journal_size: Mapping[str, Any] = (
-                self.journal().size() if self.has_journal() else {"records": 0, "bytes": 0}
-            )
+            if self.has_journal():
+                journal_info = self.journal().size()
         except PrivacyError as exc:
-            self._take([str(exc)])
-            journal_size = {}
+            self._take([str(exc)])  # the size stays the empty one; the warning says why
         try:
             profile_state = "set" if self._profiles().load() is not None else "none"
         except ProfileUnreadable as exc:
@@ -153,8 +174,8 @@ class PrivacyService:
             keys=self.keys.status(),
             policy_version=self.policy.version,
             consent=tuple(self.consent()),
-            journal=journal_size,
-            retention_days=self.settings().journal_retention_days,
+            journal=journal_info,
+            retention_days=retention,
             profile=profile_state,
             notice_state=state,
             notice=notice,
@@ -216,8 +237,19 @@ class PrivacyService:
         return receipt
 
     def install_notice(self, path: Path) -> Notice:
-        """Verify and install a signed notice file (NoticeRejected says why not)."""
-        return self._notices().install(path)
+        """Verify and install a signed notice file (NoticeRejected says why not).
+
+        A forged, unknown-key or replayed notice is also journalled as a security event.
+        """
+        try:
+            return self._notices().install(path)
+        except NoticeRejected as exc:
+            if exc.problem in _SUSPECT_NOTICE:
+                try:
+                    self.record_security(SecurityEvent.NOTICE_REJECTED, exc.problem.value)
+                except PrivacyError as failed:  # the rejection is what the user must see
+                    self._take([f"the security event was not journalled: {failed}"])
+            raise
 
     def collection_stopped(self) -> bool:
         return self.notice_state() in _STOPPED
@@ -236,8 +268,15 @@ class PrivacyService:
         data = redact_data(dict(summary))
         parts = ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict | list))
         text = redact(f"{kind}: {parts}" if parts else kind)
-        self.journal().append(kind, text, purpose=Purpose.HISTORY.value, data=data)
+        self._append(kind, text, Purpose.HISTORY.value, data)
         return True
+
+    def _append(self, kind: str, text: str, purpose: str, data: Mapping[str, Any]) -> None:
+        journal = self.journal()
+        try:
+            journal.append(kind, text, purpose=purpose, data=data)
+        finally:
+            self._take(journal.notices)
 
     def record_error(self, where: str, error: BaseException | str) -> bool:
         """Journal an error: minimal and non-personal, or with device details under diagnostics."""
@@ -245,14 +284,27 @@ class PrivacyService:
             return False
         if self.is_granted(Purpose.DIAGNOSTICS):
             detail = str(error) if isinstance(error, str) else f"{type(error).__name__}: {error}"
-            self.journal().append(
+            self._append(
                 "error",
                 redact(f"{where}: {detail}"),
-                purpose=Purpose.DIAGNOSTICS.value,
-                data=redact_data({"where": where, "device": device_info()}),
+                Purpose.DIAGNOSTICS.value,
+                redact_data({"where": where, "device": device_info()}),
             )
         else:
-            self.journal().append("error", minimal_error(where, error), purpose=ESSENTIAL)
+            self._append("error", minimal_error(where, error), ESSENTIAL, {})
+        return True
+
+    def record_security(self, event: SecurityEvent, reason: str = "") -> bool:
+        """Journal a security event in minimal form: its name and a short reason code only.
+
+        Kept without consent (purpose `essential`, as the policy allows for service
+        security) but never after the service has ended; True when recorded.
+        """
+        if self.collection_stopped():
+            return False
+        # Only a reason code ("bad-signature") is kept; free text could carry personal data.
+        code = reason if _REASON.fullmatch(reason) else ""
+        self._append("security", f"{event.value}: {code}" if code else event.value, ESSENTIAL, {})
         return True
 
     def record_usage(self, feature: str) -> bool:
@@ -340,21 +392,12 @@ class PrivacyService:
         return report
 
     def export_log(self, path: Path) -> int:
-        """Write the decrypted journal to `path` (0600); returns the number of records.
-
-        Written here rather than by the journal so the folder the user chose keeps its mode.
-        """
+        """Write the decrypted journal to `path` (0600; its folder keeps its mode)."""
         journal = self.journal()
-        records = journal.read()
-        self._take(journal.notices)
-        document = {
-            "format": "onecleaner-journal-export",
-            "exported_at": self.clock(),
-            "retention_days": journal.retention_days,
-            "records": [r.to_dict() for r in records],
-        }
-        write_json_export(path, document)
-        return len(records)
+        try:
+            return journal.export(path)
+        finally:
+            self._take(journal.notices)
 
     # -- export and forget -----------------------------------------------------------------
 
@@ -421,4 +464,8 @@ class PrivacyService:
         """Bad files set aside for inspection (they may hold what the user asked to forget)."""
         if not self.data_dir.is_dir():
             return []
-        return [p for p in self.data_dir.iterdir() if ".corrupt-" in p.name and p.is_file()]
+        return [
+            p
+            for p in self.data_dir.rglob("*")
+            if (".corrupt-" in p.name or ".tampered-" in p.name) and p.is_file()
+        ]

@@ -473,3 +473,26 @@ def test_changed_header_is_named(data_dir: Path) -> None:
     )
     report = make(data_dir).verify()
     assert (report.ok, report.kind, report.bad_seq) == (False, "changed", 1)
+
+
+def test_a_cut_off_end_is_not_hidden_by_the_next_append(data_dir: Path) -> None:
+    fill(make(data_dir), 5)
+    rewrite_lines(log_path(data_dir), lambda ls: ls[:-2])  # records 4 and 5 removed
+    journal = make(data_dir)
+    journal.append("clean", "after the cut", purpose="history")
+    assert any("kept aside" in n and "cut off" in n for n in journal.notices)
+    records = make(data_dir).read()
+    assert [r.text for r in records] == [
+        "cleaned target 1",
+        "cleaned target 2",
+        "cleaned target 3",
+        "journal-tampered: cut off (2026-11)",
+        "after the cut",
+    ]
+    assert (records[3].kind, records[3].purpose) == ("security", "essential")
+    (aside,) = (data_dir / "journal").glob("2026-11.log.tampered-*")
+    assert aside.read_bytes().count(b"\n") == 4  # header + the 3 records left: the evidence
+    assert make(data_dir).verify().ok
+    # Kept aside only while its month is kept: it goes with the month.
+    make(data_dir, Clock(NOV + timedelta(days=90))).purge_expired()
+    assert not aside.exists()

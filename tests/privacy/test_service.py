@@ -13,7 +13,7 @@ import pytest
 
 from onecleaner.privacy.consent import Purpose, Way
 from onecleaner.privacy.keys import KeyStore
-from onecleaner.privacy.notice import NoticeState
+from onecleaner.privacy.notice import NoticeRejected, NoticeState
 from onecleaner.privacy.policy import load_policy
 from onecleaner.privacy.service import CollectionStopped, PrivacyService
 from onecleaner.privacy.startup import run_startup
@@ -83,6 +83,43 @@ def test_errors_minimal_without_diagnostics_and_detailed_with_it(data_dir: Path)
     assert device["memory_total_mb"] > 0 and device["os"] and device["python"]
 
 
+@pytest.mark.parametrize(
+    ("where", "error", "text"),
+    [
+        ("scan", "zhangsan could not open his thesis", "scan: Error"),
+        ("scan", "zoe.li@example.org", "scan: Error"),
+        ("scan", "PermissionError", "scan: PermissionError"),
+        ("Zhang San's folder", OSError("x"), "app: OSError"),
+        ("/home/zhangsan/.cache", "Error", "app: Error"),
+    ],
+)
+def test_minimal_error_records_keep_no_free_text(
+    data_dir: Path, where: str, error: BaseException | str, text: str
+) -> None:
+    svc = service(data_dir)
+    assert svc.record_error(where, error)
+    (record,) = svc.log_records()
+    assert (record.purpose, record.text, record.data) == ("essential", text, {})
+
+
+def test_forged_notice_is_journalled_as_a_minimal_security_event(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    key = trust_new_key(data_dir)
+    forged = signed_document(key, notice_fields())
+    forged["notice"]["contact"] = "attacker@example.org"
+    svc = service(data_dir)
+    with pytest.raises(NoticeRejected):
+        svc.install_notice(write_document(tmp_path / "forged.json", forged))
+    (record,) = svc.log_records()
+    assert (record.kind, record.purpose) == ("security", "essential")
+    assert (record.text, record.data) == ("notice-rejected: bad-signature", {})
+    # A file that is simply unreadable is a mistake, not a security event.
+    with pytest.raises(NoticeRejected):
+        svc.install_notice(tmp_path / "absent.json")
+    assert len(svc.log_records()) == 1
+
+
 def test_withdrawal_erases_that_purpose_only(data_dir: Path) -> None:
     svc = service(data_dir)
     svc.grant(Purpose.HISTORY)
@@ -136,7 +173,10 @@ def full_session(data_dir: Path) -> PrivacyService:
     for purpose in Purpose:
         svc.grant(purpose)
     svc.set_profile(email=EMAIL, phone=PHONE)
-    svc.record_activity("scan", {"note": f"asked by {EMAIL} / {PHONE}", "files": 5})
+    home = os.environ["HOME"]
+    svc.record_activity(
+        "scan", {"note": f"asked by {EMAIL} / {PHONE}", "root": f"{home}/.cache", "files": 5}
+    )
     svc.record_error("clean", RuntimeError(f"mail {EMAIL} phone +86 138 1234 5678"))
     svc.record_usage("scan")
     svc.usage_id()
@@ -148,7 +188,8 @@ def test_no_plaintext_personal_data_anywhere_in_the_data_folder(data_dir: Path) 
     svc = full_session(data_dir)
     identifier = svc.usage_id()
     assert identifier is not None
-    needles = [EMAIL, "zoe.li", "example.org", PHONE, "12345678", "1234 5678", identifier]
+    home = os.environ["HOME"]
+    needles = [EMAIL, "zoe.li", "example.org", PHONE, "12345678", "1234 5678", identifier, home]
     files = all_files(data_dir)
     assert len(files) >= 5
     for path in files:
@@ -200,6 +241,17 @@ def test_forget_erases_everything_and_app_keeps_working(data_dir: Path, tmp_path
     assert fresh.settings() == Settings()
     fresh.grant(Purpose.HISTORY)
     assert fresh.record_activity("scan", {"files": 1})
+
+
+def test_forget_also_removes_files_kept_aside(data_dir: Path) -> None:
+    svc = full_session(data_dir)
+    (log,) = (data_dir / "journal").glob("*.log")
+    log.write_bytes(b"\n".join(log.read_bytes().split(b"\n")[:-2]) + b"\n")  # cut the end
+    svc.record_activity("scan", {"files": 1})  # the cut log is kept aside for inspection
+    assert list((data_dir / "journal").glob("*.tampered-*"))
+    svc.forget()
+    left = [p for p in all_files(data_dir) if p.name != ".lock" or p.stat().st_size]
+    assert left == []
 
 
 def test_corrupt_files_give_safe_defaults_and_messages(data_dir: Path) -> None:

@@ -53,6 +53,10 @@ _set_size = _setter(Identity, "size")
 _set_mtime = _setter(Identity, "mtime_ns")
 
 
+def _or_none(matcher: Matcher) -> Callable[[str], object]:
+    return lambda name: True if matcher(name) else None
+
+
 def _close(handle: int | str) -> None:
     if isinstance(handle, int):
         os.close(handle)
@@ -88,6 +92,32 @@ def reason_for(exc: OSError, what: str = "folder") -> str:
     if exc.errno == errno.EMFILE:
         return f"too deep to open (too many open folders); this {what} was not scanned"
     return f"cannot read this {what}: {exc.strerror or exc}"
+
+
+_Sub = tuple[str, "Matcher | None", "Matcher | None"]  # a subfolder, its include and keep
+
+
+@dataclass(slots=True)
+class _Job:
+    """One root being walked: where entries and skips go, and the rules that hold there."""
+
+    tid: str
+    root: str
+    dev: int
+    age_cut: float | None
+    owner_only: bool
+    keep_names: Matcher | None
+    entries: list[PlanEntry]
+    skips: list[Skip]
+    keep_names_re: Callable[[str], object] | None = None
+
+    def __post_init__(self) -> None:
+        # The compiled pattern's own fullmatch, when the matcher exposes it: the hot loop
+        # calls it once per file (the same test as the matcher's for a non-empty name).
+        m = self.keep_names
+        if m is not None:
+            compiled = getattr(m, "_match", None)
+            self.keep_names_re = compiled.fullmatch if compiled is not None else _or_none(m)
 
 
 @dataclass
@@ -154,8 +184,14 @@ class Walker:
             self._file_root(root, tid, age_cut, entries, skips)
             return
         rule = root.rule
-        keep = compile_globs(rule.keep, case_insensitive=self.fold) if rule.keep else None
-        include = compile_globs(rule.include, case_insensitive=self.fold) if rule.include else None
+        fold = self.fold
+        # A keep glob without '/' matches any one component: the folders above a file were
+        # checked when they were listed, so testing the file's own name is enough (and fast).
+        by_name = [g for g in rule.keep if "/" not in g]
+        by_path = [g for g in rule.keep if "/" in g]
+        keep_names = compile_globs(by_name, case_insensitive=fold) if by_name else None
+        keep_paths = compile_globs(by_path, case_insensitive=fold) if by_path else None
+        include = compile_globs(rule.include, case_insensitive=fold) if rule.include else None
         try:
             handle: int | str
             if _IS_POSIX:
@@ -168,23 +204,23 @@ class Walker:
         except OSError as exc:
             skips.append(Skip(root.path, reason_for(exc), tid))
             return
+        job = _Job(tid, root.path, dev, age_cut, rule.owner_only, keep_names, entries, skips)
         sep = os.sep
         # Each frame: the open folder, its path prefix, its relative prefix, its subfolders.
-        frames: list[tuple[int | str, str, str, list[tuple[str, Matcher | None]]]] = []
+        frames: list[tuple[int | str, str, str, list[_Sub]]] = []
         try:
-            first: list[tuple[str, Matcher | None]] = []
+            first: list[_Sub] = []
             frames.append((handle, root.path + sep, "", first))
-            first.extend(self._list(
-                handle, root.path + sep, "", include, keep, rule.recursive, rule.owner_only,
-                tid, root.path, age_cut, entries, skips,
-            ))  # fmt: skip
+            first.extend(
+                self._list(job, handle, root.path + sep, "", include, keep_paths, rule.recursive)
+            )
             while frames and not self.cancelled:
                 fd, prefix, rel, pending = frames[-1]
                 if not pending:
                     frames.pop()
                     _close(fd)
                     continue
-                name, child_include = pending.pop()
+                name, child_include, child_keep = pending.pop()
                 path = prefix + name
                 if self._tick(path):
                     break
@@ -215,41 +251,44 @@ class Walker:
                     skips.append(Skip(path, "on another filesystem (not crossed)", tid))
                     continue
                 child_rel = rel + name + "/"
-                subs: list[tuple[str, Matcher | None]] = []
+                subs: list[_Sub] = []
                 frames.append((child, path + sep, child_rel, subs))
-                subs.extend(self._list(
-                    child, path + sep, child_rel, child_include, keep, True,
-                    rule.owner_only, tid, root.path, age_cut, entries, skips,
-                ))  # fmt: skip
+                subs.extend(
+                    self._list(job, child, path + sep, child_rel, child_include, child_keep, True)
+                )
         finally:
             for frame in frames:
                 _close(frame[0])
 
     def _list(
         self,
+        job: _Job,
         handle: int | str,
         prefix: str,
         rel: str,
         include: Matcher | None,
-        keep: Matcher | None,
+        keep_paths: Matcher | None,
         recursive: bool,
-        owner_only: bool,
-        tid: str,
-        root: str,
-        age_cut: float | None,
-        entries: list[PlanEntry],
-        skips: list[Skip],
-    ) -> list[tuple[str, Matcher | None]]:
-        """List one folder: add its files, return the subfolders to walk."""
-        subdirs: list[tuple[str, Matcher | None]] = []
+    ) -> list[_Sub]:
+        """List one folder: add its files to the plan, return the subfolders to walk."""
+        subdirs: list[_Sub] = []
         stops = self.stops
         seen = self.seen
         uid = self.uid
+        tid = job.tid
+        root = job.root
+        age_cut = job.age_cut
+        owner_only = job.owner_only
+        keep_names = job.keep_names_re
+        skips = job.skips
+        entries = job.entries
         append = entries.append
+        root_dev = job.dev
         links = self.links
         statf = None if _IS_POSIX else os.lstat
         S_ISREG = stat.S_ISREG
         S_ISLNK = stat.S_ISLNK
+        new = _new
         count = 0
         nbytes = 0
         try:
@@ -257,89 +296,127 @@ class Walker:
         except OSError as exc:
             skips.append(Skip(prefix[:-1], reason_for(exc), tid))
             return subdirs
-        with it:
-            while True:
-                try:
-                    e = next(it)
-                except StopIteration:
-                    break
-                except OSError as exc:
-                    skips.append(Skip(prefix[:-1], reason_for(exc), tid))
-                    break
-                name = e.name
-                try:
-                    if e.is_dir(follow_symlinks=False):
-                        if recursive:
-                            path = prefix + name
-                            if path in stops:
-                                why = stops[path]
-                                if why is not None:
-                                    skips.append(Skip(path, why, tid))
-                                continue
-                            r = rel + name
-                            if keep is not None and keep(r):
-                                continue
-                            sub_include = include
-                            if include is not None:
-                                if include(r):
-                                    sub_include = None  # the whole subtree is taken
-                                elif not include.may_match_below(r):
-                                    continue
-                            subdirs.append((name, sub_include))
+        # An OSError that reaches the outer handler comes from reading the folder itself:
+        # the ones of a single entry are caught inside the loop.
+        try:
+            with it:
+                for e in it:
+                    name = e.name
+                    try:
+                        if e.is_dir(follow_symlinks=False):
+                            if recursive:
+                                self._subdir(job, subdirs, prefix, rel, name, include, keep_paths)
+                            continue
+                        if statf is None:
+                            st = e.stat(follow_symlinks=False)
+                        else:  # Windows: the entry's own stat lacks the inode and device
+                            st = statf(prefix + name)
+                    except OSError as exc:
+                        skips.append(Skip(prefix + name, reason_for(exc, "file"), tid))
                         continue
-                    st = e.stat(follow_symlinks=False) if statf is None else statf(prefix + name)
-                except OSError as exc:
-                    skips.append(Skip(prefix + name, reason_for(exc, "file"), tid))
-                    continue
-                mode = st.st_mode
-                if S_ISREG(mode):
-                    kind = FILE
-                elif S_ISLNK(mode):
-                    kind = LINK
-                else:
-                    continue  # sockets, fifos, devices: never entries
-                if keep is not None and keep(rel + name):
-                    continue
-                if include is not None and not include(rel + name):
-                    continue
-                if age_cut is not None:
-                    t = st.st_mtime if st.st_mtime > st.st_atime else st.st_atime
-                    if t > age_cut:
+                    mode = st.st_mode
+                    if S_ISREG(mode):
+                        kind = FILE
+                    elif S_ISLNK(mode):
+                        kind = LINK
+                    else:
+                        continue  # sockets, fifos, devices: never entries
+                    if keep_names is not None and keep_names(name) is not None:
                         continue
-                if uid is not None and st.st_uid != uid and owner_only:
-                    continue
-                path = prefix + name
-                if seen is not None:
-                    if path in seen:
-                        continue  # an earlier target of the selection has it
-                    seen.add(path)
-                if path in stops:
-                    why = stops[path]
-                    if why is not None:
-                        skips.append(Skip(path, why, tid))
-                    continue
-                if uid is not None and st.st_uid != uid:
-                    skips.append(Skip(path, "owned by another user", tid))
-                    continue
-                blocks = st.st_blocks * 512 if statf is None else st.st_size
-                if st.st_nlink > 1:
-                    key = (st.st_dev, st.st_ino)
-                    links.seen.setdefault(key, []).append((entries, len(entries)))
-                    links.nlink[key] = (st.st_nlink, blocks)
-                    append(make_entry(path, root, tid, kind, st, 0))
-                else:
-                    append(make_entry(path, root, tid, kind, st, blocks))
-                    nbytes += blocks
-                count += 1
-                if count % _CHECK_EVERY == 0:
-                    self.files += count
-                    self.bytes += nbytes
-                    count = nbytes = 0
-                    if self._tick(prefix[:-1]):
-                        break
+                    if keep_paths is not None and keep_paths(rel + name):
+                        continue
+                    if include is not None and not include(rel + name):
+                        continue
+                    if age_cut is not None:
+                        t = st.st_mtime if st.st_mtime > st.st_atime else st.st_atime
+                        if t > age_cut:
+                            continue
+                    if uid is not None and st.st_uid != uid and owner_only:
+                        continue
+                    path = prefix + name
+                    if seen is not None:
+                        if path in seen:
+                            continue  # an earlier target of the selection has it
+                        seen.add(path)
+                    if path in stops:
+                        why = stops[path]
+                        if why is not None:
+                            skips.append(Skip(path, why, tid))
+                        continue
+                    if uid is not None and st.st_uid != uid:
+                        skips.append(Skip(path, "owned by another user", tid))
+                        continue
+                    blocks = st.st_blocks * 512 if statf is None else st.st_size
+                    dev = st.st_dev
+                    if dev == root_dev:
+                        dev = root_dev  # one shared int object instead of one per entry
+                    if st.st_nlink > 1:
+                        key = (dev, st.st_ino)
+                        links.seen.setdefault(key, []).append((entries, len(entries)))
+                        links.nlink[key] = (st.st_nlink, blocks)
+                        frees = 0
+                    else:
+                        frees = blocks
+                        nbytes += blocks
+                    # make_entry, inlined: this line runs once per file.
+                    ident = new(Identity)
+                    _set_dev(ident, dev)
+                    _set_ino(ident, st.st_ino)
+                    _set_size(ident, st.st_size)
+                    _set_mtime(ident, st.st_mtime_ns)
+                    entry = new(PlanEntry)
+                    _set_path(entry, path)
+                    _set_root(entry, root)
+                    _set_tid(entry, tid)
+                    _set_kind(entry, kind)
+                    _set_ident(entry, ident)
+                    _set_frees(entry, frees)
+                    append(entry)
+                    count += 1
+                    if count % _CHECK_EVERY == 0:
+                        self.files += count
+                        self.bytes += nbytes
+                        count = nbytes = 0
+                        if self._tick(prefix[:-1]):
+                            break
+        except OSError as exc:
+            skips.append(Skip(prefix[:-1], reason_for(exc), tid))
         self.files += count
         self.bytes += nbytes
         return subdirs
+
+    def _subdir(
+        self,
+        job: _Job,
+        subdirs: list[_Sub],
+        prefix: str,
+        rel: str,
+        name: str,
+        include: Matcher | None,
+        keep_paths: Matcher | None,
+    ) -> None:
+        """Decide whether a subfolder is walked, and with which rules below it."""
+        path = prefix + name
+        if path in self.stops:
+            why = self.stops[path]
+            if why is not None:
+                job.skips.append(Skip(path, why, job.tid))
+            return
+        r = rel + name
+        if job.keep_names is not None and job.keep_names(name):
+            return
+        if keep_paths is not None:
+            if keep_paths(r):
+                return
+            if not keep_paths.may_match_below(r):
+                keep_paths = None  # nothing below can be kept by a path glob
+        sub_include = include
+        if include is not None:
+            if include(r):
+                sub_include = None  # the whole subtree is taken
+            elif not include.may_match_below(r):
+                return
+        subdirs.append((name, sub_include, keep_paths))
 
     def _file_root(
         self,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import io
 import json
+import os
 import stat
 import sys
 from datetime import UTC, datetime, timedelta
@@ -12,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from onecleaner.cli import main
 from onecleaner.cli.context import CliContext
@@ -298,3 +301,160 @@ def test_reading_commands_on_a_fresh_install_create_nothing(cli: Any, data_dir: 
 def test_privacy_without_subcommand_shows_help(cli: Any) -> None:
     result = cli()
     assert result.code == 2 and "consent" in result.err and "forget" in result.err
+
+
+def _thumbnails(count: int) -> list[Path]:
+    folder = Path(os.environ["HOME"]) / ".cache" / "thumbnails" / "normal"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = [folder / f"{n}.png" for n in range(count)]
+    for path in files:
+        path.write_bytes(b"p" * 1000)
+    return files
+
+
+def _engine(*argv: str) -> int:
+    try:
+        return main(list(argv))
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+
+def test_scans_and_cleans_are_journalled_only_with_history_consent(
+    cli: Any, data_dir: Path
+) -> None:
+    from onecleaner.privacy.service import PrivacyService
+
+    files = _thumbnails(3)
+    assert _engine("scan", "thumbnails.cache") == 0
+    # Refusing consent never limits cleaning; and nothing is kept of it.
+    assert _engine("clean", "thumbnails.cache", "--yes") == 0
+    assert not any(p.exists() for p in files)
+    assert PrivacyService(data_dir).log_records() == []
+    assert not (data_dir / "journal").exists()
+
+    assert cli("consent", "grant", "history").code == 0
+    _thumbnails(2)
+    assert _engine("scan", "thumbnails.cache") == 0
+    assert _engine("clean", "thumbnails.cache", "--yes") == 0
+    records = cli("log", "--json").json()["records"]
+    assert [(r["kind"], r["purpose"]) for r in records] == [
+        ("scan", "history"),
+        ("clean", "history"),
+    ]
+    assert records[0]["data"]["files"] == 2 and records[1]["data"]["files"] == 2
+    assert os.environ["HOME"] not in json.dumps(records)
+
+    assert cli("consent", "withdraw", "history").code == 0
+    assert _engine("scan", "thumbnails.cache") == 0
+    assert cli("log", "--json").json()["records"] == []
+
+
+def test_json_shapes_are_stable(cli: Any, data_dir: Path) -> None:
+    from onecleaner.privacy.service import PrivacyService
+
+    fresh = cli("status", "--json").json()
+    assert set(fresh) == {
+        "data_dir",
+        "key_store",
+        "consent",
+        "profile",
+        "journal",
+        "notice",
+        "collection_stopped",
+        "warnings",
+    }
+    assert set(fresh["key_store"]) == {"store", "backend", "location", "note"}
+    assert set(fresh["notice"]) == {"state", "notice_id", "service_end_at", "deletion_deadline"}
+    journal_keys = {"records", "bytes", "periods", "oldest", "newest", "retention_days"}
+    assert set(fresh["journal"]) == journal_keys
+    assert cli("consent", "grant", "history").code == 0
+    assert PrivacyService(data_dir).record_activity("scan", {"files": 1})
+    used = cli("status", "--json").json()
+    assert set(used["journal"]) == journal_keys
+    assert used["journal"]["records"] == 1 and len(used["journal"]["periods"]) == 1
+    (record,) = cli("log", "--json").json()["records"]
+    assert set(record) == {"seq", "at", "kind", "purpose", "text", "data", "period"}
+    assert set(cli("profile", "--json").json()) == {"email", "phone", "updated_at", "readable"}
+    assert set(cli("notice", "--json").json()) == {"state", "notice", "receipt"}
+
+
+def test_log_export_keeps_the_mode_of_the_users_folder(cli: Any, tmp_path: Path) -> None:
+    assert cli("consent", "grant", "history").code == 0
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    documents.chmod(0o755)
+    result = cli("log", "export", str(documents / "journal.json"))
+    assert result.code == 0
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o755
+    assert stat.S_IMODE((documents / "journal.json").stat().st_mode) == 0o600
+    assert cli("export", str(documents / "all.json")).code == 0
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o755
+
+
+def test_deadline_deletion_runs_at_the_start_of_an_engine_command(
+    cli: Any, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli("profile", "set", "--phone", "13812345678").code == 0
+    key = trust_new_key(data_dir)
+    past = datetime.now(UTC) - timedelta(days=100)
+    fields = notice_fields(
+        announced=past, end=past + timedelta(days=30), deadline=past + timedelta(days=60)
+    )
+    notice_file = write_document(tmp_path / "n.json", signed_document(key, fields))
+    assert cli("notice", "install", str(notice_file)).code == 0
+    capsys.readouterr()
+    assert _engine("list") == 0
+    err = capsys.readouterr().err
+    assert "deletion deadline" in err and "profile" in err
+    assert not (data_dir / "profile.bin").exists()
+    assert (data_dir / "deletion-receipt.json").exists()
+
+
+@pytest.mark.parametrize("problem", ["unknown-key", "bad-dates", "ascii-escaped", "replayed"])
+def test_every_notice_rejection_is_exit_2_with_a_message(
+    cli: Any, data_dir: Path, tmp_path: Path, problem: str
+) -> None:
+    key = trust_new_key(data_dir)
+    fields = notice_fields(seq=4)
+    if problem == "unknown-key":
+        document = signed_document(Ed25519PrivateKey.generate(), fields)
+        expected = "unknown key"
+    elif problem == "bad-dates":
+        fields["deletion_deadline"] = fields["announced_at"]
+        fields["announced_at"] = fields["service_end_at"]
+        document = signed_document(key, fields)
+        expected = "inconsistent dates"
+    elif problem == "ascii-escaped":
+        # Signed over the notice with non-ASCII escaped: not the specified canonical form.
+        raw = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        document = {"notice": fields, "signature": base64.b64encode(key.sign(raw)).decode()}
+        expected = "forged"
+    else:
+        good = write_document(tmp_path / "first.json", signed_document(key, fields))
+        assert cli("notice", "install", str(good)).code == 0
+        document = signed_document(key, notice_fields(seq=4))
+        expected = "not newer"
+    result = cli("notice", "install", str(write_document(tmp_path / "n.json", document)))
+    assert result.code == 2
+    assert "\nonecleaner: " in "\n" + result.err and expected in result.err
+
+
+def test_corrupted_files_never_crash_a_command(cli: Any, data_dir: Path) -> None:
+    assert cli("consent", "grant", "history").code == 0
+    assert cli("profile", "set", "--email", "zoe@example.org").code == 0
+    assert cli("status").code == 0  # nothing wrong yet
+    (data_dir / "consent.json").write_bytes(b"{broken")
+    (data_dir / "settings.json").write_bytes(b"\x00\x01")
+    KeyStore(data_dir).destroy("profile")
+    result = cli("status", "--json")
+    assert result.code == 0
+    doc = result.json()
+    assert not any(p["granted"] for p in doc["consent"]["purposes"])
+    assert doc["profile"] == "unreadable"
+    assert doc["journal"]["retention_days"] == 30
+    assert "consent file could not be read" in result.err
+    assert "settings file could not be read" in result.err
+    assert "profile could not be read" in result.err
+    aside = sorted(p.name.split(".corrupt-")[0] for p in data_dir.glob("*.corrupt-*"))
+    assert aside == ["consent.json", "settings.json"]
+    assert cli("consent", "--json").code == 0 and cli("profile", "--json").code == 1

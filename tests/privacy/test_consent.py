@@ -138,3 +138,11 @@ def test_purpose_names() -> None:
     assert parse_purpose(" History ") is Purpose.HISTORY
     with pytest.raises(UnknownPurpose, match=r"unknown purpose 'marketing'.*history"):
         parse_purpose("marketing")
+
+
+SHARED_POLICY = Path(__file__).resolve().parents[3] / "shared" / "privacy-policy.md"
+
+
+@pytest.mark.skipif(not SHARED_POLICY.exists(), reason="the shared docs are not beside the repo")
+def test_shipped_english_policy_is_the_published_text(policy: Policy) -> None:
+    assert policy.text("en").encode("utf-8") == SHARED_POLICY.read_bytes()

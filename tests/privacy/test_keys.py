@@ -270,3 +270,14 @@ def test_corrupt_keys_file_is_set_aside_and_reported(data_dir: Path) -> None:
         store.data_key("profile", create=False)
     assert any("keys.json could not be read" in p for p in store.problems)
     assert list(data_dir.glob("keys.json.corrupt-*"))
+
+
+def test_keyrings_fail_backend_counts_as_no_keychain(data_dir: Path) -> None:
+    keyring.set_keyring(fail.Keyring())
+    backend, name = keys_module.usable_keychain()
+    assert backend is None and name == "keyring.backends.fail.Keyring"
+    status = KeyStore(data_dir).status()  # before any key exists: where it would go
+    assert (status.store, status.backend) == ("file", "file")
+    assert status.note == "no usable keychain (keyring.backends.fail.Keyring)"
+    KeyStore(data_dir).data_key("profile")
+    assert KeyStore(data_dir).status().location == str(data_dir / "master.key")

@@ -107,14 +107,20 @@ def test_whole_cli_session_opens_no_socket(
         ("privacy", "consent", "grant", "diagnostics"),
         ("privacy", "consent", "grant", "usage"),
         ("privacy", "profile", "set", "--email", "zoe@example.org", "--phone", "13812345678"),
+        ("privacy", "profile", "--json"),
         ("scan",),
         ("scan", "--json"),
+        ("clean", "thumbnails.cache", "--yes"),
         ("privacy", "log", "--json"),
         ("privacy", "log", "verify"),
+        ("privacy", "log", "export", str(tmp_path / "journal.json")),
         ("privacy", "export", str(tmp_path / "export.json")),
         ("privacy", "notice", "install", str(notice)),
         ("privacy", "notice"),
+        ("privacy", "notice", "--json"),
         ("privacy", "status", "--json"),
+        ("privacy", "consent", "withdraw", "diagnostics"),
+        ("privacy", "profile", "delete"),
         ("privacy", "forget", "--yes"),
     ]
     codes = {}
@@ -126,7 +132,8 @@ def test_whole_cli_session_opens_no_socket(
     assert "NetworkAttempt" not in out.out + out.err
     failed = {" ".join(a): c for a, c in codes.items() if c not in (0, 1)}
     assert failed == {}, f"commands failed: {failed}\n{out.err}"
-    assert (tmp_path / "export.json").exists()
+    assert (tmp_path / "export.json").exists() and (tmp_path / "journal.json").exists()
+    assert not (cache / "a.png").exists(), "the clean ran"
 
 
 SITECUSTOMIZE = textwrap.dedent(

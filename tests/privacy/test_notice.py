@@ -257,3 +257,43 @@ def test_vendor_script_refuses_a_notice_the_app_would_reject(tmp_path: Path) -> 
     with pytest.raises(SystemExit) as caught:
         script.main(["sign", "--key", str(private), str(plain)])
     assert "announced_at <= service_end_at <= deletion_deadline" in str(caught.value)
+
+
+def test_signature_covers_exactly_the_specified_canonical_bytes(
+    data_dir: Path, tmp_path: Path, key: Ed25519PrivateKey
+) -> None:
+    from onecleaner.privacy.notice import canonical_bytes
+
+    # Sorted keys at every level, no spaces, non-ASCII kept as UTF-8 (issue 3, item 6).
+    sample = {"seq": 1, "title": {"zh_CN": "停止", "en": "End"}, "contact": "a@b.c"}
+    expected = '{"contact":"a@b.c","seq":1,"title":{"en":"End","zh_CN":"停止"}}'.encode()
+    assert canonical_bytes(sample) == expected
+    # A notice signed over those bytes, made here by hand, installs ...
+    fields = notice_fields()
+    by_hand = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    signature = base64.b64encode(key.sign(by_hand.encode("utf-8"))).decode("ascii")
+    notice = install(data_dir, tmp_path, {"notice": fields, "signature": signature})
+    assert notice.notice_id == "end-2030"
+    # ... while the same notice signed over any other serialization does not.
+    later = {**fields, "seq": 9}
+    for other in (
+        json.dumps(later, sort_keys=True, separators=(",", ":")),  # non-ASCII escaped
+        json.dumps(later, sort_keys=True, ensure_ascii=False),  # default separators
+        json.dumps(later, separators=(",", ":"), ensure_ascii=False),  # keys not sorted
+    ):
+        wrong = base64.b64encode(key.sign(other.encode("utf-8"))).decode("ascii")
+        document = {"notice": later, "signature": wrong}
+        assert rejection(data_dir, tmp_path, document).problem is NoticeProblem.BAD_SIGNATURE
+    right = canonical_bytes(later)
+    document = {"notice": later, "signature": base64.b64encode(key.sign(right)).decode("ascii")}
+    assert install(data_dir, tmp_path, document).seq == 9
+
+
+def test_trusted_keys_come_from_both_folders(data_dir: Path) -> None:
+    shipped, _ = load_trusted_keys(data_dir)
+    trust_new_key(data_dir, "second")
+    both, problems = load_trusted_keys(data_dir)
+    assert len(both) == len(shipped) + 1 and problems == []
+    (data_dir / "notice-keys" / "broken.pem").write_text("not a key", encoding="utf-8")
+    keys, problems = load_trusted_keys(data_dir)
+    assert len(keys) == len(both) and any("broken.pem" in p for p in problems)

@@ -15,9 +15,23 @@ import stat
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
+from onecleaner.engine.entries import (
+    HardLinks,
+    _new,
+    _set_dev,
+    _set_frees,
+    _set_ident,
+    _set_ino,
+    _set_kind,
+    _set_mtime,
+    _set_path,
+    _set_root,
+    _set_size,
+    _set_tid,
+    make_entry,
+)
 from onecleaner.engine.fsops import open_dir_nofollow
 from onecleaner.engine.model import EntryKind, Identity, Phase, PlanEntry, Progress, Skip
 from onecleaner.engine.roots import Root
@@ -32,27 +46,6 @@ _CHECK_EVERY = 4096  # files between cancel/progress checks inside one big folde
 FILE = EntryKind.FILE
 LINK = EntryKind.LINK
 
-# Plan entries are frozen records; building them through their generated __init__ costs
-# more than the stat of the file. Filling the slots directly gives the same records.
-_new = object.__new__
-
-
-def _setter(cls: type, name: str) -> Any:
-    return cls.__dict__[name].__set__  # the slot's descriptor
-
-
-_set_path = _setter(PlanEntry, "path")
-_set_root = _setter(PlanEntry, "root")
-_set_tid = _setter(PlanEntry, "target_id")
-_set_kind = _setter(PlanEntry, "kind")
-_set_ident = _setter(PlanEntry, "identity")
-_set_frees = _setter(PlanEntry, "frees")
-_set_dev = _setter(Identity, "dev")
-_set_ino = _setter(Identity, "ino")
-_set_size = _setter(Identity, "size")
-_set_mtime = _setter(Identity, "mtime_ns")
-
-
 def _or_none(matcher: Matcher) -> Callable[[str], object]:
     return lambda name: True if matcher(name) else None
 
@@ -60,25 +53,6 @@ def _or_none(matcher: Matcher) -> Callable[[str], object]:
 def _close(handle: int | str) -> None:
     if isinstance(handle, int):
         os.close(handle)
-
-
-def make_entry(
-    path: str, root: str, tid: str, kind: EntryKind, st: os.stat_result, frees: int
-) -> PlanEntry:
-    """A PlanEntry for `path` with the identity `st` shows (equal to the normal constructor)."""
-    ident = _new(Identity)
-    _set_dev(ident, st.st_dev)
-    _set_ino(ident, st.st_ino)
-    _set_size(ident, st.st_size)
-    _set_mtime(ident, st.st_mtime_ns)
-    entry: PlanEntry = _new(PlanEntry)
-    _set_path(entry, path)
-    _set_root(entry, root)
-    _set_tid(entry, tid)
-    _set_kind(entry, kind)
-    _set_ident(entry, ident)
-    _set_frees(entry, frees)
-    return entry
 
 
 def reason_for(exc: OSError, what: str = "folder") -> str:
@@ -120,14 +94,6 @@ class _Job:
             self.keep_names_re = compiled.fullmatch if compiled is not None else _or_none(m)
 
 
-@dataclass
-class _Links:
-    """Hard links seen in the plan: (dev, ino) -> where their entries are, and the blocks."""
-
-    seen: dict[tuple[int, int], list[tuple[list[PlanEntry], int]]] = field(default_factory=dict)
-    nlink: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
-
-
 class Walker:
     """Walks roots for one scan, sharing the stops, the dedup set and the progress count."""
 
@@ -151,7 +117,7 @@ class Walker:
         self.files = 0
         self.bytes = 0
         self._last = 0.0
-        self.links = _Links()
+        self.links = HardLinks()
 
     # -- progress and cancellation ------------------------------------------------------
 
@@ -352,8 +318,7 @@ class Walker:
                         dev = root_dev  # one shared int object instead of one per entry
                     if st.st_nlink > 1:
                         key = (dev, st.st_ino)
-                        links.seen.setdefault(key, []).append((entries, len(entries)))
-                        links.nlink[key] = (st.st_nlink, blocks)
+                        links.add(key, st.st_nlink, blocks, entries)
                         frees = 0
                     else:
                         frees = blocks
@@ -456,8 +421,7 @@ class Walker:
         blocks = st.st_blocks * 512 if _IS_POSIX else st.st_size
         if st.st_nlink > 1:
             key = (st.st_dev, st.st_ino)
-            self.links.seen.setdefault(key, []).append((entries, len(entries)))
-            self.links.nlink[key] = (st.st_nlink, blocks)
+            self.links.add(key, st.st_nlink, blocks, entries)
             blocks_now = 0
         else:
             blocks_now = blocks
@@ -467,11 +431,4 @@ class Walker:
 
     def settle_links(self) -> None:
         """Give a hard-linked file's blocks to one entry when every link is in the plan."""
-        for key, places in self.links.seen.items():
-            nlink, blocks = self.links.nlink[key]
-            if len(places) < nlink:
-                continue  # another link stays: removing these frees nothing
-            lst, idx = places[0]
-            old = lst[idx]
-            lst[idx] = PlanEntry(old.path, old.root, old.target_id, old.kind, old.identity, blocks)
-            self.bytes += blocks
+        self.bytes += self.links.settle()

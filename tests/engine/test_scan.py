@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 from engine_kit import FakeProbe, app, catalog, env, paths_of, reasons, rule, target, write
 
-from onecleaner.engine.model import EntryKind, Phase, Plan, Progress
+from onecleaner.engine.model import EntryKind, Identity, Phase, Plan, PlanEntry, Progress
 from onecleaner.engine.scan import ScanOptions, scan
+
+
+def vars_of(ident: Identity) -> tuple[int, int, int, int]:
+    return (ident.dev, ident.ino, ident.size, ident.mtime_ns)
 
 
 def run(*targets, probe=None, options=None, cat=None, environment=None, **kw) -> Plan:  # type: ignore[no-untyped-def]
@@ -44,6 +48,10 @@ def test_scan_lists_files_below_a_root_with_identity_and_allocated_size(
         assert (e.identity.dev, e.identity.ino) == (st.st_dev, st.st_ino)
         assert (e.identity.size, e.identity.mtime_ns) == (st.st_size, st.st_mtime_ns)
         assert e.frees == st.st_blocks * 512
+        # records built in place equal (and hash like) the ones the constructor makes
+        ident = Identity(*vars_of(e.identity))
+        same = PlanEntry(e.path, e.root, e.target_id, e.kind, ident, e.frees)
+        assert e == same and hash(e) == hash(same)
     assert plan.files == 2
     assert plan.bytes == sum(os.lstat(p).st_blocks * 512 for p in (a, b))
     assert not plan.skipped and not plan.cancelled

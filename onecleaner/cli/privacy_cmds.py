@@ -15,7 +15,7 @@ from typing import Any
 from onecleaner.cli import privacy_output as out
 from onecleaner.cli.context import CliContext, UsageError
 from onecleaner.privacy.consent import Way, parse_purpose
-from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.errors import ExportFailed, PrivacyError
 from onecleaner.privacy.export import jsonable
 from onecleaner.privacy.notice import NoticeRejected, NoticeState
 from onecleaner.privacy.profile import InvalidProfileValue, ProfileUnreadable
@@ -112,7 +112,13 @@ def _with_service(handler: ServiceHandler) -> Handler:
             return EXIT_PARTIAL
         try:
             code = handler(args, ctx, service)
-        except (UsageError, InvalidProfileValue, NoticeRejected, CollectionStopped) as exc:
+        except (
+            UsageError,
+            InvalidProfileValue,
+            NoticeRejected,
+            CollectionStopped,
+            ExportFailed,
+        ) as exc:
             _warnings(ctx, service)
             raise UsageError(str(exc)) from exc
         except PrivacyError as exc:

@@ -458,3 +458,19 @@ def test_corrupted_files_never_crash_a_command(cli: Any, data_dir: Path) -> None
     aside = sorted(p.name.split(".corrupt-")[0] for p in data_dir.glob("*.corrupt-*"))
     assert aside == ["consent.json", "settings.json"]
     assert cli("consent", "--json").code == 0 and cli("profile", "--json").code == 1
+
+
+def test_an_unwritable_export_target_is_exit_2(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from onecleaner.privacy import storage
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(storage.tempfile, "mkstemp", refused)
+    for argv in (("export",), ("log", "export")):
+        result = cli(*argv, str(tmp_path / "out.json"))
+        assert result.code == 2, argv
+        assert "cannot write" in result.err and "Permission denied" in result.err
+    assert not (tmp_path / "out.json").exists()

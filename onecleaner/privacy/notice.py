@@ -307,11 +307,14 @@ class NoticeBook:
 
     def last_seq(self) -> int | None:
         """The `seq` of the last accepted notice (replay protection), None if none was."""
-        stored = self._stored()
-        if stored is None:
-            return None
-        seq = stored.get("seq")
-        return seq if isinstance(seq, int) and not isinstance(seq, bool) else None
+        found: list[int] = []
+        # The receipt names the notice it acted on: replay protection survives a notice
+        # file that was damaged and set aside.
+        for doc in (self._stored(), self.receipt()):
+            seq = None if doc is None else doc.get("seq")
+            if isinstance(seq, int) and not isinstance(seq, bool):
+                found.append(seq)
+        return max(found) if found else None
 
     def current(self) -> Notice | None:
         """The installed notice, verified again (a key removed or a file edited: ignored)."""

@@ -297,3 +297,14 @@ def test_trusted_keys_come_from_both_folders(data_dir: Path) -> None:
     (data_dir / "notice-keys" / "broken.pem").write_text("not a key", encoding="utf-8")
     keys, problems = load_trusted_keys(data_dir)
     assert len(keys) == len(both) and any("broken.pem" in p for p in problems)
+
+
+def test_replay_protection_survives_a_damaged_notice_file(
+    data_dir: Path, tmp_path: Path, key: Ed25519PrivateKey
+) -> None:
+    notice = install(data_dir, tmp_path, signed_document(key, notice_fields(seq=3)), "a.json")
+    NoticeBook(data_dir).write_receipt(notice, ["profile"])
+    (data_dir / "notice.json").write_text("{damaged", encoding="utf-8")
+    exc = rejection(data_dir, tmp_path, signed_document(key, notice_fields(seq=2)))
+    assert exc.problem is NoticeProblem.REPLAY
+    assert install(data_dir, tmp_path, signed_document(key, notice_fields(seq=4)), "b.json")

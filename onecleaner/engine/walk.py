@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from onecleaner.engine.entries import (
     HardLinks,
@@ -35,7 +36,7 @@ from onecleaner.engine.entries import (
 from onecleaner.engine.fsops import open_dir_nofollow
 from onecleaner.engine.model import EntryKind, Identity, Phase, PlanEntry, Progress, Skip
 from onecleaner.engine.roots import Root
-from onecleaner.engine.rules import Matcher, compile_globs
+from onecleaner.engine.rules import Matcher, compile_globs, has_magic
 
 _IS_POSIX = os.name == "posix"
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -46,8 +47,24 @@ _CHECK_EVERY = 4096  # files between cancel/progress checks inside one big folde
 FILE = EntryKind.FILE
 LINK = EntryKind.LINK
 
-def _or_none(matcher: Matcher) -> Callable[[str], object]:
-    return lambda name: True if matcher(name) else None
+def name_test(matcher: Matcher) -> Callable[[str], object]:
+    """A fast test of one file name against name-only globs (truthy: it matches).
+
+    The hot loop runs it once per file: globs that are all `*suffix` become one
+    str.endswith call; others use the compiled pattern's own fullmatch when the matcher
+    exposes it (the same test as the matcher's for a non-empty name).
+    """
+    globs = matcher.globs
+    if all(g.startswith("*") and not has_magic(g[1:]) and g[1:] for g in globs):
+        suffixes = tuple(g[1:] for g in globs)
+        if not matcher.case_insensitive:
+            return lambda name: name.endswith(suffixes)
+        folded = tuple(x.casefold() for x in suffixes)
+        return lambda name: name.casefold().endswith(folded)
+    compiled = getattr(matcher, "_match", None)
+    if compiled is not None:
+        return cast("Callable[[str], object]", compiled.fullmatch)
+    return matcher
 
 
 def _close(handle: int | str) -> None:
@@ -86,12 +103,8 @@ class _Job:
     keep_names_re: Callable[[str], object] | None = None
 
     def __post_init__(self) -> None:
-        # The compiled pattern's own fullmatch, when the matcher exposes it: the hot loop
-        # calls it once per file (the same test as the matcher's for a non-empty name).
-        m = self.keep_names
-        if m is not None:
-            compiled = getattr(m, "_match", None)
-            self.keep_names_re = compiled.fullmatch if compiled is not None else _or_none(m)
+        if self.keep_names is not None:
+            self.keep_names_re = name_test(self.keep_names)
 
 
 class Walker:
@@ -287,7 +300,7 @@ class Walker:
                         kind = LINK
                     else:
                         continue  # sockets, fifos, devices: never entries
-                    if keep_names is not None and keep_names(name) is not None:
+                    if keep_names is not None and keep_names(name):
                         continue
                     if keep_paths is not None and keep_paths(rel + name):
                         continue
@@ -297,7 +310,8 @@ class Walker:
                         t = st.st_mtime if st.st_mtime > st.st_atime else st.st_atime
                         if t > age_cut:
                             continue
-                    if uid is not None and st.st_uid != uid and owner_only:
+                    theirs = uid is not None and st.st_uid != uid
+                    if theirs and owner_only:
                         continue
                     path = prefix + name
                     if seen is not None:
@@ -309,7 +323,7 @@ class Walker:
                         if why is not None:
                             skips.append(Skip(path, why, tid))
                         continue
-                    if uid is not None and st.st_uid != uid:
+                    if theirs:
                         skips.append(Skip(path, "owned by another user", tid))
                         continue
                     blocks = st.st_blocks * 512 if statf is None else st.st_size

@@ -11,7 +11,9 @@ import pytest
 from engine_kit import FakeProbe, app, catalog, env, paths_of, reasons, rule, target, write
 
 from onecleaner.engine.model import EntryKind, Identity, Phase, Plan, PlanEntry, Progress
+from onecleaner.engine.rules import compile_globs
 from onecleaner.engine.scan import ScanOptions, scan
+from onecleaner.engine.walk import name_test
 
 
 def vars_of(ident: Identity) -> tuple[int, int, int, int]:
@@ -297,3 +299,17 @@ def test_user_never_touch_paths_are_left_out(isolated_home: Path) -> None:
     plan = run(target("mine.cache", root), options=options)
     assert paths_of(plan) == {str(other)}
     assert str(kept) not in paths_of(plan)
+
+
+@pytest.mark.parametrize(
+    "globs", [("*.kcache",), ("*.lock", "*.sock"), ("ksocket-*", "*.lock"), ("[ab]*",), ("**",)]
+)
+@pytest.mark.parametrize("fold", [False, True])
+def test_the_fast_name_test_agrees_with_the_glob_matcher(
+    globs: tuple[str, ...], fold: bool
+) -> None:
+    matcher = compile_globs(globs, case_insensitive=fold)
+    fast = name_test(matcher)
+    names = ["x.kcache", "X.KCACHE", "a.lock", "b.sock", "ksocket-1", "plain", "kcache", ".lock"]
+    for name in names:
+        assert bool(fast(name)) == matcher(name), name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from onecleaner import __version__
@@ -68,16 +69,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             return gui_cmd.launch(ctx, tray=False, smoke_test=False)
         parser.print_help()
         return EXIT_OK
+    feature = _feature(args)
     try:
         ctx.run_startup()
         code: int = args.func(args, ctx)
-        return code
     except UsageError as exc:
         ctx.error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         ctx.error("interrupted")
         return 130
+    except Exception as exc:  # a bug, not bad input: say so, keep the details, record it
+        ctx.record_error(feature, exc)
+        traceback.print_exc(file=ctx.stderr)
+        ctx.error(f"internal error ({type(exc).__name__}): {exc}. Please report this bug.")
+        return EXIT_PARTIAL
+    ctx.record_usage(feature)
+    return code
+
+
+def _feature(args: argparse.Namespace) -> str:
+    """The command as a usage feature name: `scan`, `privacy.consent.grant`..."""
+    words = [args.command or ""]
+    for attr in ("privacy_command", "consent_command", "profile_command", "log_command",
+                 "notice_command"):  # fmt: skip
+        value = getattr(args, attr, None)
+        if isinstance(value, str):
+            words.append(value)
+    return ".".join(w for w in words if w)
 
 
 def gui_main() -> int:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from onecleaner.datadir import data_dir
+
+if TYPE_CHECKING:
+    from onecleaner.privacy.service import PrivacyService
 
 
 class UsageError(Exception):
@@ -50,6 +54,27 @@ class CliContext:
         except (OSError, KeyboardInterrupt):
             return False
         return answer.strip().lower() in ("y", "yes")
+
+    def record_usage(self, feature: str) -> None:
+        """Count a feature's use (only when the user granted `usage`; never fails a command)."""
+        self._privacy_call(lambda service: service.record_usage(feature))
+
+    def record_error(self, where: str, error: BaseException) -> None:
+        """Journal an unexpected error: minimal, or with device details under `diagnostics`."""
+        self._privacy_call(lambda service: service.record_error(where, error))
+
+    def _privacy_call(self, call: Callable[[PrivacyService], object]) -> None:
+        from onecleaner.privacy.errors import PrivacyError
+        from onecleaner.privacy.service import PrivacyService
+
+        try:
+            service = PrivacyService(self.data_dir)
+            call(service)
+        except (PrivacyError, OSError) as exc:
+            self.note(f"note: could not update the privacy records: {exc}")
+            return
+        for warning in service.warnings:
+            self.note(warning)
 
     def run_startup(self) -> None:
         """Work due at the start of every command: the service notice's deletion deadline."""

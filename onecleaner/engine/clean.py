@@ -114,6 +114,7 @@ class _Cleaner:
         progress: Callable[[Progress], None] | None,
         cancel: threading.Event | None,
         total: int,
+        never_touch: Sequence[str] = (),
     ) -> None:
         self.env = env
         self.catalog = catalog
@@ -128,7 +129,9 @@ class _Cleaner:
         self.files = 0
         self.bytes = 0
         self._last = 0.0
-        self.guard = Guard.for_env(env)
+        self.guard = Guard.for_env(env, extra=never_touch)
+        # Protected places, for a plan that reaches into one (an old or edited plan file).
+        self.protected = self.guard.protected
         self.trash_folders = _trash_folders(env)
         self.home_trash = (
             HomeTrash(self.trash_folders[0])
@@ -229,6 +232,8 @@ class _Cleaner:
         fd_cursor = cursor if isinstance(cursor, FdCursor) else None
         removed = freed = 0
         reported_places: set[str] = set()
+        last_dir = ""
+        dir_stop: str | None = None
         n_prefix = len(prefix)
         for i, e in enumerate(group):
             if cancel is not None and cancel.is_set():
@@ -259,6 +264,13 @@ class _Cleaner:
                 if keep is not None and keep(rel if sep == "/" else rel.replace(sep, "/")):
                     skips.append(Skip(path, "kept by its target's rules; scan again", tid))
                     continue
+            folder = path[: len(path) - len(name) - 1]
+            if folder != last_dir:
+                last_dir = folder
+                dir_stop = self._protected(folder, sep)
+            if dir_stop is not None:
+                skips.append(Skip(path, dir_stop, tid))
+                continue
             if watch.blocks:
                 hit = watch.blocked(path, sep)
                 if hit is not None:
@@ -320,6 +332,15 @@ class _Cleaner:
             self.bytes += gain
         return removed, freed
 
+    def _protected(self, folder: str, sep: str) -> str | None:
+        """Why nothing in `folder` may go (a protected place at or above it), or None."""
+        for p in self.protected:
+            if folder == p.path or folder.startswith(p.path + sep):
+                if any(folder == ex or folder.startswith(ex + sep) for ex in p.exceptions):
+                    continue
+                return f"never cleaned: {p.reason}"
+        return None
+
     def _to_trash(self, cursor: Cursor, fd_cursor: FdCursor | None, name: str) -> None:
         path = cursor.path_of(name)
         if fd_cursor is not None and self.home_trash is not None:
@@ -354,8 +375,12 @@ def clean(
     probe: Prober | None = None,
     progress: Callable[[Progress], None] | None = None,
     cancel: threading.Event | None = None,
+    never_touch: Sequence[str] = (),
 ) -> CleanResult:
-    """Remove what `plan` holds, re-checking every entry first; report what was done."""
+    """Remove what `plan` holds, re-checking every entry first; report what was done.
+
+    `never_touch` is the user's own list (settings), as given to the scan.
+    """
     from onecleaner.engine.processes import disk_free
 
     if probe is None:
@@ -375,6 +400,7 @@ def clean(
         progress,
         cancel,
         total=plan.files,
+        never_touch=never_touch,
     )
     results: list[TargetResult] = []
     try:

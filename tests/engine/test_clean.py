@@ -251,3 +251,39 @@ def test_the_path_based_fallback_applies_the_same_checks(
     assert not good.exists() and not (root / "ok").exists()
     assert outside.exists()
     assert list(reasons(result.skipped)) == [str(root / "swapped" / "g")]
+
+
+def test_temporary_files_under_the_system_root_are_cleaned(sysroot: Path) -> None:
+    old = write(sysroot / "var" / "tmp" / "old-download.part", age_hours=48)
+    new = write(sysroot / "var" / "tmp" / "fresh", age_hours=1)
+    _, result = scan_and_clean(target("system.tmp", rule("/var/tmp", owner_only=True),
+                                      min_age_hours=24))  # fmt: skip
+    assert result.files == 1 and result.skipped == ()
+    assert not old.exists() and new.exists()
+
+
+def test_a_plan_reaching_into_a_protected_place_is_refused_at_clean(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = isolated_home / ".cache"
+    portal = write(cache / "doc" / "by-app" / "file")
+    junk = write(cache / "junk")
+    t = target("system.cache", cache)
+    cat = catalog(app("system", "S", [t]))
+    plan = scan([t], env(), catalog=cat, probe=FakeProbe())
+    st = os.lstat(portal)
+    entry = plan.targets[0].entries[0]
+    ident = dataclasses.replace(entry.identity, dev=st.st_dev, ino=st.st_ino, size=st.st_size,
+                                mtime_ns=st.st_mtime_ns)  # fmt: skip
+    forged = dataclasses.replace(entry, path=str(portal), identity=ident)
+    entries = (*plan.targets[0].entries, forged)
+    edited = Plan(
+        targets=(TargetPlan("system.cache", (str(cache),), entries),),
+        os=plan.os,
+        created_at=plan.created_at,
+    )
+    result = clean(edited, env(), catalog=cat, probe=FakeProbe(), never_touch=())
+    assert portal.exists() and not junk.exists()
+    assert reasons(result.skipped) == {
+        str(portal): "never cleaned: a fragile cache that must not be emptied"
+    }

@@ -223,12 +223,14 @@ def _protected(env: Environment, data_dir: Path | None, extra: Sequence[str]) ->
     paths = path_module(env.os)
     home = paths.normpath(env.home)
     out: list[Protected] = []
+    known: set[str] = set()
 
     def add(path: str, reason: str, *, exceptions: Iterable[str] = (), report: bool = True) -> None:
         for variant in _variants(path, env.os):
             # A user folder set to the home itself means "disabled" (XDG spec): not a rule.
-            if _fold(variant, env.os) == _fold(home, env.os):
+            if _fold(variant, env.os) == _fold(home, env.os) or variant in known:
                 continue
+            known.add(variant)
             out.append(Protected(variant, reason, tuple(exceptions), report))
 
     user_dirs = {word: paths.join(home, word) for word in _DEFAULT_USER_DIRS}
@@ -236,8 +238,6 @@ def _protected(env: Environment, data_dir: Path | None, extra: Sequence[str]) ->
         user_dirs["Movies"] = paths.join(home, "Movies")
     if env.os is OS.LINUX:
         user_dirs.update(_xdg_user_dirs(env))
-        for word, path in _xdg_user_dirs(env).items():
-            add(path, f"your {word} folder")
     for word, path in user_dirs.items():
         add(path, f"your {word} folder")
     for word in _DEFAULT_USER_DIRS:  # defaults stay protected even when user-dirs moved them

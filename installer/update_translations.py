@@ -9,8 +9,12 @@ Run from anywhere:  python installer/update_translations.py [--check]
    QCoreApplication.translate("tray", text)`, called as `_tr("Quit")`) are invisible to
    lupdate; they are found here by reading the code's syntax tree and added to the same .ts,
    with their earlier translations kept.
-3. `lrelease` compiles each .ts into the .qm the app loads.
-4. It prints how many texts each language still lacks (and lists them with --list);
+3. The cleaner definitions' texts (each application name, target label and description of
+   resources/cleaners/*.toml) are added under the "catalog" context, the English text as the
+   source, with their earlier translations kept; the GUI shows them through
+   onecleaner/gui/catalog_text.py. The definitions themselves stay data.
+4. `lrelease` compiles each .ts into the .qm the app loads.
+5. It prints how many texts each language still lacks (and lists them with --list);
    --check exits 1 when any is missing (for CI).
 
 The tools ship with PySide6 (pyside6-lupdate / pyside6-lrelease, or the lupdate/lrelease
@@ -25,13 +29,17 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "onecleaner" / "gui"
 TRANSLATIONS = ROOT / "resources" / "translations"
+CLEANERS = ROOT / "resources" / "cleaners"
 LANGUAGES = ("zh_CN",)
+#: The context of the definitions' texts (onecleaner/gui/catalog_text.py reads it).
+CATALOG_CONTEXT = "catalog"
 
 
 def find_tool(name: str) -> str:
@@ -109,6 +117,31 @@ def wrapped_texts(path: Path) -> list[tuple[str, str]]:
             and isinstance(node.args[0].value, str)
         ):
             out.append((wrappers[node.func.id], node.args[0].value))
+    return out
+
+
+def catalog_texts(folder: Path = CLEANERS) -> list[tuple[str, str]]:
+    """("catalog", text) of each application name, target label and description of the
+    cleaner definitions, in file order (a file that is not valid TOML stops the run)."""
+    out: list[tuple[str, str]] = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise SystemExit(f"{path}: not valid TOML ({exc}); fix it, then run again") from exc
+        application = data.get("application")
+        if isinstance(application, dict):
+            name = application.get("name")
+            if isinstance(name, str) and name.strip():
+                out.append((CATALOG_CONTEXT, name))
+        targets = data.get("target")
+        for target in targets if isinstance(targets, list) else []:
+            if not isinstance(target, dict):
+                continue
+            for key in ("label", "description"):
+                text = target.get(key)
+                if isinstance(text, str) and text.strip():
+                    out.append((CATALOG_CONTEXT, text))
     return out
 
 
@@ -192,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
             check=True,
         )
         wrapped = [t for src in sources() for t in wrapped_texts(ROOT / src)]
-        added = add_wrapped(ts_file, wrapped, earlier)
-        print(f"    Added {added} text(s) passed through translate wrappers")
+        added = add_wrapped(ts_file, wrapped + catalog_texts(), earlier)
+        print(f"    Added {added} text(s) passed through translate wrappers or from the catalog")
         subprocess.run([lrelease, str(ts_file), "-qm", str(qm_file)], cwd=ROOT, check=True)
         missing = unfinished(ts_file)
         missing_total += len(missing)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from onecleaner.engine.model import DeleteMode, Risk
+from onecleaner.gui.catalog_text import catalog_text
 from onecleaner.gui.models import risk_label
 from onecleaner.gui.units import human_size
 
@@ -38,7 +39,9 @@ class CleanSummary:
     files: int
     bytes: int
     mode: DeleteMode
-    risky: tuple[tuple[str, Risk], ...] = ()  # (label, risk) of care/privacy targets in the plan
+    # (label, risk) of the care/privacy targets in the plan; the label as the catalog has it
+    # (English), translated when shown.
+    risky: tuple[tuple[str, Risk], ...] = ()
     unticked: int = 0  # files the user left out
 
 
@@ -52,7 +55,9 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     parts: list[str] = []
     if summary.risky:
         risky = [_tr("These items need care:")]
-        risky.extend(f"  • {label} ({risk_label(risk)})" for label, risk in summary.risky)
+        risky.extend(
+            f"  • {catalog_text(label)} ({risk_label(risk)})" for label, risk in summary.risky
+        )
         parts.append("\n".join(risky))
     if summary.unticked:
         parts.append(_tr("{0} files you unticked stay.").format(f"{summary.unticked:,}"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from onecleaner.engine.env import current_os
 from onecleaner.engine.model import OS, Application, DeleteMode, Risk, Target
+from onecleaner.gui.catalog_text import app_name, target_description, target_label
 from onecleaner.gui.i18n import LANGUAGES, format_datetime, language_label
 from onecleaner.settings import Language, Schedule, Settings
 
@@ -83,7 +84,7 @@ class GeneralPage(QWidget):
         for target in catalog.targets_for(current_os()):
             item = QListWidgetItem(self._target_text(target), self.quick_list)
             item.setData(_ID_ROLE, target.id)
-            item.setToolTip(target.description)
+            item.setToolTip(target_description(target))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.quick_defaults = QPushButton(self.tr("Restore the &recommended set"), self)
@@ -236,7 +237,7 @@ class GeneralPage(QWidget):
     # --- Helpers ----------------------------------------------------------------------------
     def _target_text(self, target: Target) -> str:
         try:
-            app = self._catalog.app_of(target).name
+            app = app_name(self._catalog.app_of(target))
         except Exception:  # a target without its application: show the id instead
             app = target.app_id
         risk = {
@@ -244,7 +245,7 @@ class GeneralPage(QWidget):
             Risk.CARE: self.tr(" (take care)"),
             Risk.PRIVACY: self.tr(" (privacy)"),
         }[target.risk]
-        return f"{app} — {target.label}{risk}"
+        return f"{app} — {target_label(target)}{risk}"
 
     def _items(self) -> list[QListWidgetItem]:
         return [self.quick_list.item(i) for i in range(self.quick_list.count())]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from onecleaner.engine.model import CleanResult, Phase, PlanEntry, Progress, Skip
+from onecleaner.gui.catalog_text import app_name, target_label
 from onecleaner.gui.confirm import Dialogs, RunningChoice
 from onecleaner.gui.delegates import RiskBadgeDelegate
 from onecleaner.gui.export import all_skips, export_results
@@ -310,7 +311,7 @@ class MainWindow(QMainWindow):
             return
         running = self.session.running_apps_to_ask()
         if running:
-            choice = self.dialogs.choose_running(self, [a.name for a in running])
+            choice = self.dialogs.choose_running(self, [app_name(a) for a in running])
             if choice is RunningChoice.CANCEL:
                 self.statusBar().showMessage(self.tr("Nothing was cleaned."), 8000)
                 return
@@ -572,7 +573,7 @@ class MainWindow(QMainWindow):
         elif plans:
             entries = tuple(e for p in plans for e in p.entries)
         self.file_model.set_entries(entries)
-        names = ", ".join(t.label for t in targets)
+        names = ", ".join(target_label(t) for t in targets)
         self.files_caption.setText(
             self.tr("{0}: {1} files").format(names, f"{len(entries):,}") if targets else ""
         )
@@ -598,12 +599,12 @@ class MainWindow(QMainWindow):
 
     # --- helpers -----------------------------------------------------------------------------
     def _by_category(self, per_target: dict[str, int]) -> dict[str, int]:
-        """Sizes summed per application (the chart's categories)."""
+        """Sizes summed per application (the chart's categories, named in the UI language)."""
         sizes: dict[str, int] = {}
         catalog = self.services.catalog
         for target_id, size in per_target.items():
             try:
-                name = catalog.app_of(target_id).name
+                name = app_name(catalog.app_of(target_id))
             except Exception:  # a target the catalog no longer knows keeps its own id
                 name = target_id
             sizes[name] = sizes.get(name, 0) + size

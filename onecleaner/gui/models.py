@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from onecleaner.engine.model import Application, PlanEntry, Risk, Skip, Target
+from onecleaner.gui.catalog_text import app_name, target_description, target_label
 from onecleaner.gui.theme import accent
 from onecleaner.gui.units import human_size, human_time
 
@@ -205,7 +206,7 @@ class TargetTreeModel(QAbstractItemModel):
         figures = self._figures_of(targets)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
-                return app.name
+                return app_name(app)
             if col == self.RISK:
                 worst = max((t.risk for t in targets), key=_RISK_ORDER.index)
                 return risk_label(worst) if worst != Risk.SAFE else ""
@@ -226,13 +227,13 @@ class TargetTreeModel(QAbstractItemModel):
                 Qt.CheckState.Unchecked: _tr("none selected"),
                 Qt.CheckState.PartiallyChecked: _tr("some selected"),
             }[state]
-            return f"{app.name}, {word}"
+            return f"{app_name(app)}, {word}"
         return None
 
     def _target_data(self, target: Target, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
-                return target.label
+                return target_label(target)
             if col == self.RISK:
                 return risk_label(target.risk)
             return self._figure_text(self._figures.get(target.id), col)
@@ -240,14 +241,14 @@ class TargetTreeModel(QAbstractItemModel):
             ticked = target.id in self._checked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{target.description}\n{risk_explanation(target.risk)}\n{target.id}"
+            return f"{target_description(target)}\n{risk_explanation(target.risk)}\n{target.id}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if col == self.RISK:
                 return risk_explanation(target.risk)
             if col == self.NAME:
-                return f"{target.label}, {risk_label(target.risk)}"
+                return f"{target_label(target)}, {risk_label(target.risk)}"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return target.description
+            return target_description(target)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.RISK:
             return accent(target.risk.value)
         if role == RiskRole and col == self.RISK:

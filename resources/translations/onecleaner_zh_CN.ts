@@ -1070,20 +1070,20 @@
             <translation>这些程序运行时无法清理其文件。您可以跳过它们并清理其余内容，或者关闭它们（会礼貌地请求其退出；未保存的工作可能会丢失）后清理全部内容。</translation>
         </message>
         <message>
-            <source>These items need care:</source>
-            <translation>以下项目需要留意：</translation>
-        </message>
-        <message>
-            <source>Caches are rebuilt by their programs when needed.</source>
-            <translation>缓存会在需要时由相应程序重新生成。</translation>
-        </message>
-        <message>
             <source>Confirm cleaning</source>
             <translation>确认清理</translation>
         </message>
         <message>
             <source>&amp;Clean</source>
             <translation>清理(&amp;C)</translation>
+        </message>
+        <message>
+            <source>These items need care:</source>
+            <translation>以下项目需要留意：</translation>
+        </message>
+        <message>
+            <source>Caches are rebuilt by their programs when needed.</source>
+            <translation>缓存会在需要时由相应程序重新生成。</translation>
         </message>
         <message>
             <source>Programs are running</source>
@@ -1266,6 +1266,261 @@
         <message>
             <source>Next scheduled clean: {0}</source>
             <translation>下次定时清理：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>catalog</name>
+        <message>
+            <source>Brave</source>
+            <translation>Brave</translation>
+        </message>
+        <message>
+            <source>Brave cache</source>
+            <translation>Brave 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Brave saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
+            <translation>Brave 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Cargo</source>
+            <translation>Cargo</translation>
+        </message>
+        <message>
+            <source>Cargo download cache</source>
+            <translation>Cargo 下载缓存</translation>
+        </message>
+        <message>
+            <source>Compressed Rust crates Cargo downloaded before; it downloads them again when a build needs them. Your projects and installed tools are not touched.</source>
+            <translation>Cargo 之前下载的 Rust crate 压缩包；构建需要时会重新下载。不会触碰您的项目和已安装的工具。</translation>
+        </message>
+        <message>
+            <source>Chromium</source>
+            <translation>Chromium</translation>
+        </message>
+        <message>
+            <source>Chromium cache</source>
+            <translation>Chromium 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Chromium saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
+            <translation>Chromium 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Firefox</source>
+            <translation>Firefox</translation>
+        </message>
+        <message>
+            <source>Firefox cache</source>
+            <translation>Firefox 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Firefox saved to load sites faster; it downloads them again when needed. Cookies, history, bookmarks, passwords and site data are not touched.</source>
+            <translation>Firefox 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、书签、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Go</source>
+            <translation>Go</translation>
+        </message>
+        <message>
+            <source>Go build cache</source>
+            <translation>Go 构建缓存</translation>
+        </message>
+        <message>
+            <source>Compiled packages the Go tool keeps to build faster; it compiles them again when needed. Downloaded modules and your code are not touched.</source>
+            <translation>Go 工具为加快构建而保留的已编译包；需要时会重新编译。不会触碰已下载的模块和您的代码。</translation>
+        </message>
+        <message>
+            <source>Google Chrome</source>
+            <translation>Google Chrome</translation>
+        </message>
+        <message>
+            <source>Google Chrome cache</source>
+            <translation>Google Chrome 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Google Chrome saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
+            <translation>Google Chrome 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Microsoft Edge</source>
+            <translation>Microsoft Edge</translation>
+        </message>
+        <message>
+            <source>Microsoft Edge cache</source>
+            <translation>Microsoft Edge 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Microsoft Edge saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
+            <translation>Microsoft Edge 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>npm</source>
+            <translation>npm</translation>
+        </message>
+        <message>
+            <source>npm package cache</source>
+            <translation>npm 包缓存</translation>
+        </message>
+        <message>
+            <source>Node.js packages npm downloaded before; it downloads them again when a later install needs them. Your projects' node_modules are not touched.</source>
+            <translation>npm 之前下载的 Node.js 包；之后安装需要时会重新下载。不会触碰您项目中的 node_modules。</translation>
+        </message>
+        <message>
+            <source>Opera</source>
+            <translation>Opera</translation>
+        </message>
+        <message>
+            <source>Opera cache</source>
+            <translation>Opera 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Opera saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
+            <translation>Opera 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>pip</source>
+            <translation>pip</translation>
+        </message>
+        <message>
+            <source>pip download cache</source>
+            <translation>pip 下载缓存</translation>
+        </message>
+        <message>
+            <source>Python packages pip downloaded and built before; it downloads them again when a later install needs them. Installed packages are not touched.</source>
+            <translation>pip 之前下载和构建的 Python 包；之后安装需要时会重新下载。不会触碰已安装的包。</translation>
+        </message>
+        <message>
+            <source>Safari</source>
+            <translation>Safari</translation>
+        </message>
+        <message>
+            <source>Safari cache</source>
+            <translation>Safari 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Safari saved to load sites faster (ONE Cleaner needs Full Disk Access to see them). History, cookies and bookmarks are not touched.</source>
+            <translation>Safari 为加快网站加载而保存的网页、脚本和图片（ONE Cleaner 需要“完全磁盘访问权限”才能看到它们）。不会触碰历史记录、Cookie 和书签。</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>系统</translation>
+        </message>
+        <message>
+            <source>User cache folder</source>
+            <translation>用户缓存文件夹</translation>
+        </message>
+        <message>
+            <source>Everything applications keep in your cache folder to start and work faster; they rebuild it when needed. A few folders whose removal breaks desktops are left alone.</source>
+            <translation>各应用程序为加快启动和运行而保存在您缓存文件夹中的内容；需要时会重新生成。少数删除后会导致桌面环境出错的文件夹不会被处理。</translation>
+        </message>
+        <message>
+            <source>Temporary files</source>
+            <translation>临时文件</translation>
+        </message>
+        <message>
+            <source>Your own files in the temporary folders that are older than a day and not in use; files of other users and the sockets and locks of running programs stay.</source>
+            <translation>临时文件夹中属于您、超过一天且未在使用的文件；其他用户的文件以及正在运行的程序的套接字和锁文件会保留。</translation>
+        </message>
+        <message>
+            <source>Trash</source>
+            <translation>回收站</translation>
+        </message>
+        <message>
+            <source>Files you moved to the trash, on this drive and on other drives. On Windows, empty the Recycle Bin from Explorer: it needs the Windows shell, which ONE Cleaner does not drive yet.</source>
+            <translation>您移到回收站的文件，包括本磁盘和其他磁盘上的。在 Windows 上，请在资源管理器中清空回收站：这需要 Windows 外壳程序，ONE Cleaner 目前还不能调用它。</translation>
+        </message>
+        <message>
+            <source>Recent documents list</source>
+            <translation>最近文档列表</translation>
+        </message>
+        <message>
+            <source>The list of files you opened recently that menus and file dialogs show; the files themselves are not touched.</source>
+            <translation>菜单和文件对话框中显示的最近打开文件列表；不会触碰文件本身。</translation>
+        </message>
+        <message>
+            <source>Old logs</source>
+            <translation>旧日志</translation>
+        </message>
+        <message>
+            <source>Your session's error log and old or rotated log files that programs no longer write to; log folders themselves are kept.</source>
+            <translation>您会话的错误日志，以及程序不再写入的旧日志或已轮转的日志文件；日志文件夹本身会保留。</translation>
+        </message>
+        <message>
+            <source>Thumbnails</source>
+            <translation>缩略图</translation>
+        </message>
+        <message>
+            <source>Thumbnail cache</source>
+            <translation>缩略图缓存</translation>
+        </message>
+        <message>
+            <source>Small preview pictures of your files that the file manager draws again when needed. On Windows, Explorer keeps its cache files locked while it runs, so those are skipped and reported.</source>
+            <translation>文件管理器为您的文件生成的小预览图，需要时会重新生成。在 Windows 上，资源管理器运行时会锁定其缓存文件，因此这些文件会被跳过并列出。</translation>
+        </message>
+        <message>
+            <source>Vivaldi</source>
+            <translation>Vivaldi</translation>
+        </message>
+        <message>
+            <source>Vivaldi cache</source>
+            <translation>Vivaldi 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Vivaldi saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
+            <translation>Vivaldi 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Windows</source>
+            <translation>Windows</translation>
+        </message>
+        <message>
+            <source>Crash dumps</source>
+            <translation>崩溃转储</translation>
+        </message>
+        <message>
+            <source>Memory snapshots Windows saved when a program or the system crashed; only useful to someone debugging that crash.</source>
+            <translation>程序或系统崩溃时 Windows 保存的内存快照；只对调试该崩溃的人有用。</translation>
+        </message>
+        <message>
+            <source>Error reports</source>
+            <translation>错误报告</translation>
+        </message>
+        <message>
+            <source>Problem reports Windows Error Reporting collected about crashed programs, sent or waiting to be sent.</source>
+            <translation>Windows 错误报告收集的程序崩溃问题报告，包括已发送和等待发送的。</translation>
+        </message>
+        <message>
+            <source>DirectX shader cache</source>
+            <translation>DirectX 着色器缓存</translation>
+        </message>
+        <message>
+            <source>Graphics shaders that DirectX and the graphics driver compiled for games and programs; they are compiled again when needed.</source>
+            <translation>DirectX 和显卡驱动为游戏和程序编译的图形着色器；需要时会重新编译。</translation>
+        </message>
+        <message>
+            <source>Xcode</source>
+            <translation>Xcode</translation>
+        </message>
+        <message>
+            <source>Xcode DerivedData</source>
+            <translation>Xcode DerivedData</translation>
+        </message>
+        <message>
+            <source>Intermediate build files and indexes Xcode rebuilds the next time you build; your projects and archived builds are not touched.</source>
+            <translation>Xcode 下次构建时会重新生成的中间构建文件和索引；不会触碰您的项目和已归档的构建。</translation>
+        </message>
+        <message>
+            <source>Yarn</source>
+            <translation>Yarn</translation>
+        </message>
+        <message>
+            <source>Yarn package cache</source>
+            <translation>Yarn 包缓存</translation>
+        </message>
+        <message>
+            <source>Node.js packages Yarn downloaded before; it downloads them again when a later install needs them. Your projects are not touched.</source>
+            <translation>Yarn 之前下载的 Node.js 包；之后安装需要时会重新下载。不会触碰您的项目。</translation>
         </message>
     </context>
 </TS>

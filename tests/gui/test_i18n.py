@@ -10,13 +10,17 @@ from types import ModuleType
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from onecleaner.engine.catalog import load_catalog
+from onecleaner.engine.model import OS, DeleteMode, Risk
 from onecleaner.gui import i18n
+from onecleaner.gui.confirm import CleanSummary, confirmation_text
 from onecleaner.gui.first_run import FirstRunDialog
 from onecleaner.gui.i18n import install_translator, resolve_language
+from onecleaner.gui.models import TargetTreeModel, group_targets
 from onecleaner.gui.settings_dialog import SettingsDialog
 from onecleaner.privacy.service import PrivacyService
 
@@ -116,6 +120,48 @@ def test_every_gui_text_is_in_the_chinese_translation(tmp_path: Path) -> None:
     )
     wanted = set(script.translations_of(fresh))
     wanted |= {t for src in script.sources() for t in script.wrapped_texts(ROOT / src)}
+    catalog = set(script.catalog_texts())
+    # Every application name, target label and description of the shipped definitions.
+    loaded = load_catalog()
+    assert not loaded.problems
+    for app in loaded.applications:
+        texts = {app.name} | {t.label for t in app.targets} | {t.description for t in app.targets}
+        assert {("catalog", text) for text in texts} <= catalog, app.id
+    wanted |= catalog
     shipped = set(script.translations_of(TS_FILE))
     assert sorted(wanted - shipped) == []
     assert script.unfinished(TS_FILE) == []
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def test_the_catalog_shows_in_chinese(qtbot: QtBot) -> None:
+    """Application names, target labels and descriptions follow the UI language; brand names
+    stay as they are, and the definitions themselves stay English data."""
+    catalog = load_catalog()
+    install_translator(_app(), "zh_CN")
+    model = TargetTreeModel(group_targets(catalog, OS.LINUX))
+    cache = model.index_of("system.cache")
+    assert model.data(cache) == "用户缓存文件夹"
+    tooltip = model.data(cache, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("各应用程序为加快启动和运行")
+    assert "system.cache" in tooltip  # the id stays, for support and the command line
+    assert model.data(cache.parent()) == "系统"
+    assert model.data(model.index_of("pip.cache").parent()) == "pip"  # a brand name
+    assert model.data(model.index_of("pip.cache")) == "pip 下载缓存"
+    assert catalog.target("system.cache").label == "User cache folder"
+    # Every row of the tree is translated: no English label left in the Chinese UI.
+    for target in model.targets():
+        label = model.data(model.index_of(target.id))
+        assert _has_chinese(label) or label == target.label == "Xcode DerivedData", label
+        description = model.data(model.index_of(target.id), Qt.ItemDataRole.ToolTipRole)
+        assert _has_chinese(description), target.id
+    # The confirmation names care/privacy items in the UI language too.
+    _, details = confirmation_text(
+        CleanSummary(3, 3000, DeleteMode.TRASH, risky=(("Recent documents list", Risk.CARE),))
+    )
+    assert "最近文档列表 (留意)" in details
+    install_translator(_app(), "en")
+    assert model.data(cache) == "User cache folder"

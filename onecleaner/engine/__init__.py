@@ -1,13 +1,14 @@
 """The cleaning engine (no Qt): catalog, scan, plan, clean, the guard and the process probe.
 
 The faces (CLI, GUI) call `scan()` to get a `Plan`, show it, and hand it to `clean()`; see
-DESIGN.md "Engine contracts". Heavier modules are imported on first use of their names.
+DESIGN.md "Engine contracts".
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+# Imported here, not lazily: a submodule named like its function (scan, clean) would
+# otherwise shadow the function as soon as anything imported the submodule.
+from onecleaner.engine.clean import clean
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import (
     CatalogError,
@@ -16,6 +17,7 @@ from onecleaner.engine.errors import (
     PlanFileError,
     UnknownTarget,
 )
+from onecleaner.engine.guard import Guard, check_root, never_touch
 from onecleaner.engine.model import (
     OS,
     Application,
@@ -34,42 +36,14 @@ from onecleaner.engine.model import (
     TargetPlan,
     TargetResult,
 )
-
-if TYPE_CHECKING:
-    from onecleaner.engine.clean import clean
-    from onecleaner.engine.guard import Guard, check_root, never_touch
-    from onecleaner.engine.processes import (
-        CloseResult,
-        ProcessProbe,
-        close_application,
-        disk_free,
-        lower_priority,
-    )
-    from onecleaner.engine.scan import ScanOptions, scan
-
-_LAZY = {
-    "clean": "onecleaner.engine.clean",
-    "scan": "onecleaner.engine.scan",
-    "ScanOptions": "onecleaner.engine.scan",
-    "Guard": "onecleaner.engine.guard",
-    "check_root": "onecleaner.engine.guard",
-    "never_touch": "onecleaner.engine.guard",
-    "CloseResult": "onecleaner.engine.processes",
-    "ProcessProbe": "onecleaner.engine.processes",
-    "close_application": "onecleaner.engine.processes",
-    "disk_free": "onecleaner.engine.processes",
-    "lower_priority": "onecleaner.engine.processes",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'onecleaner.engine' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
-
+from onecleaner.engine.processes import (
+    CloseResult,
+    ProcessProbe,
+    close_application,
+    disk_free,
+    lower_priority,
+)
+from onecleaner.engine.scan import ScanOptions, scan
 
 __all__ = [
     "OS",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import os
 import threading
 from pathlib import Path
@@ -243,9 +244,10 @@ def test_the_path_based_fallback_applies_the_same_checks(
         (root / "swapped").symlink_to(outside.parent)
 
     real = fsops.make_cursor
+    # The module itself: the package re-exports the function `clean` under the same name.
+    clean_module = importlib.import_module("onecleaner.engine.clean")
     monkeypatch.setattr(
-        "onecleaner.engine.clean.make_cursor",
-        lambda r, prune: real(r, prune=prune, paths_only=True),
+        clean_module, "make_cursor", lambda r, prune: real(r, prune=prune, paths_only=True)
     )
     _, result = scan_and_clean(target("t.cache", root), between=swap)
     assert not good.exists() and not (root / "ok").exists()

@@ -112,10 +112,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _shoot(out: Path, data_dir: Path) -> int:
     # Imported here: the environment above must be in place before the app's modules load.
-    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from onecleaner.gui.app import _application
+    from onecleaner.gui.app import _application, delete_now
     from onecleaner.gui.confirm import Dialogs
     from onecleaner.gui.i18n import install_translator
     from onecleaner.gui.mainwindow import MainWindow
@@ -222,12 +222,13 @@ def _shoot(out: Path, data_dir: Path) -> int:
     settings_on("privacy", "privacy-panel-zh_CN.png")
     zh_window.close()
     zh_window.session.stop()
-    # Tear the windows down while the event loop still runs, not at interpreter exit.
+    # Tear the windows down while the application exists, not at interpreter exit (the same
+    # way out as the app's own: onecleaner.gui.app.delete_now).
     for widget in app.topLevelWidgets():
         widget.close()
         widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     settle()
+    delete_now(app)
     watchdog.cancel()
     return 0
 

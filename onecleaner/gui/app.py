@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from onecleaner.appinfo import APP_DISPLAY_NAME, APP_ID
@@ -58,7 +60,27 @@ def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     shell.shutdown()
     if instance is not None and hasattr(instance, "release"):
         instance.release()
+        instance.deleteLater()
+    del shell, instance
+    delete_now(app)
     return 0 if smoke_test else int(code)
+
+
+def delete_now(app: QCoreApplication) -> None:
+    """Carry out the pending deletions and free Python's side of them, while `app` still exists.
+
+    Called once the event loop has returned. Whatever is left when the interpreter exits is
+    deleted by PySide in no fixed order as Python shuts down, with slots of half-deleted
+    objects still connected: that crashed the app on the way out ("shared QObject was deleted
+    directly", a segfault).
+    """
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # The workers freeze what survives their work out of the collector (gc.freeze); the
+    # wrappers in reference cycles are freed now, not during the interpreter's teardown.
+    gc.unfreeze()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del app
 
 
 def _display_reachable() -> bool:
@@ -158,6 +180,7 @@ class AppShell(QObject):
         self.scheduler.start()
         self._settings_dialog: QWidget | None = None
         self._first_run_dialog: QWidget | None = None
+        self._shut_down = False
 
         if not (start_hidden and self.tray is not None):
             self.window.show()
@@ -278,12 +301,31 @@ class AppShell(QObject):
         self.app.quit()
 
     def shutdown(self) -> None:
-        """Stop the timer, cancel and wait for every worker thread, remove the tray icon."""
+        """Stop the timer, cancel and wait for every worker thread, remove the tray icon, and
+        have the windows, the tray and the shell deleted.
+
+        Safe to call more than once and from a slot (the tray's Quit, the window's close): the
+        deletions are deferred; `delete_now` carries them out after the event loop returns,
+        while the application still exists.
+        """
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.scheduler.stop()
         self.quick.stop()
-        self.window.session.stop()
+        if shiboken6.isValid(self.window):
+            self.window.session.stop()
+            self.window.keep_running_in_tray = False
         if self.tray is not None:
-            self.tray.hide()
+            self.tray.dispose()
+        # Dialogs without a parent (opened while the window was hidden in the tray) and the
+        # window itself belong to Python: they go now, not at interpreter exit.
+        for widget in (self._settings_dialog, self._first_run_dialog, self.window):
+            if widget is not None and shiboken6.isValid(widget):
+                widget.hide()
+                widget.deleteLater()
+        self._settings_dialog = self._first_run_dialog = None
+        self.deleteLater()
 
 
 def _utc_now() -> Any:

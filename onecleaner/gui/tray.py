@@ -185,6 +185,12 @@ class TrayController(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
+    def dispose(self) -> None:
+        """Remove the icon and have the menu deleted (it has no parent: the icon never owns it)."""
+        self.icon.hide()
+        self.icon.setContextMenu(None)  # type: ignore[arg-type]
+        self.menu.deleteLater()
+
     # --- menu --------------------------------------------------------------------------------
     @Slot()
     def rebuild_menu(self) -> None:

@@ -96,6 +96,9 @@ class Worker(QObject):
         super().__init__()
         self.cancel_event = threading.Event()
         self._last_progress = 0.0
+        # The thread the worker returns to when its work is over (set by Job): back there, the
+        # job can own it, and it is deleted on the GUI thread with the job.
+        self.home: QThread | None = None
 
     def cancel(self) -> None:
         """Ask the work to stop between two files (safe from any thread)."""
@@ -122,6 +125,10 @@ class Worker(QObject):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.finished.emit(outcome)
+        finally:
+            # Only the worker's own thread may push it to another: done here, its last act.
+            if self.home is not None:
+                self.moveToThread(self.home)
 
     def report(self, progress: Progress) -> None:
         """The engine's progress callback: forwards at most one report per PROGRESS_INTERVAL."""
@@ -396,6 +403,12 @@ class Job(QObject):
 
     Connect to `worker.progress/finished/failed` before `start()`. `done` fires on the GUI
     thread once the thread has finished (whatever the outcome).
+
+    The thread is the job's child from the start, and the worker becomes one when its work is
+    over (it moves itself back to the job's thread): deleting the job (deleteLater once done,
+    or with its owner) deletes all three on the GUI thread while the application exists. Left
+    to Python, they were deleted at interpreter exit, after or among the Qt objects they
+    depend on, and the app crashed on the way out.
     """
 
     done = Signal()
@@ -403,8 +416,9 @@ class Job(QObject):
     def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.qthread = QThread()
+        self.qthread = QThread(self)
         self.qthread.setObjectName(type(worker).__name__)
+        worker.home = self.thread()
         worker.moveToThread(self.qthread)
         self.qthread.started.connect(worker.run)
         worker.finished.connect(self.qthread.quit)
@@ -425,11 +439,31 @@ class Job(QObject):
         return bool(self.qthread.isRunning())
 
     def stop(self, timeout_ms: int = 30_000) -> bool:
-        """Cancel and wait for the thread (app quit); True when it ended in time."""
+        """Cancel and wait for the thread (app quit); True when it ended in time.
+
+        A thread that does not end in time (a file system that stopped answering) is let go
+        of: it is never deleted, since deleting a running QThread aborts the process.
+        """
         self.worker.cancel()
         self.qthread.quit()
-        return bool(self.qthread.wait(timeout_ms))
+        if self.qthread.wait(timeout_ms):
+            self._adopt_worker()
+            return True
+        log.warning("a %s did not stop in time; leaving it", self.qthread.objectName())
+        self.qthread.setParent(None)
+        _stuck.append((self.qthread, self.worker))
+        return False
+
+    def _adopt_worker(self) -> None:
+        # Once home (the work is over), the worker is the job's child and dies with it.
+        if self.worker.thread() is self.thread() and self.worker.parent() is None:
+            self.worker.setParent(self)
 
     @Slot()
     def _on_thread_finished(self) -> None:
+        self._adopt_worker()
         self.done.emit()
+
+
+#: Threads that did not stop when asked, kept referenced so that nothing deletes them running.
+_stuck: list[tuple[QThread, Worker]] = []

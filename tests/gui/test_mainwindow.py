@@ -239,6 +239,9 @@ def test_smoke_test_exits_zero(data_dir: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+    # Qt's complaints about objects deleted in the wrong order at exit (they precede a crash).
+    for sign in ("Fatal", "deleted directly", "Destroyed while thread", "QObject::"):
+        assert sign not in done.stderr, done.stderr
 
 
 def test_without_a_tray_the_window_is_the_app(

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from onecleaner.engine.model import Risk
-from onecleaner.gui.models import RiskRole, risk_label
+from onecleaner.gui.models import MissingRole, RiskRole, risk_label
 from onecleaner.gui.theme import accent
 
 
@@ -38,6 +38,8 @@ class RiskBadgeDelegate(QStyledItemDelegate):
         badge = QRectF(rect.left() + 4, rect.top() + (rect.height() - height) / 2, width, height)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if index.data(MissingRole):
+            painter.setOpacity(0.45)  # greyed like the rest of a row that is not on this machine
         painter.setPen(Qt.PenStyle.NoPen)
         fill = accent(risk.value)
         painter.setBrush(fill)

@@ -35,6 +35,7 @@ from onecleaner.gui.models import (
     TargetFigures,
     TargetTreeModel,
     group_targets,
+    not_found_text,
 )
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.session import CleaningSession, Stage
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
     def _build_models(self) -> None:
         groups = group_targets(self.services.catalog, self.services.env.os)
         self.target_model = TargetTreeModel(groups, self.services.quick_target_ids(), self)
+        self.target_model.set_missing(self.services.missing_target_ids())
         self.file_model = FileTableModel(self.session.selection, self)
         self.skip_model = SkipTableModel(self)
 
@@ -101,7 +103,10 @@ class MainWindow(QMainWindow):
         metrics = self.tree.fontMetrics()
         widths = {
             TargetTreeModel.RISK: metrics.horizontalAdvance("Privacy") + 32,
-            TargetTreeModel.SIZE: metrics.horizontalAdvance("999.9 MB") + 24,
+            TargetTreeModel.SIZE: max(
+                metrics.horizontalAdvance(text) for text in ("999.9 MB", not_found_text())
+            )
+            + 24,
             TargetTreeModel.FILES: metrics.horizontalAdvance("999,999") + 24,
         }
         for col, width in widths.items():
@@ -447,6 +452,12 @@ class MainWindow(QMainWindow):
         self.phase_label.setText(
             self.tr("Scan cancelled.") if plan.cancelled else self.tr("Scan finished.")
         )
+        # What the scan met is the freshest word on which targets exist here.
+        scanned = {t.target_id for t in plan.targets}
+        missing = self.target_model.missing_ids() - scanned
+        # (A root the guard refused is there, only not cleaned: it is in "Left alone".)
+        missing |= {t.target_id for t in plan.targets if not t.roots and not t.skipped}
+        self.target_model.set_missing(missing)
         self.target_model.set_figures(
             {
                 t.target_id: TargetFigures(t.files, outcome.target_bytes.get(t.target_id, 0))

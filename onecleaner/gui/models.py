@@ -15,10 +15,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication
 
 from onecleaner.engine.model import Application, PlanEntry, Risk, Skip, Target
 from onecleaner.gui.catalog_text import app_name, target_description, target_label
-from onecleaner.gui.theme import accent
+from onecleaner.gui.theme import accent, muted_text
 from onecleaner.gui.units import human_size, human_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -30,10 +31,22 @@ _ROOT = QModelIndex()
 IdRole = Qt.ItemDataRole.UserRole + 1
 #: The role that returns a row's Risk (tree), for the badge delegate.
 RiskRole = Qt.ItemDataRole.UserRole + 2
+#: The role that is True for a tree row whose folders do not exist on this machine.
+MissingRole = Qt.ItemDataRole.UserRole + 3
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("models", text)
+
+
+def not_found_text() -> str:
+    """What the size column says for a target whose folders are not on this machine."""
+    return _tr("not found")
+
+
+def not_found_explanation() -> str:
+    """The tooltip line of such a target."""
+    return _tr("Not found on this computer: none of its folders exist here.")
 
 
 def risk_label(risk: Risk) -> str:
@@ -69,6 +82,10 @@ class TargetTreeModel(QAbstractItemModel):
 
     Rows: applications at the top level, their targets below. Index internal ids: 0 for an
     application row, application row + 1 for a target row (no Python objects in indexes).
+
+    The size columns are empty until a scan fills them; a target whose folders do not exist on
+    this machine says "not found" there and is greyed, but stays tickable (the folders may
+    appear later, and a preset may hold it).
     """
 
     checkedChanged = Signal()
@@ -85,6 +102,7 @@ class TargetTreeModel(QAbstractItemModel):
         self._groups = [(app, tuple(targets)) for app, targets in groups if targets]
         self._checked: set[str] = set(checked) & {t.id for t in self.targets()}
         self._figures: dict[str, TargetFigures] = {}
+        self._missing: set[str] = set()
 
     # --- queries -------------------------------------------------------------------------
     def targets(self) -> list[Target]:
@@ -128,6 +146,21 @@ class TargetTreeModel(QAbstractItemModel):
         self._figures = dict(figures)
         self._all_changed(self.SIZE, Qt.ItemDataRole.DisplayRole)
         self._all_changed(self.FILES, Qt.ItemDataRole.DisplayRole)
+
+    def set_missing(self, ids: Iterable[str]) -> None:
+        """Mark the targets whose folders do not exist on this machine (all others exist)."""
+        missing = set(ids) & {t.id for t in self.targets()}
+        if missing == self._missing:
+            return
+        self._missing = missing
+        for col in range(self.columnCount()):
+            self._all_changed(col, Qt.ItemDataRole.DisplayRole)
+
+    def missing_ids(self) -> set[str]:
+        return set(self._missing)
+
+    def is_missing(self, target_id: str) -> bool:
+        return target_id in self._missing
 
     def _all_changed(self, column: int, role: Qt.ItemDataRole) -> None:
         for app_row, (_, targets) in enumerate(self._groups):
@@ -203,14 +236,22 @@ class TargetTreeModel(QAbstractItemModel):
         return self._target_data(target, col, role)
 
     def _app_data(self, app: Application, targets: Sequence[Target], col: int, role: int) -> Any:
-        figures = self._figures_of(targets)
+        missing = all(t.id in self._missing for t in targets)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
                 return app_name(app)
             if col == self.RISK:
                 worst = max((t.risk for t in targets), key=_RISK_ORDER.index)
                 return risk_label(worst) if worst != Risk.SAFE else ""
-            return self._figure_text(figures, col)
+            if missing:
+                return not_found_text() if col == self.SIZE else ""
+            return self._figure_text(self._figures_of(targets), col)
+        if role == MissingRole:
+            return missing
+        if role == Qt.ItemDataRole.ForegroundRole and missing and col != self.RISK:
+            return muted_text(QGuiApplication.palette())
+        if role == Qt.ItemDataRole.ToolTipRole and missing:
+            return not_found_explanation()
         if role == Qt.ItemDataRole.CheckStateRole and col == self.NAME:
             return self._app_state(targets)
         if role == IdRole:
@@ -227,26 +268,39 @@ class TargetTreeModel(QAbstractItemModel):
                 Qt.CheckState.Unchecked: _tr("none selected"),
                 Qt.CheckState.PartiallyChecked: _tr("some selected"),
             }[state]
+            if missing:
+                return f"{app_name(app)}, {word}, {not_found_text()}"
             return f"{app_name(app)}, {word}"
         return None
 
     def _target_data(self, target: Target, col: int, role: int) -> Any:
+        missing = target.id in self._missing
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
                 return target_label(target)
             if col == self.RISK:
                 return risk_label(target.risk)
+            if missing:
+                return not_found_text() if col == self.SIZE else ""
             return self._figure_text(self._figures.get(target.id), col)
         if role == Qt.ItemDataRole.CheckStateRole and col == self.NAME:
             ticked = target.id in self._checked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{target_description(target)}\n{risk_explanation(target.risk)}\n{target.id}"
+            lines = [target_description(target), risk_explanation(target.risk)]
+            if missing:
+                lines.append(not_found_explanation())
+            return "\n".join([*lines, target.id])
+        if role == MissingRole:
+            return missing
+        if role == Qt.ItemDataRole.ForegroundRole and missing and col != self.RISK:
+            return muted_text(QGuiApplication.palette())
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if col == self.RISK:
                 return risk_explanation(target.risk)
             if col == self.NAME:
-                return f"{target_label(target)}, {risk_label(target.risk)}"
+                name = f"{target_label(target)}, {risk_label(target.risk)}"
+                return f"{name}, {not_found_text()}" if missing else name
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return target_description(target)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.RISK:

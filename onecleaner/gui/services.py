@@ -75,6 +75,30 @@ class AppServices:
         available = {t.id: t for t in self.catalog.targets_for(self.env.os)}
         return [available[i] for i in self.quick_target_ids() if i in available]
 
+    def missing_target_ids(self) -> set[str]:
+        """This OS's targets none of whose folders exist on this machine.
+
+        The same test as `onecleaner list`'s "present": the roots a scan would find now
+        (expanded, resolved, allowed by the guard). A target that cannot be checked counts as
+        present: "not found" is only said when it is known.
+        """
+        from onecleaner.engine.guard import Guard
+        from onecleaner.engine.planfile import current_roots
+
+        try:
+            guard = Guard.for_env(self.env, self.data_dir)
+        except Exception:
+            log.warning("could not check which targets exist", exc_info=True)
+            return set()
+        missing = set()
+        for target in self.catalog.targets_for(self.env.os):
+            try:
+                if not current_roots(target, self.env, guard=guard):
+                    missing.add(target.id)
+            except Exception:
+                log.debug("could not check %s", target.id, exc_info=True)
+        return missing
+
     def scan_options(self) -> ScanOptions:
         """The user's age filter and never-touch paths, as the engine takes them."""
         days = self.settings.min_age_days

@@ -1117,6 +1117,14 @@
     <context>
         <name>models</name>
         <message>
+            <source>not found</source>
+            <translation>未找到</translation>
+        </message>
+        <message>
+            <source>Not found on this computer: none of its folders exist here.</source>
+            <translation>此电脑上未找到：它的文件夹都不存在。</translation>
+        </message>
+        <message>
             <source>Safe</source>
             <translation>安全</translation>
         </message>

@@ -280,3 +280,54 @@ def test_without_a_display_the_gui_says_so(data_dir: Path) -> None:
     )
     assert done.returncode == 2
     assert "no display" in done.stderr
+
+
+def test_sizes_wait_for_a_scan_and_absent_targets_say_not_found(
+    qtbot: QtBot,
+    services: Any,
+    dialogs: FakeDialogs,
+    cache: Path,
+    make_files: MakeFiles,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from onecleaner.gui.models import MissingRole, TargetTreeModel
+
+    monkeypatch.delenv("PIP_CACHE_DIR", raising=False)
+    make_files(cache / "someapp", 4, size=1000)
+    (cache / "pip").mkdir()  # pip is installed here, with nothing in its cache
+    window = MainWindow(services, dialogs=dialogs)
+    qtbot.addWidget(window)
+    model = window.target_model
+
+    def cell(target_id: str, column: int, *, app_row: bool = False) -> str:
+        index = model.index_of(target_id)
+        if app_row:
+            index = index.parent()
+        return str(model.data(model.index(index.row(), column, index.parent())))
+
+    # Before a scan: no sizes at all, never a "0 B" that was not measured.
+    for target_id in ("system.cache", "pip.cache"):
+        assert cell(target_id, TargetTreeModel.SIZE) == ""
+        assert cell(target_id, TargetTreeModel.FILES) == ""
+    # Brave has no folder in this home: said, greyed, and still tickable.
+    brave = model.index_of("brave.cache")
+    assert cell("brave.cache", TargetTreeModel.SIZE) == "not found"
+    assert cell("brave.cache", TargetTreeModel.SIZE, app_row=True) == "not found"
+    assert model.data(brave, MissingRole) is True
+    assert model.data(brave, Qt.ItemDataRole.ForegroundRole) is not None
+    assert "Not found on this computer" in model.data(brave, Qt.ItemDataRole.ToolTipRole)
+    assert model.flags(brave) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.data(model.index_of("system.cache"), MissingRole) is False
+    assert model.data(model.index_of("system.cache"), Qt.ItemDataRole.ForegroundRole) is None
+
+    _scan(qtbot, window, ["system.cache", "pip.cache", "brave.cache"])
+    assert cell("system.cache", TargetTreeModel.FILES) == "4"
+    assert cell("pip.cache", TargetTreeModel.SIZE) == "0 B"  # scanned: there, and empty
+    assert cell("brave.cache", TargetTreeModel.SIZE) == "not found"
+    assert cell("brave.cache", TargetTreeModel.FILES) == ""
+
+    # Brave gets installed: the next scan finds its folder.
+    make_files(Path.home() / ".config/BraveSoftware/Brave-Browser/Default/Cache", 2)
+    _scan(qtbot, window, ["brave.cache"])
+    assert cell("brave.cache", TargetTreeModel.FILES) == "2"
+    assert model.data(brave, MissingRole) is False

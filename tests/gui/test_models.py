@@ -210,3 +210,19 @@ def test_human_sizes() -> None:
         "12.3 GB",
         "512 GB",
     ]
+
+
+def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtBot) -> None:
+    from onecleaner.gui.models import TargetFigures
+
+    model = _tree()
+    web, dev = model.index(0, TargetTreeModel.SIZE), model.index(1, TargetTreeModel.SIZE)
+    model.set_missing(["web.history", "dev.pip"])
+    assert model.data(dev) == "not found"
+    assert model.data(web) == ""  # web.cache exists: not scanned yet, so no size
+    history = model.index(1, TargetTreeModel.SIZE, model.index(0, 0))
+    assert model.data(history) == "not found"
+    model.set_figures({"web.cache": TargetFigures(2, 3000)})
+    assert model.data(web) == "3.0 kB"
+    model.set_missing([])
+    assert model.data(dev) == ""

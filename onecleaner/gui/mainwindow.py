@@ -29,17 +29,11 @@ from onecleaner.gui.catalog_text import app_name, target_label
 from onecleaner.gui.confirm import Dialogs, RunningChoice
 from onecleaner.gui.delegates import RiskBadgeDelegate
 from onecleaner.gui.export import all_skips, export_results
-from onecleaner.gui.models import (
-    FileTableModel,
-    SkipTableModel,
-    TargetFigures,
-    TargetTreeModel,
-    group_targets,
-    not_found_text,
-)
+from onecleaner.gui.models import FileTableModel, SkipTableModel, not_found_text
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.session import CleaningSession, Stage
 from onecleaner.gui.summary import SummaryView
+from onecleaner.gui.target_tree import TargetFigures, TargetTreeModel, group_targets
 from onecleaner.gui.units import human_size
 from onecleaner.gui.workers import CloseOutcome, ScanOutcome
 

@@ -1149,22 +1149,6 @@
             <translation>隐私：历史记录或类似 Cookie 的数据</translation>
         </message>
         <message>
-            <source>What to clean</source>
-            <translation>清理什么</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>风险</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>大小</translation>
-        </message>
-        <message>
-            <source>Files</source>
-            <translation>文件数</translation>
-        </message>
-        <message>
             <source>File</source>
             <translation>文件</translation>
         </message>
@@ -1183,6 +1167,22 @@
         <message>
             <source>Why</source>
             <translation>原因</translation>
+        </message>
+        <message>
+            <source>What to clean</source>
+            <translation>清理什么</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>文件数</translation>
         </message>
         <message>
             <source>all selected</source>

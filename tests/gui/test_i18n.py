@@ -20,8 +20,8 @@ from onecleaner.gui import i18n
 from onecleaner.gui.confirm import CleanSummary, confirmation_text
 from onecleaner.gui.first_run import FirstRunDialog
 from onecleaner.gui.i18n import install_translator, resolve_language
-from onecleaner.gui.models import TargetTreeModel, group_targets
 from onecleaner.gui.settings_dialog import SettingsDialog
+from onecleaner.gui.target_tree import TargetTreeModel, group_targets
 from onecleaner.privacy.service import PrivacyService
 
 ROOT = Path(__file__).resolve().parents[2]

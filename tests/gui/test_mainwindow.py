@@ -290,7 +290,8 @@ def test_sizes_wait_for_a_scan_and_absent_targets_say_not_found(
     make_files: MakeFiles,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from onecleaner.gui.models import MissingRole, TargetTreeModel
+    from onecleaner.gui.models import MissingRole
+    from onecleaner.gui.target_tree import TargetTreeModel
 
     monkeypatch.delenv("PIP_CACHE_DIR", raising=False)
     make_files(cache / "someapp", 4, size=1000)

@@ -27,8 +27,9 @@ from onecleaner.engine.model import (
 )
 from onecleaner.gui.confirm import CleanSummary, confirmation_text
 from onecleaner.gui.export import export_results
-from onecleaner.gui.models import FileSelection, FileTableModel, TargetTreeModel
+from onecleaner.gui.models import FileSelection, FileTableModel
 from onecleaner.gui.summary import top_categories
+from onecleaner.gui.target_tree import TargetTreeModel
 from onecleaner.gui.units import human_size
 
 CHECK = Qt.ItemDataRole.CheckStateRole
@@ -76,7 +77,7 @@ def test_application_rows_are_tristate_and_tick_their_targets(qtbot: QtBot) -> N
 
 
 def test_tree_shows_risk_description_and_scanned_sizes(qtbot: QtBot) -> None:
-    from onecleaner.gui.models import TargetFigures
+    from onecleaner.gui.target_tree import TargetFigures
 
     model = _tree()
     web = model.index(0, 0)
@@ -213,7 +214,7 @@ def test_human_sizes() -> None:
 
 
 def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtBot) -> None:
-    from onecleaner.gui.models import TargetFigures
+    from onecleaner.gui.target_tree import TargetFigures
 
     model = _tree()
     web, dev = model.index(0, TargetTreeModel.SIZE), model.index(1, TargetTreeModel.SIZE)
@@ -226,3 +227,13 @@ def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtB
     assert model.data(web) == "3.0 kB"
     model.set_missing([])
     assert model.data(dev) == ""
+
+
+def test_file_paths_in_the_home_folder_show_from_a_tilde(qtbot: QtBot) -> None:
+    model = FileTableModel(FileSelection(), home="/home/u")
+    model.set_entries(_entries(2))
+    first = model.index(0, FileTableModel.PATH)
+    assert model.data(first) == "~/.cache/x/f0"
+    assert model.data(first, Qt.ItemDataRole.ToolTipRole) == "/home/u/.cache/x/f0"
+    assert model.shown_path("/home/user2/f") == "/home/user2/f"  # a neighbour is not home
+    assert model.shown_path("/var/tmp/f") == "/var/tmp/f"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onecleaner.gui.i18n import notice_language
+from onecleaner.gui.i18n import format_iso_date, notice_language
 from onecleaner.privacy.consent import Purpose, Way
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.policy import Policy, PolicyUnavailable, load_policy
@@ -116,7 +116,7 @@ class PolicyDialog(QDialog):
             version.setText(
                 self.tr("Version %1, in effect since %2")
                 .replace("%1", policy.version)
-                .replace("%2", policy.effective)
+                .replace("%2", format_iso_date(policy.effective))
             )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -7,7 +7,8 @@ standard buttons and dialogs when the Qt installation has them.
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -109,11 +110,22 @@ def _local(when: datetime) -> datetime:
 
 
 def format_date(when: datetime) -> str:
-    """A date for people, in the UI language's long format (e.g. 1 March 2026, 2026年3月1日)."""
+    """A date for people, in the UI language's long format without the weekday (e.g.
+    March 1, 2026 or 1 March 2026, as the locale writes it; 2026年3月1日)."""
     local = _local(when)
-    return QLocale().toString(
-        QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat
-    )
+    locale = QLocale()
+    # The long format names the weekday too ("Sunday, March 1, 2026"): noise for a deadline.
+    fmt = re.sub(r"dddd[,\s]*|[,\s]*dddd", "", locale.dateFormat(QLocale.FormatType.LongFormat))
+    return locale.toString(QDate(local.year, local.month, local.day), fmt.strip(" ,"))
+
+
+def format_iso_date(text: str) -> str:
+    """An ISO date (2026-03-01) as format_date writes it; any other text as it is."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return text
+    return format_date(datetime(day.year, day.month, day.day))
 
 
 def format_datetime(when: datetime) -> str:

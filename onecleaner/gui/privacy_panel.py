@@ -29,7 +29,7 @@ from onecleaner.gui.first_run import (
     purpose_description,
     purpose_title,
 )
-from onecleaner.gui.i18n import format_date, format_datetime, notice_language
+from onecleaner.gui.i18n import format_date, format_datetime, format_iso_date, notice_language
 from onecleaner.gui.identifier_box import IdentifierBox
 from onecleaner.gui.journal_view import JournalDialog
 from onecleaner.gui.notice_banner import dates_text, export_my_data, state_text
@@ -207,7 +207,7 @@ class PrivacyPanel(QWidget):
         self.policy_label.setText(
             self.tr("Version %1, in effect since %2.")
             .replace("%1", policy.version)
-            .replace("%2", policy.effective)
+            .replace("%2", format_iso_date(policy.effective))
         )
         stopped = False
         try:

@@ -180,11 +180,9 @@ class CleaningSession(QObject):
         plan = self.plan
         if plan is None or self.outcome is None:
             return CleanSummary(0, 0, self.services.delete_mode)
-        by_id = {t.id: t for t in self.targets}
-        risky = tuple(
-            (by_id[t.target_id].label, by_id[t.target_id].risk)
-            for t in plan.targets
-            if t.entries and t.target_id in by_id and by_id[t.target_id].risk is not Risk.SAFE
+        found = {t.target_id for t in plan.targets if t.entries}
+        risky = tuple(  # in the tree's order (the scan walks narrow targets first)
+            (t.label, t.risk) for t in self.targets if t.id in found and t.risk is not Risk.SAFE
         )
         return CleanSummary(
             files=plan.files - self.selection.count,

@@ -189,9 +189,10 @@ class SummaryView(QWidget):
                     )
                 )
             elif len(before) == 1:  # the estimate only holds when one disk gets it all
+                # The gain too: on a big disk, before and after round to the same figure.
                 lines.append(
-                    self.tr("Free space on {0}: {1} now, about {2} after cleaning").format(
-                        mount, human_size(free), human_size(free + freeing)
+                    self.tr("Free space on {0}: {1} now, about {2} after cleaning (+{3})").format(
+                        mount, human_size(free), human_size(free + freeing), human_size(freeing)
                     )
                 )
             else:

@@ -1040,8 +1040,8 @@
             <translation>{0} 的可用空间：清理前 {1}，清理后 {2}（{3}）</translation>
         </message>
         <message>
-            <source>Free space on {0}: {1} now, about {2} after cleaning</source>
-            <translation>{0} 的可用空间：当前 {1}，清理后约 {2}</translation>
+            <source>Free space on {0}: {1} now, about {2} after cleaning (+{3})</source>
+            <translation>{0} 的可用空间：当前 {1}，清理后约 {2}（+{3}）</translation>
         </message>
         <message>
             <source>Free space on {0}: {1} now</source>

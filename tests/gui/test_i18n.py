@@ -165,3 +165,18 @@ def test_the_catalog_shows_in_chinese(qtbot: QtBot) -> None:
     assert "最近文档列表 (留意)" in details
     install_translator(_app(), "en")
     assert model.data(cache) == "User cache folder"
+
+
+def test_dates_are_written_without_the_weekday(qapp: QApplication) -> None:
+    from datetime import datetime
+
+    from onecleaner.gui.i18n import format_date, format_iso_date
+
+    install_translator(_app(), "zh_CN")
+    assert format_date(datetime(2026, 11, 29, 12, 0)) == "2026年11月29日"
+    assert format_iso_date("2026-03-01") == "2026年3月1日"
+    QLocale.setDefault(QLocale("en_GB"))
+    assert format_date(datetime(2026, 11, 29, 12, 0)) == "29 November 2026"
+    QLocale.setDefault(QLocale("de_DE"))
+    assert format_date(datetime(2026, 11, 29, 12, 0)) == "29. November 2026"
+    assert format_iso_date("not a date") == "not a date"  # shown as the policy file has it

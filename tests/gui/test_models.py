@@ -237,3 +237,16 @@ def test_file_paths_in_the_home_folder_show_from_a_tilde(qtbot: QtBot) -> None:
     assert model.data(first, Qt.ItemDataRole.ToolTipRole) == "/home/u/.cache/x/f0"
     assert model.shown_path("/home/user2/f") == "/home/user2/f"  # a neighbour is not home
     assert model.shown_path("/var/tmp/f") == "/var/tmp/f"
+
+
+def test_the_disk_line_names_the_gain_that_rounding_would_hide(qtbot: QtBot) -> None:
+    from onecleaner.gui.summary import SummaryView
+
+    view = SummaryView()
+    qtbot.addWidget(view)
+    view.show_disk({"/": 84_150_000_000}, None, 30_000_000)
+    assert view.disk.text() == (
+        "Free space on /: 84.2 GB now, about 84.2 GB after cleaning (+30.0 MB)"
+    )
+    view.show_disk({"/": 1_000_000}, {"/": 1_057_000}, 57_000)
+    assert view.disk.text() == "Free space on /: 1.0 MB before, 1.1 MB after (+57.0 kB)"

@@ -162,3 +162,27 @@ def test_the_qt_binding_keeps_reference_counts(qtbot: QtBot) -> None:
     assert len(received) == 100
     assert sys.getrefcount(True) - true_before > -50
     assert sys.getrefcount(None) - none_before > -50
+
+
+def test_files_count_under_the_narrowest_target_that_holds_them(
+    qtbot: QtBot, services: AppServices, cache: Path, make_files: Callable[..., list[Path]]
+) -> None:
+    """Thumbnails lie inside the user cache folder: ticked together (in tree order, System
+    first), the thumbnails still count under "Thumbnail cache", the rest under the cache."""
+    from onecleaner.gui.scan_order import narrow_first
+
+    thumbs = make_files(cache / "thumbnails" / "large", 6)
+    other = make_files(cache / "someapp", 4)
+    targets = [services.catalog.target(i) for i in ("system.cache", "thumbnails.cache")]
+    assert [t.id for t in narrow_first(targets, services.env)] == [
+        "thumbnails.cache",
+        "system.cache",
+    ]
+    worker = ScanWorker(targets, services.env, catalog=services.catalog)
+    outcomes: list[ScanOutcome] = []
+    worker.finished.connect(outcomes.append)
+    _run(qtbot, worker)
+    by_target = {t.target_id: {e.path for e in t.entries} for t in outcomes[0].plan.targets}
+    assert by_target["thumbnails.cache"] == {str(p) for p in thumbs}
+    assert {str(p) for p in other} <= by_target["system.cache"]
+    assert not by_target["system.cache"] & by_target["thumbnails.cache"]

@@ -29,9 +29,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREEN = "1280x1024x24"
+SCREEN = "1280x1280x24"
 WINDOW_SIZE = (1100, 720)
+# Tall enough for the whole Privacy page, down to the service notice.
+DIALOG_SIZE = (780, 1070)
+# The General page's lists stretch: no taller than its content needs.
+GENERAL_SIZE = (780, 940)
 DAYS = 24 * 3600
+#: Ticked besides the quick preset: items that need care, for the confirmation to name.
+CARE_ITEMS = ("system.trash", "system.recent_documents")
 
 
 def _relaunch_under_xvfb(argv: list[str]) -> int:
@@ -63,6 +69,10 @@ def make_fake_home(base: Path) -> dict[str, str]:
         )
     for i in range(420):
         _write(cache / "google-chrome/Default/Cache/Cache_Data" / f"f_{i:06x}", 35_000 + 91 * i)
+    for i in range(110):  # what other programs keep in the cache folder
+        _write(cache / "mesa_shader_cache" / f"{i % 16:02x}" / f"{i:038x}", 14_000 + 211 * i)
+    for i in range(24):
+        _write(cache / "fontconfig" / f"{i:032x}-le64.cache-9", 30_000 + 97 * i)
     for i in range(90):
         _write(cache / "pip/http-v2/a/b" / f"{i:032x}", 120_000 + 401 * i)
     for i in range(150):
@@ -112,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _shoot(out: Path, data_dir: Path) -> int:
     # Imported here: the environment above must be in place before the app's modules load.
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer
+    from PySide6.QtGui import QColor, QPainter, QPalette, QPen
     from PySide6.QtWidgets import QApplication, QWidget
 
     from onecleaner.gui.app import _application, delete_now
@@ -148,11 +159,27 @@ def _shoot(out: Path, data_dir: Path) -> int:
             raise SystemExit(f"could not save {path}")
         print(f"saved {path}")
 
-    def save_screen(area: QWidget, name: str) -> None:
-        """The screen under a window (so a dialog over it shows too)."""
-        screen = area.screen()
-        frame = area.frameGeometry()
-        shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    def save_over(window: QWidget, dialog: QWidget, name: str) -> None:
+        """A window with a dialog drawn over it where it stands, framed and shadowed.
+
+        Xvfb has no window manager to draw the dialog's frame: without one, the dialog would
+        melt into the window behind it.
+        """
+        shot = window.grab()
+        top_left = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+        box = QRect(top_left, dialog.size())
+        painter = QPainter(shot)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(shot.rect(), QColor(0, 0, 0, 40))  # the window behind is modal-dimmed
+        painter.setPen(Qt.PenStyle.NoPen)
+        for spread in range(12, 0, -2):  # a soft shadow
+            painter.setBrush(QColor(0, 0, 0, 10))
+            painter.drawRoundedRect(box.adjusted(-spread, -spread + 4, spread, spread + 4), 8, 8)
+        painter.drawPixmap(box.topLeft(), dialog.grab())
+        painter.setPen(QPen(dialog.palette().color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box.adjusted(0, 0, -1, -1))
+        painter.end()
         path = out / name
         if not shot.save(str(path)):
             raise SystemExit(f"could not save {path}")
@@ -162,6 +189,8 @@ def _shoot(out: Path, data_dir: Path) -> int:
         window = MainWindow(services)
         window.resize(*WINDOW_SIZE)
         window.move(0, 0)
+        # The quick preset and two items that need care, so the confirmation names them.
+        window.target_model.set_checked([*services.quick_target_ids(), *CARE_ITEMS])
         window.show()
         settle()
         window.scan()
@@ -188,7 +217,7 @@ def _shoot(out: Path, data_dir: Path) -> int:
             QTimer.singleShot(100, grab_modal)
             return
         settle(300)
-        save_screen(window, "confirm-clean.png")
+        save_over(window, modal, "confirm-clean.png")
         modal.close()
 
     QTimer.singleShot(300, grab_modal)
@@ -196,11 +225,11 @@ def _shoot(out: Path, data_dir: Path) -> int:
     assert not confirmed, "the screenshot run must never clean"
     privacy.record_activity("scan", {"files": 1292, "bytes": 61_000_000, "targets": 7})
 
-    def settings_on(page: str, name: str) -> None:
+    def settings_on(page: str, name: str, size: tuple[int, int] = DIALOG_SIZE) -> None:
         dialog = SettingsDialog(
             None, data_dir=data_dir, privacy=services.privacy, catalog=services.catalog
         )
-        dialog.resize(780, 1000)
+        dialog.resize(*size)
         dialog.move(0, 0)
         dialog.show_page(page)
         dialog.show()
@@ -210,7 +239,7 @@ def _shoot(out: Path, data_dir: Path) -> int:
         dialog.deleteLater()
 
     settings_on("privacy", "privacy-panel.png")
-    settings_on("general", "settings-general.png")
+    settings_on("general", "settings-general.png", GENERAL_SIZE)
     window.close()
     window.session.stop()
     window.deleteLater()

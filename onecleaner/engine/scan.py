@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from onecleaner.engine.env import Environment
-from onecleaner.engine.guard import Guard
+from onecleaner.engine.guard import Guard, is_within
 from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
 from onecleaner.engine.roots import (
     CatalogView,
@@ -110,22 +110,57 @@ def scan(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        results = _walk_all(found, walker, blocks, env, options, now)
+        results = _walk_all(_narrow_first(found, env.os), walker, blocks, env, options, now)
     finally:
         if collecting:
             gc.enable()
     walker.settle_links()
     if progress is not None:
         progress(Progress(Phase.DONE, "", walker.files, walker.bytes))
+    by_id = {tid: (roots, entries, skips) for tid, roots, entries, skips in results}
     return Plan(
-        targets=tuple(
-            TargetPlan(tid, roots, tuple(entries), tuple(skips))
-            for tid, roots, entries, skips in results
+        targets=tuple(  # in the order the caller selected them, whatever the walk order
+            TargetPlan(t.id, by_id[t.id][0], tuple(by_id[t.id][1]), tuple(by_id[t.id][2]))
+            for t, _, _ in found
         ),
         os=env.os,
         created_at=time.time(),
         cancelled=walker.cancelled,
     )
+
+
+def _narrow_first(
+    found: list[tuple[Target, list[Root], list[Skip]]], os_: OS
+) -> list[tuple[Target, list[Root], list[Skip]]]:
+    """The targets in walk order: one whose folder holds another's comes after it.
+
+    A file reached through two selected targets belongs to the first that walks it, so walking
+    narrow targets first counts each file under the target that names it most precisely
+    (thumbnails under `thumbnails.cache`, not `system.cache`). What is removed is the same.
+    Targets that share no folder keep the caller's order; a cycle keeps it too.
+    """
+
+    def holds(broad: list[Root], narrow: list[Root]) -> bool:
+        return any(
+            outer.path != inner.path and is_within(inner.path, outer.path, os_)
+            for outer in broad
+            for inner in narrow
+        )
+
+    remaining = list(found)
+    ordered: list[tuple[Target, list[Root], list[Skip]]] = []
+    while remaining:
+        pick = next(
+            (
+                item
+                for item in remaining
+                if not any(holds(item[1], other[1]) for other in remaining if other is not item)
+            ),
+            remaining[0],
+        )
+        ordered.append(pick)
+        remaining.remove(pick)
+    return ordered
 
 
 def _walk_all(

@@ -31,7 +31,6 @@ from onecleaner.engine.model import (
     TargetPlan,
 )
 from onecleaner.engine.scan import ScanOptions, scan
-from onecleaner.gui.scan_order import narrow_first
 
 if TYPE_CHECKING:
     from onecleaner.engine.catalog import Catalog
@@ -207,7 +206,7 @@ class ScanWorker(Worker):
     def work(self) -> ScanOutcome:
         probe = self.probe if self.probe is not None else processes.ProcessProbe()
         plan = scan(
-            narrow_first(self.targets, self.env),
+            self.targets,
             self.env,
             catalog=self.catalog,
             options=self.options if self.options is not None else ScanOptions(),
@@ -321,7 +320,7 @@ class QuickCleanWorker(Worker):
             _lower_priority()
         probe = processes.ProcessProbe()
         plan = scan(
-            narrow_first(self.targets, self.env),
+            self.targets,
             self.env,
             catalog=self.catalog,
             options=self.options if self.options is not None else ScanOptions(),

@@ -225,9 +225,10 @@ def test_a_file_selected_through_two_targets_is_counted_once(isolated_home: Path
     everything = target("system.cache", cache)
     chromium = target("chromium.cache", cache / "chromium")
 
+    # Whatever the selection order, the file counts once, under the narrower target.
     plan = run(everything, chromium)
-    assert paths_of(plan, "system.cache") == {str(shared), str(own)}
-    assert paths_of(plan, "chromium.cache") == set()
+    assert paths_of(plan, "chromium.cache") == {str(shared)}
+    assert paths_of(plan, "system.cache") == {str(own)}
     assert plan.files == 2
 
     other_order = run(chromium, everything)
@@ -313,3 +314,26 @@ def test_the_fast_name_test_agrees_with_the_glob_matcher(
     names = ["x.kcache", "X.KCACHE", "a.lock", "b.sock", "ksocket-1", "plain", "kcache", ".lock"]
     for name in names:
         assert bool(fast(name)) == matcher(name), name
+
+
+def test_a_file_reached_by_two_targets_counts_under_the_narrower_one(
+    isolated_home: Path,
+) -> None:
+    """Thumbnails lie inside the user cache folder: selected after it, they still count under
+    `thumbnails.cache`, once, and the plan keeps the order the targets were selected in."""
+    from onecleaner.engine.catalog import load_catalog
+    from onecleaner.engine.env import Environment
+
+    cache = isolated_home / ".cache"
+    thumbs = cache / "thumbnails" / "normal"
+    thumbs.mkdir(parents=True)
+    (thumbs / "a.png").write_bytes(b"x" * 10)
+    (cache / "someapp").mkdir()
+    (cache / "someapp" / "blob").write_bytes(b"y" * 10)
+    catalog = load_catalog()
+    targets = [catalog.target("system.cache"), catalog.target("thumbnails.cache")]
+    plan = scan(targets, Environment.current(), catalog=catalog)
+    assert [t.target_id for t in plan.targets] == ["system.cache", "thumbnails.cache"]
+    by_target = {t.target_id: {e.path for e in t.entries} for t in plan.targets}
+    assert by_target["thumbnails.cache"] == {str(thumbs / "a.png")}
+    assert by_target["system.cache"] == {str(cache / "someapp" / "blob")}

@@ -169,15 +169,9 @@ def test_files_count_under_the_narrowest_target_that_holds_them(
 ) -> None:
     """Thumbnails lie inside the user cache folder: ticked together (in tree order, System
     first), the thumbnails still count under "Thumbnail cache", the rest under the cache."""
-    from onecleaner.gui.scan_order import narrow_first
-
     thumbs = make_files(cache / "thumbnails" / "large", 6)
     other = make_files(cache / "someapp", 4)
     targets = [services.catalog.target(i) for i in ("system.cache", "thumbnails.cache")]
-    assert [t.id for t in narrow_first(targets, services.env)] == [
-        "thumbnails.cache",
-        "system.cache",
-    ]
     worker = ScanWorker(targets, services.env, catalog=services.catalog)
     outcomes: list[ScanOutcome] = []
     worker.finished.connect(outcomes.append)

@@ -5,80 +5,35 @@
     python sign_notice.py sign --key vendor-private.pem notice.json -o notice-signed.json
 
 `notice.json` holds either the notice object itself or `{"notice": {...}}`. The output is the
-file users install with `onecleaner privacy notice install FILE`. Only the `cryptography`
-package is needed; the app's own checks run on the result before it is written.
+file users install with `onecleaner privacy notice install FILE`. Run it where ONE Cleaner is
+installed (`pip install .`): it signs the app's own canonical form after the app's own checks,
+so a notice it signs is one the app accepts.
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
-import hashlib
 import json
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-REQUIRED = (
-    "notice_id",
-    "seq",
-    "announced_at",
-    "service_end_at",
-    "deletion_deadline",
-    "title",
-    "body",
-    "contact",
-)
-
-
-def canonical_bytes(notice: dict[str, Any]) -> bytes:
-    """The bytes the signature covers (the same rule as onecleaner.privacy.notice)."""
-    return json.dumps(notice, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
-
-
-def key_id(public_key: Ed25519PublicKey) -> str:
-    """First 16 hex digits of SHA-256 of the raw public key (a hint the app may use)."""
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return hashlib.sha256(raw).hexdigest()[:16]
+# The app's own rules: what is signed is exactly what the app verifies and accepts.
+from onecleaner.privacy.notice import NoticeRejected, canonical_bytes, key_id, parse_notice
 
 
 def check_notice(notice: dict[str, Any]) -> list[str]:
     """What the app would reject in this notice (fields and dates), so it is never signed."""
-    problems = [f"missing field '{name}'" for name in REQUIRED if name not in notice]
-    if problems:
-        return problems
-    if isinstance(notice["seq"], bool) or not isinstance(notice["seq"], int) or notice["seq"] < 0:
-        problems.append("'seq' must be a non-negative integer, higher than the last notice's")
-    dates = []
-    for name in ("announced_at", "service_end_at", "deletion_deadline"):
-        try:
-            value = datetime.fromisoformat(str(notice[name]))
-        except ValueError:
-            problems.append(f"'{name}' is not ISO 8601")
-            continue
-        if value.tzinfo is None:
-            problems.append(f"'{name}' needs a UTC offset such as +08:00")
-            continue
-        dates.append(value)
-    if len(dates) == 3 and not dates[0] <= dates[1] <= dates[2]:
-        problems.append("dates must satisfy announced_at <= service_end_at <= deletion_deadline")
-    for name in ("title", "body"):
-        texts = notice[name]
-        if not isinstance(texts, dict) or not all(
-            isinstance(texts.get(lang), str) and texts[lang].strip() for lang in ("en", "zh_CN")
-        ):
-            problems.append(f"'{name}' needs non-empty 'en' and 'zh_CN' texts")
-    return problems
+    try:
+        parse_notice(notice)
+    except NoticeRejected as exc:
+        return [str(exc)]
+    return []
 
 
 def keygen(private_path: Path, public_path: Path) -> str:

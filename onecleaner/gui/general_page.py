@@ -30,6 +30,7 @@ from onecleaner.engine.env import current_os
 from onecleaner.engine.model import OS, Application, DeleteMode, Risk, Target
 from onecleaner.gui.catalog_text import app_name, target_description, target_label
 from onecleaner.gui.i18n import LANGUAGES, format_datetime, language_label
+from onecleaner.gui.layout import add_row
 from onecleaner.settings import Language, Schedule, Settings
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -74,7 +75,7 @@ class GeneralPage(QWidget):
 
         cleaning = QGroupBox(self.tr("Cleaning"), self)
         form = QFormLayout(cleaning)
-        _add_row(form, self.tr("&Delete mode:"), self.delete_mode)
+        add_row(form, self.tr("&Delete mode:"), self.delete_mode)
         form.addRow(self.tr("Age filter:"), age_row)
 
         # --- Quick clean preset ---------------------------------------------------------
@@ -139,9 +140,9 @@ class GeneralPage(QWidget):
 
         startup = QGroupBox(self.tr("Schedule and start-up"), self)
         startup_form = QFormLayout(startup)
-        _add_row(startup_form, self.tr("&Scheduled quick clean:"), self.schedule)
+        add_row(startup_form, self.tr("&Scheduled quick clean:"), self.schedule)
         startup_form.addRow("", self.next_run)
-        _add_row(startup_form, self.tr("&Language:"), self.language)
+        add_row(startup_form, self.tr("&Language:"), self.language)
         startup_form.addRow("", language_note)
         startup_form.addRow("", self.start_in_tray)
         startup_form.addRow("", self.start_at_login)
@@ -271,17 +272,6 @@ class GeneralPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.never_remove.setEnabled(bool(self.never_list.selectedItems()))
-
-
-def _add_row(form: QFormLayout, text: str, widget: QWidget) -> None:
-    """A labelled form row holding a control at its natural width; the label's mnemonic
-    (Alt+letter) moves the focus to the control."""
-    label = QLabel(text, widget.parentWidget())
-    label.setBuddy(widget)
-    row = QHBoxLayout()
-    row.addWidget(widget)
-    row.addStretch(1)
-    form.addRow(label, row)
 
 
 def _autostart() -> ModuleType | None:

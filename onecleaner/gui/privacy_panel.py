@@ -32,6 +32,7 @@ from onecleaner.gui.first_run import (
 from onecleaner.gui.i18n import format_date, format_datetime, format_iso_date, notice_language
 from onecleaner.gui.identifier_box import IdentifierBox
 from onecleaner.gui.journal_view import JournalDialog
+from onecleaner.gui.layout import add_row
 from onecleaner.gui.notice_banner import dates_text, export_my_data, state_text
 from onecleaner.gui.registration_box import RegistrationBox
 from onecleaner.gui.theme import banner_style_sheet
@@ -149,7 +150,7 @@ class PrivacyPanel(QWidget):
         form.addRow(self.tr("Folder:"), folder_row)
         form.addRow(self.tr("Keys:"), self.keys_label)
         form.addRow(self.tr("Activity log:"), self.journal_label)
-        _add_row(form, self.tr("&Keep the log for:"), self.retention)
+        add_row(form, self.tr("&Keep the log for:"), self.retention)
         view_row = QHBoxLayout()
         view_row.addWidget(self.view_log)
         view_row.addStretch(1)
@@ -363,17 +364,6 @@ class PrivacyPanel(QWidget):
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder_label.text()))
-
-
-def _add_row(form: QFormLayout, text: str, widget: QWidget) -> None:
-    """A labelled form row holding a control at its natural width; the label's mnemonic
-    (Alt+letter) moves the focus to the control."""
-    label = QLabel(text, widget.parentWidget())
-    label.setBuddy(widget)
-    row = QHBoxLayout()
-    row.addWidget(widget)
-    row.addStretch(1)
-    form.addRow(label, row)
 
 
 def _escape(text: str) -> str:

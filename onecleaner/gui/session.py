@@ -11,16 +11,15 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from onecleaner.engine.model import Application, CleanResult, Plan, Risk, Target
 from onecleaner.gui.confirm import CleanSummary
+from onecleaner.gui.jobs import Job, Worker
 from onecleaner.gui.models import FileSelection
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.workers import (
     CleanWorker,
     CloseAppsWorker,
     CloseOutcome,
-    Job,
     ScanOutcome,
     ScanWorker,
-    Worker,
 )
 
 log = logging.getLogger(__name__)

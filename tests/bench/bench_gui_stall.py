@@ -8,7 +8,7 @@ thread spends filling the models with the plan.
     QT_QPA_PLATFORM=offscreen python tests/bench/bench_gui_stall.py [--files 200000] [--keep-gc]
 
 --keep-gc leaves Python's cyclic garbage collector running during the work, to show why the
-workers pause it (see onecleaner/gui/workers.py).
+workers pause it (see onecleaner/gui/jobs.py).
 """
 
 from __future__ import annotations
@@ -96,12 +96,12 @@ def measure(files: int, keep_gc: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from onecleaner.datadir import data_dir
-    from onecleaner.gui import workers
+    from onecleaner.gui import jobs
     from onecleaner.gui.mainwindow import MainWindow
     from onecleaner.gui.services import AppServices
 
     if keep_gc:
-        workers._quiet_collector = contextlib.nullcontext  # type: ignore[assignment]
+        jobs._quiet_collector = contextlib.nullcontext  # type: ignore[assignment]
     app = QApplication(sys.argv[:1])
     window = MainWindow(AppServices.load(data_dir()), dialogs=_Yes())  # type: ignore[arg-type]
     window.show()

@@ -8,7 +8,8 @@ Text and data are redacted before they are sealed.
 
 Retention is per record: a record older than the retention is removed even from the month
 being written (that month is rewritten without it under a fresh key and the old key is
-destroyed), and a month whose records are all older goes whole, with its key.
+destroyed), and a month whose records are all older goes whole, with its key (see
+`journal_removal`).
 """
 
 from __future__ import annotations
@@ -17,18 +18,17 @@ import contextlib
 import json
 import os
 import re
-import secrets
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from onecleaner.privacy import journal_format as fmt
 from onecleaner.privacy.errors import JournalTampered, KeyUnavailable
+from onecleaner.privacy.journal_removal import erase_all, erase_purpose, purge
 from onecleaner.privacy.journal_store import (
     CHECKPOINT_KEY,
-    KEY_PREFIX,
     JournalStore,
     checkpoint_problem,
 )
@@ -39,7 +39,6 @@ from onecleaner.privacy.storage import write_private_file
 DEFAULT_RETENTION_DAYS = 30
 ESSENTIAL = "essential"  # purpose of minimal, non-personal error and security records
 _NAME = re.compile(r"[a-z][a-z0-9_.-]{0,39}")
-_PERIOD_KEY = re.compile(r"journal-(\d{4}-\d{2})(?:-[0-9a-f]+)?")
 
 
 @dataclass(frozen=True)
@@ -78,30 +77,6 @@ class VerifyReport:
     kind: str | None  # 'changed' | 'missing' | 'reordered' | 'cut off'
     period: str | None = None
     repaired: tuple[str, ...] = ()  # torn last records discarded (crash during a write)
-
-
-def _period_start(period: str) -> datetime:
-    year, month = (int(part) for part in period.split("-"))
-    return datetime(year, month, 1, tzinfo=UTC)
-
-
-def _period_end(period: str) -> datetime:
-    year, month = (int(part) for part in period.split("-"))
-    return datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
-
-
-def _older_than(payload: bytes, cutoff: datetime) -> bool:
-    """Whether the record ``payload`` was written before ``cutoff``.
-
-    A record whose time cannot be read cannot be shown to be needed: it counts as expired.
-    """
-    try:
-        at = datetime.fromisoformat(str(json.loads(payload).get("at", "")))
-    except (ValueError, AttributeError):
-        return True
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return at < cutoff
 
 
 def journal_size(
@@ -336,62 +311,7 @@ class Journal:
             return self._purge(self._store.now())
 
     def _purge(self, now: datetime) -> int:
-        cutoff = now - timedelta(days=self.retention_days)
-        removed = 0
-        dropped_whole = False
-        for period in self._store.periods():
-            if _period_end(period) <= cutoff:
-                pf = self._store.load(period, repair=False)
-                removed += len(pf.frames) if pf is not None else 0
-                self._store.remove_period(period, pf)
-                dropped_whole = True
-            elif _period_start(period) < cutoff:
-                removed += self._drop_older(period, cutoff)
-        for name in self._keys.names():
-            match = _PERIOD_KEY.fullmatch(name)
-            if match and _period_end(match.group(1)) <= cutoff:
-                self._keys.destroy(name)  # a key whose file is already gone
-        self._store.remove_expired_aside(lambda period: _period_end(period) <= cutoff)
-        if dropped_whole:
-            self._store.save_checkpoint()
-        return removed
-
-    def _drop_older(self, period: str, cutoff: datetime) -> int:
-        """Rewrite ``period`` without its records from before ``cutoff``; how many went."""
-        pf = self._store.load(period)
-        if pf is None or pf.header is None:
-            return 0  # a damaged header is reported by verify and replaced at the next append
-        try:
-            key = self._keys.data_key(pf.key_name, create=False)
-        except KeyUnavailable:
-            return 0  # a lost key: the log is discarded as a whole; a locked one: next time
-        walk = fmt.walk(pf, key, period)
-        if walk.problem is not None or not self._agrees_with_checkpoint(period, pf, walk):
-            # Rewriting would hide the tampering from verify; the month still goes whole
-            # when all of it has expired.
-            return 0
-        keep = [payload for _seq, payload in walk.payloads if not _older_than(payload, cutoff)]
-        dropped = len(walk.payloads) - len(keep)
-        if dropped:
-            self._rewrite(period, pf, keep)
-        return dropped
-
-    def _agrees_with_checkpoint(self, period: str, pf: fmt.PeriodFile, walk: fmt.Walk) -> bool:
-        ckpt = self._store.checkpoint()
-        if ckpt.state != "ok":
-            return False
-        entry = ckpt.entries.get(period)
-        return entry is not None and checkpoint_problem(entry, pf, walk.last_seq, period) is None
-
-    def _rewrite(self, period: str, pf: fmt.PeriodFile, keep: list[bytes]) -> None:
-        """Replace ``period`` by a new log of ``keep`` under a fresh key; shred the old key."""
-        if not keep:
-            self._store.remove_period(period, pf)
-            self._store.save_checkpoint()
-            return
-        new_name = f"{KEY_PREFIX}{period}-{secrets.token_hex(3)}"
-        self._store.write_new(period, new_name, self._keys.data_key(new_name), keep)
-        self._keys.destroy(pf.key_name)
+        return purge(self._store, self._keys, now, self.retention_days)
 
     def erase(self, *, purpose: str | None = None) -> int:
         """Erase every record, or only ``purpose``'s; returns how many records went.
@@ -401,55 +321,14 @@ class Journal:
         """
         with self._store.guard():
             if purpose is None:
-                return self._erase_all()
+                return erase_all(self._store, self._keys)
             _check_name("purpose", purpose)
-            erased = sum(self._erase_in(period, purpose) for period in self._store.periods())
+            erased = sum(
+                erase_purpose(self._store, self._keys, period, purpose)
+                for period in self._store.periods()
+            )
             self._store.forget_tails()
             return erased
-
-    def _erase_all(self) -> int:
-        erased = 0
-        for period in self._store.periods():
-            pf = self._store.load(period, repair=False)
-            erased += len(pf.frames) if pf is not None else 0
-            self._store.remove_period(period, pf)
-        for name in self._keys.names():
-            if name.startswith(KEY_PREFIX):
-                self._keys.destroy(name)
-        with contextlib.suppress(FileNotFoundError):
-            self._store.ckpt_path.unlink()
-        self._store.remove_expired_aside(lambda period: True)
-        self._store.forget_tails()
-        self._store.entries().clear()
-        return erased
-
-    def _erase_in(self, period: str, purpose: str) -> int:
-        pf = self._store.load(period)
-        if pf is None:
-            return 0
-        try:
-            if pf.header is None:
-                raise KeyUnavailable("header changed")
-            key = self._keys.data_key(pf.key_name, create=False)
-        except KeyUnavailable as exc:
-            if not exc.lost:
-                raise
-            # Unreadable records might be of this purpose: they go too.
-            self._store.remove_period(period, pf)
-            self._store.save_checkpoint()
-            return len(pf.frames)
-        keep: list[bytes] = []
-        prev = fmt.line_hash(pf.header_raw)
-        for frame in pf.frames:
-            payload = fmt.open_frame(key, pf.log_id, frame, frame.seq, prev)
-            prev = fmt.line_hash(frame.line)
-            # A record that does not open has no known purpose: erasing errs on its side.
-            if payload is not None and json.loads(payload).get("purpose") != purpose:
-                keep.append(payload)
-        erased = len(pf.frames) - len(keep)
-        if erased:
-            self._rewrite(period, pf, keep)
-        return erased
 
     def export(self, path: Path) -> int:
         """Write every record, decrypted, to ``path`` (0600) as JSON; returns how many.

@@ -26,12 +26,9 @@ from typing import Any
 
 from onecleaner.privacy import journal_format as fmt
 from onecleaner.privacy.errors import JournalTampered, KeyUnavailable
+from onecleaner.privacy.journal_checkpoint import checkpoint_problem
 from onecleaner.privacy.journal_removal import erase_all, erase_purpose, purge
-from onecleaner.privacy.journal_store import (
-    CHECKPOINT_KEY,
-    JournalStore,
-    checkpoint_problem,
-)
+from onecleaner.privacy.journal_store import JournalStore
 from onecleaner.privacy.keys import KeyStore
 from onecleaner.privacy.redact import redact, redact_data
 from onecleaner.privacy.storage import write_private_file
@@ -365,7 +362,6 @@ class Journal:
 
 
 __all__ = [
-    "CHECKPOINT_KEY",
     "DEFAULT_RETENTION_DAYS",
     "ESSENTIAL",
     "Journal",

@@ -2,64 +2,43 @@
 
 `JournalStore` is the low level of `journal.Journal`: it knows where each month's log ends,
 writes frames, keeps the checkpoint (each month's last sequence number and hash, sealed with
-its own key) and starts a new log when a month's key is lost.
+its own key: see `journal_checkpoint`) and starts a new log when a month's key is lost.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import json
 import os
 import re
 import secrets
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from onecleaner.privacy import crypto
 from onecleaner.privacy import journal_format as fmt
-from onecleaner.privacy.errors import CorruptFile, DecryptError, KeyUnavailable
+from onecleaner.privacy.errors import KeyUnavailable
+from onecleaner.privacy.journal_checkpoint import (
+    CHECKPOINT_FILE,
+    Checkpoint,
+    checkpoint_entry,
+    checkpoint_problem,
+    read_checkpoint,
+    write_checkpoint,
+)
 from onecleaner.privacy.keys import KeyStore
 from onecleaner.privacy.storage import (
     atomic_write_bytes,
     ensure_data_dir,
     locked,
-    read_json,
-    write_json,
 )
 
 JOURNAL_DIR = "journal"
-CHECKPOINT_FILE = "checkpoint.json"
-CHECKPOINT_KEY = "journal-checkpoint"
 KEY_PREFIX = "journal-"
-_CHECKPOINT_AAD = b"onecleaner journal checkpoint"
 _PERIOD_FILE = re.compile(r"(\d{4})-(\d{2})\.log")
 _ASIDE_FILE = re.compile(r"(\d{4}-\d{2})\.log\.(?:corrupt|tampered)-[0-9a-f]+")
-
-
-def checkpoint_problem(
-    entry: dict[str, Any], pf: fmt.PeriodFile, last: int, period: str
-) -> tuple[str, int | None, str] | None:
-    """(problem, bad_seq, kind) if ``pf``, whose chain holds ``last`` records, disagrees
-    with its checkpoint ``entry``; None if the file holds at least what the entry names.
-
-    A checkpoint behind the file is fine (a crash between writing a record and the
-    checkpoint); one ahead of it means records were cut off the end.
-    """
-    seq = int(entry.get("seq", 0))
-    if entry.get("log_id") != pf.log_id:
-        return (f"journal {period} was replaced by another log", None, "changed")
-    if seq > last:
-        what = f"record {seq}" if seq == last + 1 else f"records {last + 1} to {seq}"
-        return (f"{what} of journal {period} were cut off the end", last + 1, "cut off")
-    found = pf.hash_at(seq)
-    if found is None or found.hex() != entry.get("hash"):
-        return (f"record {seq} in journal {period} was changed", seq, "changed")
-    return None
 
 
 @dataclass
@@ -71,15 +50,6 @@ class _Tail:
     next_seq: int
     last_hash: bytes
     size: int
-
-
-@dataclass
-class Checkpoint:
-    """Each period's last sequence number and hash as last recorded, and the file's state."""
-
-    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
-    state: str = "absent"  # 'ok' | 'absent' | 'changed' | 'lost'
-    sig: tuple[int, int, int] | None = None
 
 
 class JournalStore:
@@ -189,23 +159,7 @@ class JournalStore:
         if self._ckpt is not None and self._ckpt.sig == sig:
             self._fresh.add(CHECKPOINT_FILE)
             return self._ckpt
-        ckpt = Checkpoint(sig=sig)
-        try:
-            doc = read_json(self.ckpt_path, kind="journal-checkpoint")
-        except CorruptFile:
-            doc, ckpt.state = None, "changed"
-        if doc is not None:
-            try:
-                key = self.keys.data_key(CHECKPOINT_KEY, create=False)
-                sealed = base64.b64decode(str(doc.get("sealed", "")), validate=True)
-                entries = json.loads(crypto.unseal(key, sealed, _CHECKPOINT_AAD))
-                ckpt.entries, ckpt.state = dict(entries), "ok"
-            except KeyUnavailable as exc:
-                if not exc.lost:
-                    raise
-                ckpt.state = "lost"
-            except (DecryptError, ValueError):
-                ckpt.state = "changed"
+        ckpt = read_checkpoint(self.ckpt_path, self.keys, sig)
         self._ckpt = ckpt
         self._fresh.add(CHECKPOINT_FILE)
         return ckpt
@@ -224,7 +178,7 @@ class JournalStore:
                 if pf is not None and pf.header is not None:
                     last = pf.frames[-1] if pf.frames else None
                     seq = (last.seq or len(pf.frames)) if last else 0
-                    ckpt.entries[period] = self.entry(pf.log_id, seq, pf.hash_at(seq) or b"")
+                    ckpt.entries[period] = checkpoint_entry(pf.log_id, seq, pf.hash_at(seq) or b"")
             if ckpt.state == "absent" and any(e["seq"] for e in ckpt.entries.values()):
                 self.notices.append(
                     "The journal checkpoint was missing; it was rebuilt from the journal "
@@ -233,29 +187,10 @@ class JournalStore:
             ckpt.state = "ok"
         return ckpt.entries
 
-    @staticmethod
-    def entry(log_id: str, seq: int, last_hash: bytes) -> dict[str, Any]:
-        return {"log_id": log_id, "seq": seq, "hash": last_hash.hex()}
-
     def save_checkpoint(self) -> None:
-        entries = self.entries()
-        try:
-            key = self.keys.data_key(CHECKPOINT_KEY)
-        except KeyUnavailable as exc:
-            if not exc.lost:
-                raise
-            # The old checkpoint is unreadable anyway; entries were rebuilt from the files.
-            self.keys.destroy(CHECKPOINT_KEY)
-            key = self.keys.data_key(CHECKPOINT_KEY)
-        blob = crypto.seal(key, json.dumps(entries, sort_keys=True).encode(), _CHECKPOINT_AAD)
-        write_json(
-            self.ckpt_path,
-            {"sealed": base64.b64encode(blob).decode("ascii")},
-            kind="journal-checkpoint",
-        )
-        st = self.ckpt_path.stat()
+        sig = write_checkpoint(self.ckpt_path, self.keys, self.entries())
         assert self._ckpt is not None
-        self._ckpt.sig = (st.st_mtime_ns, st.st_size, st.st_ino)
+        self._ckpt.sig = sig
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -361,7 +296,7 @@ class JournalStore:
         tail = _Tail(log_id, key, len(payloads) + 1, prev, len(data))
         self._tails[period] = tail
         self._fresh.add(period)
-        self.entries()[period] = self.entry(log_id, len(payloads), prev)
+        self.entries()[period] = checkpoint_entry(log_id, len(payloads), prev)
         self.save_checkpoint()
         return tail
 
@@ -422,7 +357,7 @@ class JournalStore:
                 os.close(fd)
         tail.next_seq, tail.last_hash = seq + 1, fmt.line_hash(line[:-1])
         tail.size += len(line)
-        self.entries()[period] = self.entry(tail.log_id, seq, tail.last_hash)
+        self.entries()[period] = checkpoint_entry(tail.log_id, seq, tail.last_hash)
         if self._batch:
             self._dirty.add(period)
         else:

@@ -15,11 +15,11 @@ from typing import Any
 from onecleaner.cli import privacy_output as out
 from onecleaner.cli.context import CliContext, UsageError
 from onecleaner.privacy.consent import Way, parse_purpose
-from onecleaner.privacy.errors import ExportFailed, PrivacyError
+from onecleaner.privacy.errors import CollectionStopped, ExportFailed, PrivacyError
 from onecleaner.privacy.export import jsonable
 from onecleaner.privacy.notice import NoticeRejected, NoticeState
 from onecleaner.privacy.profile import InvalidProfileValue, ProfileUnreadable
-from onecleaner.privacy.service import CollectionStopped, PrivacyService
+from onecleaner.privacy.service import PrivacyService
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1

@@ -50,5 +50,9 @@ class ExportFailed(PrivacyError):
     """A file the user asked for could not be written; the message names the path and why."""
 
 
+class CollectionStopped(PrivacyError):
+    """The service has ended (signed notice): nothing new is collected or registered."""
+
+
 class DecryptError(PrivacyError):
     """Sealed data that does not open: wrong key, or the bytes were changed."""

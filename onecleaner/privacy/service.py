@@ -7,8 +7,6 @@ files never raise: they give privacy-safe defaults and a message in `warnings`.
 from __future__ import annotations
 
 import dataclasses
-import enum
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,7 +23,8 @@ from onecleaner.privacy.consent import (
     Way,
 )
 from onecleaner.privacy.device import device_info, minimal_error
-from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.erasure import DeadlineDeletion, apply_deletion_deadline, forget
+from onecleaner.privacy.errors import CollectionStopped, PrivacyError
 from onecleaner.privacy.export import export_document, write_json_export
 from onecleaner.privacy.journal import (
     ESSENTIAL,
@@ -36,7 +35,7 @@ from onecleaner.privacy.journal import (
 )
 from onecleaner.privacy.journal_store import JOURNAL_DIR
 from onecleaner.privacy.keys import KeyStatus, KeyStore
-from onecleaner.privacy.notice import Notice, NoticeBook, NoticeProblem, NoticeRejected, NoticeState
+from onecleaner.privacy.notice import Notice, NoticeBook, NoticeRejected, NoticeState
 from onecleaner.privacy.policy import Policy
 from onecleaner.privacy.profile import (
     Profile,
@@ -46,31 +45,14 @@ from onecleaner.privacy.profile import (
     normalize_phone,
 )
 from onecleaner.privacy.redact import redact, redact_data
+from onecleaner.privacy.security_events import SUSPECT_NOTICE, SecurityEvent, security_text
 from onecleaner.privacy.storage import set_aside
 from onecleaner.privacy.usage import UsageStore
-from onecleaner.settings import Settings, load_settings, save_settings, settings_path
+from onecleaner.settings import Settings, load_settings, save_settings
 
 _STOPPED = (NoticeState.SERVICE_ENDED, NoticeState.PAST_DEADLINE)
 
 Clock = Callable[[], datetime]
-
-
-class SecurityEvent(enum.Enum):
-    """Security events the journal keeps (purpose `essential`), named, never described."""
-
-    NOTICE_REJECTED = "notice-rejected"  # a forged, unknown-key or replayed service notice
-
-
-# Rejections that may be an attack; an unreadable or malformed file is just a mistake.
-_SUSPECT_NOTICE = frozenset(
-    {NoticeProblem.BAD_SIGNATURE, NoticeProblem.UNKNOWN_KEY, NoticeProblem.REPLAY}
-)
-
-_REASON = re.compile(r"[a-z][a-z0-9-]{0,39}")
-
-
-class CollectionStopped(PrivacyError):
-    """The service has ended (signed notice): nothing new is collected or registered."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +69,6 @@ class PrivacyStatus:
     notice_state: NoticeState
     notice: Notice | None
     collection_stopped: bool
-
-
-@dataclass(frozen=True, slots=True)
-class DeadlineDeletion:
-    """What start-up deleted after the notice's deadline, and where its receipt is."""
-
-    notice: Notice
-    deleted: tuple[str, ...]
-    receipt: Path
 
 
 class PrivacyService:
@@ -118,10 +91,12 @@ class PrivacyService:
                 self.warnings.append(message)
         messages.clear()
 
-    def _consent_book(self) -> ConsentBook:
+    def consent_book(self) -> ConsentBook:
+        """The consent history of the data folder, under the current policy."""
         return ConsentBook(self.data_dir, self.policy, clock=self.clock)
 
-    def _notices(self) -> NoticeBook:
+    def notice_book(self) -> NoticeBook:
+        """The installed service notice and the receipt of the deletion it caused."""
         return NoticeBook(self.data_dir, clock=self.clock)
 
     def _profiles(self) -> ProfileStore:
@@ -186,13 +161,13 @@ class PrivacyService:
 
     def consent(self) -> list[PurposeStatus]:
         """Every purpose and whether it counts as granted under the current policy."""
-        book = self._consent_book()
+        book = self.consent_book()
         summary = book.summary()
         self._take(book.warnings)
         return summary
 
     def consent_history(self) -> list[ConsentRecord]:
-        book = self._consent_book()
+        book = self.consent_book()
         history = book.history()
         self._take(book.warnings)
         return history
@@ -203,11 +178,11 @@ class PrivacyService:
     def grant(self, purpose: Purpose, way: Way = Way.CLI) -> ConsentRecord:
         """Record consent to `purpose` under the current policy (refused after the service end)."""
         self._require_collecting(f"'{purpose.value}' cannot be turned on")
-        return self._consent_book().record(purpose, ConsentState.GRANTED, way)
+        return self.consent_book().record(purpose, ConsentState.GRANTED, way)
 
     def withdraw(self, purpose: Purpose, way: Way = Way.CLI) -> list[str]:
         """Record the withdrawal and erase what was collected for `purpose`; says what went."""
-        self._consent_book().record(purpose, ConsentState.WITHDRAWN, way)
+        self.consent_book().record(purpose, ConsentState.WITHDRAWN, way)
         erased: list[str] = []
         removed = self.journal().erase(purpose=purpose.value) if self.has_journal() else 0
         if removed:
@@ -220,7 +195,7 @@ class PrivacyService:
 
     def notice(self) -> Notice | None:
         """The installed, verified end-of-service notice, if any."""
-        book = self._notices()
+        book = self.notice_book()
         notice = book.current()
         self._take(book.warnings)
         return notice
@@ -231,7 +206,7 @@ class PrivacyService:
 
     def notice_receipt(self) -> dict[str, Any] | None:
         """The non-personal receipt of the deletion done after the deadline, if it was done."""
-        book = self._notices()
+        book = self.notice_book()
         receipt = book.receipt()
         self._take(book.warnings)
         return receipt
@@ -242,9 +217,9 @@ class PrivacyService:
         A forged, unknown-key or replayed notice is also journalled as a security event.
         """
         try:
-            return self._notices().install(path)
+            return self.notice_book().install(path)
         except NoticeRejected as exc:
-            if exc.problem in _SUSPECT_NOTICE:
+            if exc.problem in SUSPECT_NOTICE:
                 try:
                     self.record_security(SecurityEvent.NOTICE_REJECTED, exc.problem.value)
                 except PrivacyError as failed:  # the rejection is what the user must see
@@ -302,9 +277,7 @@ class PrivacyService:
         """
         if self.collection_stopped():
             return False
-        # Only a reason code ("bad-signature") is kept; free text could carry personal data.
-        code = reason if _REASON.fullmatch(reason) else ""
-        self._append("security", f"{event.value}: {code}" if code else event.value, ESSENTIAL, {})
+        self._append("security", security_text(event, reason), ESSENTIAL, {})
         return True
 
     def record_usage(self, feature: str) -> bool:
@@ -407,65 +380,13 @@ class PrivacyService:
         write_json_export(path, document)
         return document
 
-    def erase_personal_information(self) -> list[str]:
-        """Delete the profile, journal, install identifier and usage data and destroy every key.
-
-        Returns what there was to delete. Bad files set aside go too: they may hold the same.
-        """
-        deleted: list[str] = []
-        try:
-            if self.has_journal() and self.journal().erase():
-                deleted.append("journal")
-        except PrivacyError:
-            deleted.append("journal")  # unreadable: destroying its keys below shreds it
-        if self._profiles().delete():
-            deleted.append("profile")
-        if self.usage_store().erase():
-            deleted.append("install identifier and usage data")
-        if self.keys.names() or self.keys.master_path.exists():
-            deleted.append("encryption keys")
-        self.keys.destroy_all()
-        for leftover in self._aside_files():
-            leftover.unlink(missing_ok=True)
-        return deleted
-
     def forget(self) -> list[str]:
-        """Erase everything the app holds about the user; the app then runs on its defaults.
-
-        The installed service notice, the trusted notice keys and the deletion receipt stay:
-        they are the vendor's, not about the user, and they keep replay protection working.
-        """
-        done = self.erase_personal_information()
-        if self._consent_book().erase():
-            done.append("consent history")
-        if settings_path(self.data_dir).exists():
-            settings_path(self.data_dir).unlink()
-            done.append("settings")
-        return done
+        """Erase everything the app holds about the user; the app then runs on its defaults."""
+        return forget(self)
 
     def apply_deletion_deadline(self) -> DeadlineDeletion | None:
         """Past the notice's deletion deadline: delete the personal information, write a receipt.
 
-        None when no deadline has passed, or when it was already done and nothing new was
-        found (so later starts stay quiet).
+        None when there is nothing (new) to do; see `erasure.apply_deletion_deadline`.
         """
-        notice = self.notice()
-        if notice is None or notice.state_at(self.clock()) is not NoticeState.PAST_DEADLINE:
-            return None
-        deleted = self.erase_personal_information()
-        receipt = self.notice_receipt()
-        if not deleted and receipt is not None and receipt.get("notice_id") == notice.notice_id:
-            return None
-        book = self._notices()
-        book.write_receipt(notice, deleted)
-        return DeadlineDeletion(notice=notice, deleted=tuple(deleted), receipt=book.receipt_path)
-
-    def _aside_files(self) -> list[Path]:
-        """Bad files set aside for inspection (they may hold what the user asked to forget)."""
-        if not self.data_dir.is_dir():
-            return []
-        return [
-            p
-            for p in self.data_dir.rglob("*")
-            if (".corrupt-" in p.name or ".tampered-" in p.name) and p.is_file()
-        ]
+        return apply_deletion_deadline(self)

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from onecleaner.privacy.consent import Purpose, Way
+from onecleaner.privacy.errors import CollectionStopped
 from onecleaner.privacy.keys import KeyStore
 from onecleaner.privacy.notice import NoticeRejected, NoticeState
 from onecleaner.privacy.policy import load_policy
-from onecleaner.privacy.service import CollectionStopped, PrivacyService
+from onecleaner.privacy.service import PrivacyService
 from onecleaner.privacy.startup import run_startup
 from onecleaner.settings import Settings, save_settings
 from tests.privacy.notice_helpers import (

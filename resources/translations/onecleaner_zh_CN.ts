@@ -303,6 +303,174 @@
             <translation>ONE Cleaner</translation>
         </message>
         <message>
+            <source>Tick at least one item to scan.</source>
+            <translation>请至少勾选一个要扫描的项目。</translation>
+        </message>
+        <message>
+            <source>Scanning…</source>
+            <translation>正在扫描…</translation>
+        </message>
+        <message>
+            <source>Scan first: there is nothing to clean.</source>
+            <translation>请先扫描：目前没有可清理的内容。</translation>
+        </message>
+        <message>
+            <source>Nothing was cleaned.</source>
+            <translation>没有清理任何内容。</translation>
+        </message>
+        <message>
+            <source>Every file is unticked: nothing to clean.</source>
+            <translation>所有文件都已取消勾选：没有可清理的内容。</translation>
+        </message>
+        <message>
+            <source>Nothing to clean.</source>
+            <translation>没有可清理的内容。</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Stopping after the current file…</source>
+            <translation>处理完当前文件后停止…</translation>
+        </message>
+        <message>
+            <source>Clean first: there are no results to save.</source>
+            <translation>请先清理：没有可保存的结果。</translation>
+        </message>
+        <message>
+            <source>Export results</source>
+            <translation>导出结果</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Could not save {0}: {1}</source>
+            <translation>无法保存 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Results saved to {0}</source>
+            <translation>结果已保存到 {0}</translation>
+        </message>
+        <message>
+            <source>Cleaning…</source>
+            <translation>正在清理…</translation>
+        </message>
+        <message>
+            <source>Closing programs…</source>
+            <translation>正在关闭程序…</translation>
+        </message>
+        <message>
+            <source>Scan cancelled.</source>
+            <translation>扫描已取消。</translation>
+        </message>
+        <message>
+            <source>Scan finished.</source>
+            <translation>扫描完成。</translation>
+        </message>
+        <message>
+            <source>Reclaimable space by category</source>
+            <translation>各类别可释放的空间</translation>
+        </message>
+        <message>
+            <source>Programs still running</source>
+            <translation>程序仍在运行</translation>
+        </message>
+        <message>
+            <source>{0} did not close. Their files are left alone; the rest will be cleaned.</source>
+            <translation>{0} 未关闭。其文件不会被处理；其余内容将被清理。</translation>
+        </message>
+        <message>
+            <source>Closed {0}; scanning again…</source>
+            <translation>已关闭 {0}；正在重新扫描…</translation>
+        </message>
+        <message>
+            <source>Cleaning cancelled.</source>
+            <translation>清理已取消。</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>完成。</translation>
+        </message>
+        <message>
+            <source>Freed space by category</source>
+            <translation>各类别释放的空间</translation>
+        </message>
+        <message>
+            <source>Scan again to see what is left.</source>
+            <translation>重新扫描可查看剩余内容。</translation>
+        </message>
+        <message>
+            <source>Stopped by an error.</source>
+            <translation>因出错而停止。</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>出现问题</translation>
+        </message>
+        <message>
+            <source>{0}: {1} files</source>
+            <translation>{0}：{1} 个文件</translation>
+        </message>
+        <message>
+            <source>Scan again to clean.</source>
+            <translation>请重新扫描后再清理。</translation>
+        </message>
+        <message>
+            <source>Untick single files below to keep them.</source>
+            <translation>在下方取消勾选单个文件即可保留。</translation>
+        </message>
+        <message>
+            <source>Moved to the trash</source>
+            <translation>已移到回收站</translation>
+        </message>
+        <message>
+            <source>Freed</source>
+            <translation>已释放</translation>
+        </message>
+        <message>
+            <source>Nothing was left alone.</source>
+            <translation>所有项目都已处理。</translation>
+        </message>
+        <message>
+            <source>Scan finished: {0} in {1} files; {2} items left alone.</source>
+            <translation>扫描完成：{1} 个文件，共 {0}；{2} 个项目未处理。</translation>
+        </message>
+        <message>
+            <source>Ready to free {0} in {1} files</source>
+            <translation>可释放 {0}，共 {1} 个文件</translation>
+        </message>
+        <message>
+            <source>{0} {1}: {2} files removed</source>
+            <translation>{0} {1}：已删除 {2} 个文件</translation>
+        </message>
+        <message>
+            <source>Scanning: {0} files, {1}</source>
+            <translation>正在扫描：{0} 个文件，{1}</translation>
+        </message>
+        <message>
+            <source>Cleaning: {0} files removed, {1} freed</source>
+            <translation>正在清理：已删除 {0} 个文件，释放 {1}</translation>
+        </message>
+        <message>
+            <source>Scan cancelled: {0} in {1} files found so far</source>
+            <translation>扫描已取消：目前已找到 {1} 个文件，共 {0}</translation>
+        </message>
+        <message>
+            <source>{0} files unticked stay where they are.</source>
+            <translation>{0} 个已取消勾选的文件将保留原处。</translation>
+        </message>
+        <message>
+            <source>Cleaning cancelled: {0} files removed ({1}) before stopping</source>
+            <translation>清理已取消：停止前已删除 {0} 个文件（{1}）</translation>
+        </message>
+        <message>
+            <source>{0} items were left alone; see “Left alone” for the reasons.</source>
+            <translation>{0} 个项目未处理；原因请见“未处理”。</translation>
+        </message>
+        <message>
             <source>What to clean</source>
             <translation>清理什么</translation>
         </message>
@@ -441,174 +609,6 @@
         <message>
             <source>&amp;View</source>
             <translation>查看(&amp;V)</translation>
-        </message>
-        <message>
-            <source>Tick at least one item to scan.</source>
-            <translation>请至少勾选一个要扫描的项目。</translation>
-        </message>
-        <message>
-            <source>Scanning…</source>
-            <translation>正在扫描…</translation>
-        </message>
-        <message>
-            <source>Scan first: there is nothing to clean.</source>
-            <translation>请先扫描：目前没有可清理的内容。</translation>
-        </message>
-        <message>
-            <source>Nothing was cleaned.</source>
-            <translation>没有清理任何内容。</translation>
-        </message>
-        <message>
-            <source>Every file is unticked: nothing to clean.</source>
-            <translation>所有文件都已取消勾选：没有可清理的内容。</translation>
-        </message>
-        <message>
-            <source>Nothing to clean.</source>
-            <translation>没有可清理的内容。</translation>
-        </message>
-        <message>
-            <source>Cancelling…</source>
-            <translation>正在取消…</translation>
-        </message>
-        <message>
-            <source>Stopping after the current file…</source>
-            <translation>处理完当前文件后停止…</translation>
-        </message>
-        <message>
-            <source>Clean first: there are no results to save.</source>
-            <translation>请先清理：没有可保存的结果。</translation>
-        </message>
-        <message>
-            <source>Export results</source>
-            <translation>导出结果</translation>
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message>
-            <source>Could not save {0}: {1}</source>
-            <translation>无法保存 {0}：{1}</translation>
-        </message>
-        <message>
-            <source>Results saved to {0}</source>
-            <translation>结果已保存到 {0}</translation>
-        </message>
-        <message>
-            <source>Cleaning…</source>
-            <translation>正在清理…</translation>
-        </message>
-        <message>
-            <source>Closing programs…</source>
-            <translation>正在关闭程序…</translation>
-        </message>
-        <message>
-            <source>Scanning: {0} files, {1}</source>
-            <translation>正在扫描：{0} 个文件，{1}</translation>
-        </message>
-        <message>
-            <source>Cleaning: {0} files removed, {1} freed</source>
-            <translation>正在清理：已删除 {0} 个文件，释放 {1}</translation>
-        </message>
-        <message>
-            <source>Scan cancelled.</source>
-            <translation>扫描已取消。</translation>
-        </message>
-        <message>
-            <source>Scan finished.</source>
-            <translation>扫描完成。</translation>
-        </message>
-        <message>
-            <source>Reclaimable space by category</source>
-            <translation>各类别可释放的空间</translation>
-        </message>
-        <message>
-            <source>Scan cancelled: {0} in {1} files found so far</source>
-            <translation>扫描已取消：目前已找到 {1} 个文件，共 {0}</translation>
-        </message>
-        <message>
-            <source>Scan again to clean.</source>
-            <translation>请重新扫描后再清理。</translation>
-        </message>
-        <message>
-            <source>Scan finished: {0} in {1} files; {2} items left alone.</source>
-            <translation>扫描完成：{1} 个文件，共 {0}；{2} 个项目未处理。</translation>
-        </message>
-        <message>
-            <source>Programs still running</source>
-            <translation>程序仍在运行</translation>
-        </message>
-        <message>
-            <source>{0} did not close. Their files are left alone; the rest will be cleaned.</source>
-            <translation>{0} 未关闭。其文件不会被处理；其余内容将被清理。</translation>
-        </message>
-        <message>
-            <source>Closed {0}; scanning again…</source>
-            <translation>已关闭 {0}；正在重新扫描…</translation>
-        </message>
-        <message>
-            <source>Cleaning cancelled.</source>
-            <translation>清理已取消。</translation>
-        </message>
-        <message>
-            <source>Done.</source>
-            <translation>完成。</translation>
-        </message>
-        <message>
-            <source>Freed space by category</source>
-            <translation>各类别释放的空间</translation>
-        </message>
-        <message>
-            <source>Moved to the trash</source>
-            <translation>已移到回收站</translation>
-        </message>
-        <message>
-            <source>Freed</source>
-            <translation>已释放</translation>
-        </message>
-        <message>
-            <source>{0} {1}: {2} files removed</source>
-            <translation>{0} {1}：已删除 {2} 个文件</translation>
-        </message>
-        <message>
-            <source>Cleaning cancelled: {0} files removed ({1}) before stopping</source>
-            <translation>清理已取消：停止前已删除 {0} 个文件（{1}）</translation>
-        </message>
-        <message>
-            <source>{0} items were left alone; see “Left alone” for the reasons.</source>
-            <translation>{0} 个项目未处理；原因请见“未处理”。</translation>
-        </message>
-        <message>
-            <source>Nothing was left alone.</source>
-            <translation>所有项目都已处理。</translation>
-        </message>
-        <message>
-            <source>Scan again to see what is left.</source>
-            <translation>重新扫描可查看剩余内容。</translation>
-        </message>
-        <message>
-            <source>Stopped by an error.</source>
-            <translation>因出错而停止。</translation>
-        </message>
-        <message>
-            <source>Something went wrong</source>
-            <translation>出现问题</translation>
-        </message>
-        <message>
-            <source>{0}: {1} files</source>
-            <translation>{0}：{1} 个文件</translation>
-        </message>
-        <message>
-            <source>Ready to free {0} in {1} files</source>
-            <translation>可释放 {0}，共 {1} 个文件</translation>
-        </message>
-        <message>
-            <source>{0} files unticked stay where they are.</source>
-            <translation>{0} 个已取消勾选的文件将保留原处。</translation>
-        </message>
-        <message>
-            <source>Untick single files below to keep them.</source>
-            <translation>在下方取消勾选单个文件即可保留。</translation>
         </message>
     </context>
     <context>

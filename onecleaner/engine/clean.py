@@ -16,12 +16,13 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Sequence
-from operator import attrgetter
+from dataclasses import dataclass
+from operator import itemgetter
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import EngineError
 from onecleaner.engine.fsops import Cursor, FdCursor, HomeTrash, UnsafeFolder, make_cursor
-from onecleaner.engine.guard import Guard
+from onecleaner.engine.guard import Guard, Protected
 from onecleaner.engine.model import (
     OS,
     CleanResult,
@@ -47,6 +48,12 @@ SWAPPED = "a folder on its path was replaced by a link or moved since the scan (
 OTHER_FS = "a folder on its path is now on another filesystem"
 OTHER_OWNER = "owned by another user"
 IN_TRASH = "already in the trash (move to trash does not empty the trash)"
+KEPT = "kept by its target's rules; scan again"
+NOT_A_PATH = "not a plain file path; scan again"
+_NOT_NAMES = frozenset(("", ".", ".."))
+_S_IFMT, _S_IFREG, _S_IFLNK = 0o170000, stat.S_IFREG, stat.S_IFLNK
+# One folder of a root's entries: its components below the root, its path, its entries.
+_Folder = tuple[list[str], str, list[PlanEntry]]
 
 
 class _Watch:
@@ -59,6 +66,7 @@ class _Watch:
         self.next = 0.0
         self.open: frozenset[str] = frozenset()
         self.blocks: list[tuple[str, str]] = []
+        self.places: dict[str, str] = {}
         self.refresh()
 
     def refresh(self) -> None:
@@ -67,6 +75,7 @@ class _Watch:
             (place, reason)
             for place, reason in running_blocks(self.catalog, self.env, self.probe).items()
         ]
+        self.places = dict(self.blocks)
         self.next = time.monotonic() + _REFRESH_EVERY
 
     def blocked(self, path: str, sep: str) -> tuple[str, str] | None:
@@ -81,13 +90,74 @@ def _trash_folders(env: Environment) -> tuple[str, ...]:
     return (os.path.join(data, "Trash"), os.path.join(env.home, ".Trash"))
 
 
-def _in_trash(path: str, trash: tuple[str, ...], sep: str) -> bool:
-    if any(path.startswith(t + sep) for t in trash):
+def _in_trash(folder: str, trash: tuple[str, ...], sep: str) -> bool:
+    """Whether the files of `folder` are in a trash (a file whose own name starts with
+    ".Trash" is caught by the caller)."""
+    if any(folder == t or folder.startswith(t + sep) for t in trash):
         return True
-    return any(part.startswith(".Trash") for part in path.split(sep))
+    return any(part.startswith(".Trash") for part in folder.split(sep))
 
 
-def _reason(exc: OSError) -> str:
+@dataclass(frozen=True)
+class _Keep:
+    """A root's keep globs split so that a clean tests each folder once and each file cheaply.
+
+    A file is kept when its folder (or one above) matches any glob, or its own name matches a
+    glob without '/', or its whole relative path matches a glob with '/' - tried only in
+    folders below which such a glob can match at all.
+    """
+
+    full: Matcher
+    names: Matcher | None
+    anchored: Matcher | None
+
+    @classmethod
+    def of(cls, globs: Sequence[str], *, case_insensitive: bool) -> _Keep:
+        names = [g for g in globs if "/" not in g]
+        anchored = [g for g in globs if "/" in g]
+        return cls(
+            compile_globs(globs, case_insensitive=case_insensitive),
+            compile_globs(names, case_insensitive=case_insensitive) if names else None,
+            compile_globs(anchored, case_insensitive=case_insensitive) if anchored else None,
+        )
+
+
+def _by_folder(
+    root: Root, group: Sequence[PlanEntry], prefix: str, sep: str, tid: str, skips: list[Skip]
+) -> list[_Folder]:
+    """The entries grouped by folder, folders in tree order (parents before their children,
+    siblings together, so the cursor opens each folder once); entries not below the root are
+    skipped here."""
+    folders: dict[str, list[PlanEntry]] = {}
+    if root.is_file:
+        for e in group:
+            if e.path == root.path:
+                folders.setdefault(prefix[:-1], []).append(e)
+            else:
+                skips.append(Skip(e.path, "not its target's file; scan again", tid))
+    else:
+        n_prefix = len(prefix)
+        for e in group:
+            path = e.path
+            if path.startswith(prefix) and len(path) > n_prefix:
+                folder = path[: path.rindex(sep)]
+                files = folders.get(folder)
+                if files is None:
+                    folders[folder] = [e]
+                else:
+                    files.append(e)
+            else:
+                skips.append(Skip(path, "not inside its target's folder; scan again", tid))
+    base = len(prefix) - 1
+    out = [(f[base + 1 :].split(sep) if len(f) > base else [], f, files)
+           for f, files in folders.items()]  # fmt: skip
+    out.sort(key=itemgetter(0))
+    return out
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    if isinstance(exc, ValueError):  # a NUL in a hand-made plan's path
+        return NOT_A_PATH
     if isinstance(exc, UnsafeFolder):
         return OTHER_FS if exc.errno == errno.EXDEV else SWAPPED
     if isinstance(exc, FileNotFoundError):
@@ -132,6 +202,12 @@ class _Cleaner:
         self.guard = Guard.for_env(env, extra=never_touch)
         # Protected places, for a plan that reaches into one (an old or edited plan file).
         self.protected = self.guard.protected
+        # A protected file (a never-touch entry, a fragile cache file) by its exact path.
+        self.protected_exact: dict[str, str] = {}
+        self.protected_by_path: dict[str, tuple[int, Protected]] = {}
+        for n, p in enumerate(self.protected):
+            self.protected_exact.setdefault(p.path, f"never cleaned: {p.reason}")
+            self.protected_by_path.setdefault(p.path, (n, p))
         self.trash_folders = _trash_folders(env)
         self.home_trash = (
             HomeTrash(self.trash_folders[0])
@@ -190,11 +266,9 @@ class _Cleaner:
         sep = os.sep
         if root.is_file:
             base = os.path.dirname(root.path)
-            prefix = base + sep
             prune = False
         else:
             base = root.path
-            prefix = base + sep
             prune = root.rule.prune
         try:
             cursor = make_cursor(base, prune=prune)
@@ -203,142 +277,192 @@ class _Cleaner:
             self.done += len(group)
             return 0, 0
         keep = (
-            compile_globs(root.rule.keep, case_insensitive=self.env.os is not OS.LINUX)
+            _Keep.of(root.rule.keep, case_insensitive=self.env.os is not OS.LINUX)
             if root.rule.keep and not root.is_file
             else None
         )
         try:
-            return self._entries(root, tid, sorted(group, key=attrgetter("path")), cursor,
-                                 prefix, keep, skips)  # fmt: skip
+            folders = _by_folder(root, group, base + sep, sep, tid, skips)
+            self.done += len(group) - sum(len(f[2]) for f in folders)
+            return self._folders(tid, folders, cursor, keep, skips)
         finally:
             cursor.close()
 
-    def _entries(
+    def _folders(
         self,
-        root: Root,
         tid: str,
-        group: list[PlanEntry],
+        folders: list[_Folder],
         cursor: Cursor,
-        prefix: str,
-        keep: Matcher | None,
+        keep: _Keep | None,
         skips: list[Skip],
     ) -> tuple[int, int]:
+        """Remove the files of each folder (tree order): the checks that hold for a whole
+        folder are made once, then a tight loop re-checks and removes each file."""
         sep = os.sep
+        altsep = os.altsep
         watch = self.watch
         uid = self.env.uid
-        cancel = self.cancel
+        is_set = self.cancel.is_set if self.cancel is not None else None
         dry = self.dry_run
         trash = self.mode is DeleteMode.TRASH
         fd_cursor = cursor if isinstance(cursor, FdCursor) else None
+        lstat = os.lstat
+        unlink = os.unlink
+        link_kind = EntryKind.LINK
+        protected_exact = self.protected_exact
         removed = freed = 0
+        done = files_gone = bytes_gone = 0
+        done0, files0, bytes0 = self.done, self.files, self.bytes
         reported_places: set[str] = set()
-        last_dir = ""
-        dir_stop: str | None = None
-        n_prefix = len(prefix)
-        for i, e in enumerate(group):
-            if cancel is not None and cancel.is_set():
-                self.cancelled = True
-                break
-            if i & 63 == 0:
-                if time.monotonic() >= watch.next:
-                    watch.refresh()
-                self.report(e.path)
-            self.done += 1
-            path = e.path
-            if root.is_file:
-                if path != root.path:
-                    skips.append(Skip(path, "not its target's file; scan again", tid))
-                    continue
-                parts: list[str] = []
-                name = os.path.basename(path)
-            else:
-                if not path.startswith(prefix) or len(path) == n_prefix:
-                    skips.append(Skip(path, "not inside its target's folder; scan again", tid))
-                    continue
-                rel = path[n_prefix:]
-                parts = rel.split(sep)
-                name = parts.pop()
-                if name in ("", ".", ".."):
-                    skips.append(Skip(path, "not a plain file path; scan again", tid))
-                    continue
-                if keep is not None and keep(rel if sep == "/" else rel.replace(sep, "/")):
-                    skips.append(Skip(path, "kept by its target's rules; scan again", tid))
-                    continue
-            folder = path[: len(path) - len(name) - 1]
-            if folder != last_dir:
-                last_dir = folder
-                dir_stop = self._protected(folder, sep)
-            if dir_stop is not None:
-                skips.append(Skip(path, dir_stop, tid))
+
+        def place_skip(hit: tuple[str, str]) -> None:
+            if hit[0] not in reported_places:
+                reported_places.add(hit[0])
+                skips.append(Skip(hit[0], hit[1], tid))
+
+        for parts, folder, files in folders:
+            rel_dir = "/".join(parts)
+            why = None
+            name_keep = path_keep = None
+            if keep is not None:
+                if rel_dir and keep.full(rel_dir):
+                    why = KEPT
+                name_keep = keep.names
+                if keep.anchored is not None and keep.anchored.may_match_below(rel_dir):
+                    path_keep = keep.anchored
+            if why is None:
+                why = self._protected(folder, sep)
+            if why is None and trash and _in_trash(folder, self.trash_folders, sep):
+                why = IN_TRASH
+            if why is not None:
+                skips.extend(Skip(e.path, why, tid) for e in files)
+                done += len(files)
                 continue
-            if watch.blocks:
-                hit = watch.blocked(path, sep)
-                if hit is not None:
-                    if hit[0] not in reported_places:
-                        reported_places.add(hit[0])
-                        skips.append(Skip(hit[0], hit[1], tid))
-                    continue
-            if path in watch.open:
-                skips.append(Skip(path, IN_USE, tid))
-                continue
-            if trash and _in_trash(path, self.trash_folders, sep):
-                skips.append(Skip(path, IN_TRASH, tid))
+            hit = watch.blocked(folder, sep) if watch.blocks else None
+            if hit is not None:
+                place_skip(hit)
+                done += len(files)
                 continue
             try:
                 cursor.goto(parts)
-                st = cursor.lstat(name)
-            except OSError as exc:
-                skips.append(Skip(path, _reason(exc), tid))
+            except (OSError, ValueError) as exc:
+                why = _reason(exc)
+                skips.extend(Skip(e.path, why, tid) for e in files)
+                done += len(files)
                 continue
-            ident = e.identity
-            mode = st.st_mode
-            if (
-                st.st_ino != ident.ino
-                or st.st_dev != ident.dev
-                or st.st_size != ident.size
-                or st.st_mtime_ns != ident.mtime_ns
-                or not (stat.S_ISLNK(mode) if e.kind is EntryKind.LINK else stat.S_ISREG(mode))
-            ):
-                skips.append(Skip(path, CHANGED, tid))
-                continue
-            if uid is not None and st.st_uid != uid:
-                skips.append(Skip(path, OTHER_OWNER, tid))
-                continue
-            if dry:
-                removed += 1
-                freed += e.frees
-                continue
-            try:
-                if trash:
-                    self._to_trash(cursor, fd_cursor, name)
-                else:
-                    cursor.unlink(name, st)
-            except OSError as exc:
-                if trash:
-                    skips.append(Skip(path, f"could not move to the trash: {_reason(exc)}", tid))
-                else:
+            fd = fd_cursor.fds[-1] if fd_cursor is not None else -1
+            cut = len(folder) + 1
+            rel_prefix = rel_dir + "/" if rel_dir else ""
+            places = watch.places
+            open_files = watch.open
+            first = done
+            emptied = False
+            for e in files:
+                if is_set is not None and is_set():
+                    self.cancelled = True
+                    break
+                if done & 63 == 0:  # now and then: progress, fresh open files and applications
+                    self.done, self.files = done0 + done, files0 + files_gone
+                    self.bytes = bytes0 + bytes_gone
+                    if time.monotonic() >= watch.next:
+                        watch.refresh()
+                        places = watch.places
+                        open_files = watch.open
+                        hit = watch.blocked(folder, sep) if watch.blocks else None
+                        if hit is not None:  # an application started: the rest stays
+                            place_skip(hit)
+                            done = first + len(files)
+                            break
+                    self.report(e.path)
+                done += 1
+                path = e.path
+                name = path[cut:]
+                if name in _NOT_NAMES or (altsep is not None and altsep in name):
+                    skips.append(Skip(path, NOT_A_PATH, tid))
+                    continue
+                if (name_keep is not None and name_keep(name)) or (
+                    path_keep is not None and path_keep(rel_prefix + name)
+                ):
+                    skips.append(Skip(path, KEPT, tid))
+                    continue
+                if path in protected_exact:
+                    skips.append(Skip(path, protected_exact[path], tid))
+                    continue
+                if path in places:
+                    place_skip((path, places[path]))
+                    continue
+                if path in open_files:
+                    skips.append(Skip(path, IN_USE, tid))
+                    continue
+                if trash and name.startswith(".Trash"):
+                    skips.append(Skip(path, IN_TRASH, tid))
+                    continue
+                try:
+                    st = lstat(name, dir_fd=fd) if fd >= 0 else cursor.lstat(name)
+                except (OSError, ValueError) as exc:
                     skips.append(Skip(path, _reason(exc), tid))
-                continue
-            cursor.mark_removed()
-            removed += 1
-            if trash:
-                gain = e.frees  # what emptying the trash will free
-            elif st.st_nlink > 1:
-                gain = 0  # another link keeps the data
-            else:
-                gain = st.st_blocks * 512 if _HAS_BLOCKS else st.st_size
-            freed += gain
-            self.files += 1
-            self.bytes += gain
+                    continue
+                ident = e.identity
+                if (
+                    st.st_ino != ident.ino
+                    or st.st_dev != ident.dev
+                    or st.st_size != ident.size
+                    or st.st_mtime_ns != ident.mtime_ns
+                    or st.st_mode & _S_IFMT != (_S_IFLNK if e.kind is link_kind else _S_IFREG)
+                ):
+                    skips.append(Skip(path, CHANGED, tid))
+                    continue
+                if uid is not None and st.st_uid != uid:
+                    skips.append(Skip(path, OTHER_OWNER, tid))
+                    continue
+                if dry:
+                    removed += 1
+                    freed += e.frees
+                    continue
+                try:
+                    if trash:
+                        self._to_trash(cursor, fd_cursor, name)
+                    elif fd >= 0:
+                        unlink(name, dir_fd=fd)
+                    else:
+                        cursor.unlink(name, st)
+                except OSError as exc:
+                    why = _reason(exc)
+                    skips.append(Skip(path, f"could not move to the trash: {why}" if trash
+                                      else why, tid))  # fmt: skip
+                    continue
+                emptied = True
+                removed += 1
+                if trash:
+                    gain = e.frees  # what emptying the trash will free
+                elif st.st_nlink > 1:
+                    gain = 0  # another link keeps the data
+                else:
+                    gain = st.st_blocks * 512 if _HAS_BLOCKS else st.st_size
+                freed += gain
+                files_gone += 1
+                bytes_gone += gain
+            if emptied:
+                cursor.mark_removed()
+            if self.cancelled:
+                break
+        self.done, self.files, self.bytes = done0 + done, files0 + files_gone, bytes0 + bytes_gone
         return removed, freed
 
     def _protected(self, folder: str, sep: str) -> str | None:
         """Why nothing in `folder` may go (a protected place at or above it), or None."""
-        for p in self.protected:
-            if folder == p.path or folder.startswith(p.path + sep):
-                if any(folder == ex or folder.startswith(ex + sep) for ex in p.exceptions):
-                    continue
-                return f"never cleaned: {p.reason}"
+        # The places `folder` is at or below are exactly `folder` and its prefixes that end
+        # before a separator: a few dictionary looks instead of a pass over every place.
+        above = {folder}
+        i = folder.find(sep)
+        while i >= 0:
+            above.add(folder[:i])
+            i = folder.find(sep, i + 1)
+        by_path = self.protected_by_path
+        for _, p in sorted(by_path[a] for a in above if a in by_path):
+            if any(ex in above for ex in p.exceptions):
+                continue
+            return f"never cleaned: {p.reason}"
         return None
 
     def _to_trash(self, cursor: Cursor, fd_cursor: FdCursor | None, name: str) -> None:

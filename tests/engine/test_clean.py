@@ -18,6 +18,7 @@ from onecleaner.engine.model import (
     DeleteMode,
     Phase,
     Plan,
+    PlanEntry,
     Progress,
     Target,
     TargetPlan,
@@ -289,3 +290,141 @@ def test_a_plan_reaching_into_a_protected_place_is_refused_at_clean(
     assert reasons(result.skipped) == {
         str(portal): "never cleaned: a fragile cache that must not be emptied"
     }
+
+
+def _edited(plan: Plan, tid: str, extra: tuple[PlanEntry, ...]) -> Plan:
+    """The plan with hand-made entries added to target `tid` (a plan file edited by hand)."""
+    targets = tuple(
+        dataclasses.replace(t, entries=(*t.entries, *extra)) if t.target_id == tid else t
+        for t in plan.targets
+    )
+    return Plan(targets=targets, os=plan.os, created_at=plan.created_at)
+
+
+def _entry_for(plan: Plan, path: Path) -> PlanEntry:
+    """A plan entry naming `path` with its true identity (what a careful forger would write)."""
+    entry = plan.targets[0].entries[0]
+    st = os.lstat(path)
+    ident = dataclasses.replace(entry.identity, dev=st.st_dev, ino=st.st_ino, size=st.st_size,
+                                mtime_ns=st.st_mtime_ns)  # fmt: skip
+    return dataclasses.replace(entry, path=str(path), identity=ident)
+
+
+def test_a_file_put_on_the_never_touch_list_after_the_scan_stays(isolated_home: Path) -> None:
+    root = isolated_home / ".cache" / "app"
+    precious = write(root / "sub" / "precious.bin")
+    other = write(root / "sub" / "other.bin")
+    t = target("t.cache", root)
+    cat = catalog(app("t", "T", [t]))
+    plan = scan([t], env(), catalog=cat, probe=FakeProbe())
+    assert plan.files == 2
+
+    result = clean(plan, env(), catalog=cat, probe=FakeProbe(), never_touch=(str(precious),))
+
+    assert precious.exists() and not other.exists()
+    assert reasons(result.skipped) == {str(precious): "never cleaned: your never-touch list"}
+    assert (root / "sub").is_dir()  # not emptied: it still holds the protected file
+
+
+def test_a_fragile_cache_file_named_in_an_edited_plan_stays(isolated_home: Path) -> None:
+    cache = isolated_home / ".cache"
+    fragile = write(cache / "icon-cache.kcache")  # a KDE cache file, fragile by name
+    junk = write(cache / "junk")
+    t = target("system.cache", cache)
+    cat = catalog(app("system", "S", [t]))
+    plan = scan([t], env(), catalog=cat, probe=FakeProbe())
+    assert plan.files == 1  # the scan passes the fragile file over
+
+    edited = _edited(plan, "system.cache", (_entry_for(plan, fragile),))
+    result = clean(edited, env(), catalog=cat, probe=FakeProbe())
+
+    assert fragile.exists() and not junk.exists()
+    assert reasons(result.skipped) == {
+        str(fragile): "never cleaned: a fragile cache that must not be emptied"
+    }
+
+
+def test_keep_rules_hold_at_clean_for_an_edited_plan(isolated_home: Path) -> None:
+    root = isolated_home / ".cache" / "app"
+    kept = [
+        write(root / "x.lock"),  # a name glob, at the root
+        write(root / "a" / "b" / "c.lock"),  # ... and deep down
+        write(root / "top" / "one" / "x"),  # an anchored glob with a '*' component
+        write(root / "keepme" / "deep" / "f"),  # below a kept folder
+        write(root / "p" / "q" / "r" / "s"),  # '**' in an anchored glob
+    ]
+    gone = [
+        write(root / "a" / "b" / "c.locked"),
+        write(root / "top" / "one" / "y"),
+        write(root / "top" / "x"),
+        write(root / "sub" / "keepme"),  # a file named like the anchored folder, elsewhere
+        write(root / "q" / "s"),
+    ]
+    plain = target("t.cache", root)
+    plan = scan([plain], env(), catalog=catalog(app("t", "T", [plain])), probe=FakeProbe())
+    assert plan.files == len(kept) + len(gone)  # made without the keep rules
+    strict = target("t.cache", rule(root, keep=("*.lock", "top/*/x", "/keepme", "p/**/s")))
+
+    result = clean(plan, env(), catalog=catalog(app("t", "T", [strict])), probe=FakeProbe())
+
+    assert all(f.exists() for f in kept)
+    assert not any(f.exists() for f in gone)
+    assert reasons(result.skipped) == {
+        str(f): "kept by its target's rules; scan again" for f in kept
+    }
+
+
+class _StartsLater(FakeProbe):
+    """A probe that says an application is running from its `after`-th look on."""
+
+    def __init__(self, app_id: str, after: int) -> None:
+        super().__init__()
+        self.app_id = app_id
+        self.after = after
+
+    def running_apps(self, apps, os_):  # type: ignore[no-untyped-def]
+        self.after -= 1
+        return {self.app_id: (77,)} if self.after < 0 else {}
+
+
+def test_an_application_started_during_a_long_folder_keeps_the_rest_of_it(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = isolated_home / ".cache"
+    files = [write(cache / "chromium" / "Cache" / f"f{i:03}", b"x") for i in range(150)]
+    chromium_cache = target("chromium.cache", cache / "chromium")
+    system_cache = target("system.cache", cache)
+    cat = catalog(
+        app("chromium", "Chromium", [chromium_cache], ["chromium"]),
+        app("system", "System", [system_cache]),
+    )
+    plan = scan([system_cache], env(), catalog=cat, probe=FakeProbe())
+    clean_module = importlib.import_module("onecleaner.engine.clean")
+    monkeypatch.setattr(clean_module, "_REFRESH_EVERY", 0.0)  # look again at every chance
+
+    # Not running when the clean starts nor at its first look between files; running later.
+    result = clean(plan, env(), catalog=cat, probe=_StartsLater("chromium", after=2))
+
+    left = [f for f in files if f.exists()]
+    assert 0 < len(left) < len(files)  # some went before it started, the rest stayed
+    assert result.files == len(files) - len(left)
+    assert reasons(result.skipped) == {str(cache / "chromium"): "skipped: Chromium is running"}
+
+
+def test_a_running_applications_file_place_stays_and_its_neighbours_go(
+    isolated_home: Path,
+) -> None:
+    cache = isolated_home / ".cache"
+    db = write(cache / "tool" / "state.db")
+    neighbour = write(cache / "tool" / "junk")
+    tool_state = target("tool.state", cache / "tool" / "state.db")
+    system_cache = target("system.cache", cache)
+    cat = catalog(
+        app("tool", "Tool", [tool_state], ["tool"]), app("system", "System", [system_cache])
+    )
+    plan = scan([system_cache], env(), catalog=cat, probe=FakeProbe())
+
+    result = clean(plan, env(), catalog=cat, probe=FakeProbe(running={"tool": (5,)}))
+
+    assert db.exists() and not neighbour.exists()
+    assert reasons(result.skipped) == {str(db): "skipped: Tool is running"}

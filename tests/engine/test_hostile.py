@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -300,3 +301,26 @@ def test_overlapping_targets_are_counted_and_removed_once(isolated_home: Path) -
     assert result.files == 5 and result.skipped == ()
     assert result.bytes == plan.bytes
     assert not any(f.exists() for f in files)
+
+
+def test_a_hand_made_plan_with_a_nul_in_a_path_is_refused_without_a_crash(
+    isolated_home: Path,
+) -> None:
+    root = isolated_home / ".cache" / "nul"
+    good = write(root / "d" / "good")
+    plan, _ = scan_clean([target("t.cache", root)], dry_run=True)
+    entry = plan.targets[0].entries[0]
+    forged = tuple(
+        dataclasses.replace(entry, path=p) for p in (f"{root}/d/ba\0d", f"{root}/d\0x/file")
+    )
+    edited = Plan(
+        targets=(dataclasses.replace(plan.targets[0], entries=(*forged, entry)),),
+        os=plan.os,
+        created_at=plan.created_at,
+    )
+    cat = catalog(app("t", "T", [target("t.cache", root)]))
+
+    result = clean(edited, env(), catalog=cat, probe=FakeProbe())
+
+    assert not good.exists() and result.files == 1
+    assert reasons(result.skipped) == {p.path: "not a plain file path; scan again" for p in forged}

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from onecleaner.engine.clean import clean
 from onecleaner.engine.model import DeleteMode
+from onecleaner.engine.rules import compile_globs
 from onecleaner.engine.scan import ScanOptions, scan
 
 NAMES = st.sampled_from(["a", "b", "c", "Cache", "x.lock", "d e", "new\nline", "z\udcff"])
@@ -134,3 +135,47 @@ def test_a_clean_never_changes_anything_outside_the_selected_roots(
         trash_dir = home / ".local" / "share" / "Trash"
         if trash_dir.exists():
             shutil.rmtree(trash_dir)
+
+
+GLOBS = st.sampled_from(
+    ["*.lock", "Cache", "/Cache", "a/*", "a/**/x.lock", "**/b", "b/c", "[ab]", "/d e/*", "c/**"]
+)
+REL = st.lists(st.sampled_from(["a", "b", "c", "Cache", "x.lock", "d e"]), min_size=1, max_size=4)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(keep=st.lists(GLOBS, min_size=1, max_size=3), rels=st.lists(REL, min_size=1, max_size=12))
+def test_keep_rules_at_clean_keep_exactly_what_the_globs_match(
+    keep: list[str], rels: list[list[str]]
+) -> None:
+    """A plan made without the keep rules (an old or edited plan file): the clean keeps
+    exactly the files the rules match, whether by a folder, a name or a whole path."""
+    home = Path(os.environ["HOME"])
+    base = Path(tempfile.mkdtemp(dir=home, prefix="keep-"))
+    try:
+        root = base / "cache"
+        files: dict[str, Path] = {}
+        for parts in rels:
+            path = root.joinpath(*parts)
+            if any(root.joinpath(*parts[:n]).is_file() for n in range(1, len(parts) + 1)):
+                continue  # the path or a folder on it is already a file
+            if path.is_dir():
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"data")
+            files["/".join(parts)] = path
+        plain = target("t.cache", root)
+        plan = scan([plain], env(), catalog=catalog(app("t", "T", [plain])), probe=FakeProbe())
+        strict = catalog(app("t", "T", [target("t.cache", rule(root, keep=tuple(keep)))]))
+
+        result = clean(plan, env(), catalog=strict, probe=FakeProbe())
+
+        matcher = compile_globs(keep)
+        assert {rel for rel, p in files.items() if p.exists()} == {r for r in files if matcher(r)}
+        assert {s.path for s in result.skipped} == {str(files[r]) for r in files if matcher(r)}
+    finally:
+        shutil.rmtree(base)

@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import EngineError
@@ -52,8 +51,6 @@ KEPT = "kept by its target's rules; scan again"
 NOT_A_PATH = "not a plain file path; scan again"
 _NOT_NAMES = frozenset(("", ".", ".."))
 _S_IFMT, _S_IFREG, _S_IFLNK = 0o170000, stat.S_IFREG, stat.S_IFLNK
-# One folder of a root's entries: its components below the root, its path, its entries.
-_Folder = tuple[list[str], str, list[PlanEntry]]
 
 
 class _Watch:
@@ -104,55 +101,36 @@ class _Keep:
 
     A file is kept when its folder (or one above) matches any glob, or its own name matches a
     glob without '/', or its whole relative path matches a glob with '/' - tried only in
-    folders below which such a glob can match at all.
+    folders below which such a glob can match at all. A name can only match a glob without
+    '/' if it ends with the glob's literal tail (`.kcache` of `*.kcache`): `name_ends` holds
+    those tails, a cheap test before the regular expression (("",) when one glob has none, or
+    when case is ignored).
     """
 
     full: Matcher
     names: Matcher | None
     anchored: Matcher | None
+    name_ends: tuple[str, ...] = ("",)
 
     @classmethod
     def of(cls, globs: Sequence[str], *, case_insensitive: bool) -> _Keep:
         names = [g for g in globs if "/" not in g]
         anchored = [g for g in globs if "/" in g]
+        ends = tuple(_literal_tail(g) for g in names)
         return cls(
             compile_globs(globs, case_insensitive=case_insensitive),
             compile_globs(names, case_insensitive=case_insensitive) if names else None,
             compile_globs(anchored, case_insensitive=case_insensitive) if anchored else None,
+            ("",) if case_insensitive or "" in ends else ends,
         )
 
 
-def _by_folder(
-    root: Root, group: Sequence[PlanEntry], prefix: str, sep: str, tid: str, skips: list[Skip]
-) -> list[_Folder]:
-    """The entries grouped by folder, folders in tree order (parents before their children,
-    siblings together, so the cursor opens each folder once); entries not below the root are
-    skipped here."""
-    folders: dict[str, list[PlanEntry]] = {}
-    if root.is_file:
-        for e in group:
-            if e.path == root.path:
-                folders.setdefault(prefix[:-1], []).append(e)
-            else:
-                skips.append(Skip(e.path, "not its target's file; scan again", tid))
-    else:
-        n_prefix = len(prefix)
-        for e in group:
-            path = e.path
-            if path.startswith(prefix) and len(path) > n_prefix:
-                folder = path[: path.rindex(sep)]
-                files = folders.get(folder)
-                if files is None:
-                    folders[folder] = [e]
-                else:
-                    files.append(e)
-            else:
-                skips.append(Skip(path, "not inside its target's folder; scan again", tid))
-    base = len(prefix) - 1
-    out = [(f[base + 1 :].split(sep) if len(f) > base else [], f, files)
-           for f, files in folders.items()]  # fmt: skip
-    out.sort(key=itemgetter(0))
-    return out
+def _literal_tail(glob: str) -> str:
+    """The plain characters a glob component ends with: every name it matches ends so."""
+    i = len(glob)
+    while i > 0 and glob[i - 1] not in "*?[]":
+        i -= 1
+    return glob[i:]
 
 
 def _reason(exc: OSError | ValueError) -> str:
@@ -209,6 +187,7 @@ class _Cleaner:
             self.protected_exact.setdefault(p.path, f"never cleaned: {p.reason}")
             self.protected_by_path.setdefault(p.path, (n, p))
         self.trash_folders = _trash_folders(env)
+        self.trash = mode is DeleteMode.TRASH
         self.home_trash = (
             HomeTrash(self.trash_folders[0])
             if mode is DeleteMode.TRASH and env.os is OS.LINUX
@@ -281,23 +260,35 @@ class _Cleaner:
             if root.rule.keep and not root.is_file
             else None
         )
+        if root.is_file:
+            kept = [e for e in group if e.path == root.path]
+            for e in group:
+                if e.path != root.path:
+                    skips.append(Skip(e.path, "not its target's file; scan again", tid))
+            self.done += len(group) - len(kept)
+            group = kept
         try:
-            folders = _by_folder(root, group, base + sep, sep, tid, skips)
-            self.done += len(group) - sum(len(f[2]) for f in folders)
-            return self._folders(tid, folders, cursor, keep, skips)
+            return self._entries(tid, group, cursor, base + sep, keep, skips)
         finally:
             cursor.close()
 
-    def _folders(
+    def _entries(
         self,
         tid: str,
-        folders: list[_Folder],
+        group: Sequence[PlanEntry],
         cursor: Cursor,
+        prefix: str,
         keep: _Keep | None,
         skips: list[Skip],
     ) -> tuple[int, int]:
-        """Remove the files of each folder (tree order): the checks that hold for a whole
-        folder are made once, then a tight loop re-checks and removes each file."""
+        """Re-check and remove the entries below one root; returns (removed, freed).
+
+        Entries come folder by folder (a scan lists a folder's files together; the GUI sorts
+        them by path). Whenever the folder changes, the checks that hold for a whole folder are
+        made once (`_enter`); each file then gets a tight loop: its own name, the exact-path
+        checks, a fresh stat through the folder's descriptor compared with the scan's
+        identity, its owner, and the removal.
+        """
         sep = os.sep
         altsep = os.altsep
         watch = self.watch
@@ -309,145 +300,173 @@ class _Cleaner:
         lstat = os.lstat
         unlink = os.unlink
         link_kind = EntryKind.LINK
+        not_names = _NOT_NAMES
         protected_exact = self.protected_exact
-        removed = freed = 0
-        done = files_gone = bytes_gone = 0
+        places = watch.places
+        open_files = watch.open
+        removed = freed = done = 0
         done0, files0, bytes0 = self.done, self.files, self.bytes
-        reported_places: set[str] = set()
-
-        def place_skip(hit: tuple[str, str]) -> None:
-            if hit[0] not in reported_places:
-                reported_places.add(hit[0])
-                skips.append(Skip(hit[0], hit[1], tid))
-
-        for parts, folder, files in folders:
-            rel_dir = "/".join(parts)
-            why = None
-            name_keep = path_keep = None
-            if keep is not None:
-                if rel_dir and keep.full(rel_dir):
-                    why = KEPT
-                name_keep = keep.names
-                if keep.anchored is not None and keep.anchored.may_match_below(rel_dir):
-                    path_keep = keep.anchored
-            if why is None:
-                why = self._protected(folder, sep)
-            if why is None and trash and _in_trash(folder, self.trash_folders, sep):
-                why = IN_TRASH
-            if why is not None:
-                skips.extend(Skip(e.path, why, tid) for e in files)
-                done += len(files)
+        reported: set[str] = set()
+        emptied = False
+        # The current folder's state; "\0" (no real path starts with it) means none yet.
+        here, cut, folder, stop_place = "\0", 1, "", ""
+        stop: str | None = NOT_A_PATH
+        name_keep: Matcher | None = None
+        name_ends = keep.name_ends if keep is not None else ("",)
+        path_keep: Matcher | None = None
+        rel_prefix = ""
+        fd = -1
+        for e in group:
+            if is_set is not None and is_set():
+                self.cancelled = True
+                break
+            if done & 63 == 0:  # now and then: progress, fresh open files and applications
+                self.done = done0 + done
+                if not dry:
+                    self.files, self.bytes = files0 + removed, bytes0 + freed
+                if time.monotonic() >= watch.next:
+                    watch.refresh()
+                    places = watch.places
+                    open_files = watch.open
+                    if stop is None and watch.blocks:  # an application started meanwhile
+                        hit = watch.blocked(folder, sep)
+                        if hit is not None:
+                            stop_place, stop = hit
+                self.report(e.path)
+            done += 1
+            path = e.path
+            name = path[cut:]
+            if not path.startswith(here) or sep in name:  # another folder
+                if emptied:
+                    cursor.mark_removed()
+                    emptied = False
+                (here, folder, stop, stop_place, name_keep, path_keep, rel_prefix, fd) = (
+                    self._enter(path, prefix, cursor, fd_cursor, keep)
+                )
+                cut = len(here)
+                name = path[cut:]
+            if stop is not None:
+                if not stop_place:
+                    skips.append(Skip(path, stop, tid))
+                elif stop_place not in reported:
+                    reported.add(stop_place)
+                    skips.append(Skip(stop_place, stop, tid))
                 continue
-            hit = watch.blocked(folder, sep) if watch.blocks else None
+            if name in not_names or (altsep is not None and altsep in name):
+                skips.append(Skip(path, NOT_A_PATH, tid))
+                continue
+            if (name_keep is not None and name.endswith(name_ends) and name_keep(name)) or (
+                path_keep is not None and path_keep(rel_prefix + name)
+            ):
+                skips.append(Skip(path, KEPT, tid))
+                continue
+            if path in protected_exact:
+                skips.append(Skip(path, protected_exact[path], tid))
+                continue
+            if path in places:
+                if path not in reported:
+                    reported.add(path)
+                    skips.append(Skip(path, places[path], tid))
+                continue
+            if path in open_files:
+                skips.append(Skip(path, IN_USE, tid))
+                continue
+            if trash and name.startswith(".Trash"):
+                skips.append(Skip(path, IN_TRASH, tid))
+                continue
+            try:
+                st = lstat(name, dir_fd=fd) if fd >= 0 else cursor.lstat(name)
+            except (OSError, ValueError) as exc:
+                skips.append(Skip(path, _reason(exc), tid))
+                continue
+            ident = e.identity
+            if (
+                st.st_ino != ident.ino
+                or st.st_dev != ident.dev
+                or st.st_size != ident.size
+                or st.st_mtime_ns != ident.mtime_ns
+                or st.st_mode & _S_IFMT != (_S_IFLNK if e.kind is link_kind else _S_IFREG)
+            ):
+                skips.append(Skip(path, CHANGED, tid))
+                continue
+            if uid is not None and st.st_uid != uid:
+                skips.append(Skip(path, OTHER_OWNER, tid))
+                continue
+            if dry:
+                removed += 1
+                freed += e.frees
+                continue
+            try:
+                if trash:
+                    self._to_trash(cursor, fd_cursor, name)
+                elif fd >= 0:
+                    unlink(name, dir_fd=fd)
+                else:
+                    cursor.unlink(name, st)
+            except OSError as exc:
+                why = _reason(exc)
+                skips.append(Skip(path, f"could not move to the trash: {why}" if trash
+                                  else why, tid))  # fmt: skip
+                continue
+            emptied = True
+            removed += 1
+            if trash:
+                freed += e.frees  # what emptying the trash will free
+            elif st.st_nlink == 1:  # otherwise another link keeps the data
+                freed += st.st_blocks * 512 if _HAS_BLOCKS else st.st_size
+        if emptied:
+            cursor.mark_removed()
+        self.done = done0 + done
+        if not dry:
+            self.files, self.bytes = files0 + removed, bytes0 + freed
+        return removed, freed
+
+    def _enter(
+        self,
+        path: str,
+        prefix: str,
+        cursor: Cursor,
+        fd_cursor: FdCursor | None,
+        keep: _Keep | None,
+    ) -> tuple[str, str, str | None, str, Matcher | None, Matcher | None, str, int]:
+        """Stand in the folder of `path`, checked as a whole: (its path with a separator,
+        its path, why none of its files may go or None, the running application's place
+        behind that reason or "", the name keep test, the path keep test, the folder's
+        relative path with a '/', the folder's descriptor or -1)."""
+        sep = os.sep
+        n_prefix = len(prefix)
+        if not path.startswith(prefix) or len(path) == n_prefix:
+            return "\0", "", "not inside its target's folder; scan again", "", None, None, "", -1
+        folder = path[: path.rindex(sep)]
+        here = folder + sep
+        rel_dir = folder[n_prefix:] if len(folder) >= n_prefix else ""
+        parts = rel_dir.split(sep) if rel_dir else []
+        rel = "/".join(parts)
+        name_keep = path_keep = None
+        why = None
+        if keep is not None:
+            if rel and keep.full(rel):
+                why = KEPT
+            name_keep = keep.names
+            if keep.anchored is not None and keep.anchored.may_match_below(rel):
+                path_keep = keep.anchored
+        if why is None:
+            why = self._protected(folder, sep)
+        if why is None and self.trash and _in_trash(folder, self.trash_folders, sep):
+            why = IN_TRASH
+        if why is None and self.watch.blocks:
+            hit = self.watch.blocked(folder, sep)
             if hit is not None:
-                place_skip(hit)
-                done += len(files)
-                continue
+                return here, folder, hit[1], hit[0], None, None, "", -1
+        if why is None:
             try:
                 cursor.goto(parts)
             except (OSError, ValueError) as exc:
                 why = _reason(exc)
-                skips.extend(Skip(e.path, why, tid) for e in files)
-                done += len(files)
-                continue
-            fd = fd_cursor.fds[-1] if fd_cursor is not None else -1
-            cut = len(folder) + 1
-            rel_prefix = rel_dir + "/" if rel_dir else ""
-            places = watch.places
-            open_files = watch.open
-            first = done
-            emptied = False
-            for e in files:
-                if is_set is not None and is_set():
-                    self.cancelled = True
-                    break
-                if done & 63 == 0:  # now and then: progress, fresh open files and applications
-                    self.done, self.files = done0 + done, files0 + files_gone
-                    self.bytes = bytes0 + bytes_gone
-                    if time.monotonic() >= watch.next:
-                        watch.refresh()
-                        places = watch.places
-                        open_files = watch.open
-                        hit = watch.blocked(folder, sep) if watch.blocks else None
-                        if hit is not None:  # an application started: the rest stays
-                            place_skip(hit)
-                            done = first + len(files)
-                            break
-                    self.report(e.path)
-                done += 1
-                path = e.path
-                name = path[cut:]
-                if name in _NOT_NAMES or (altsep is not None and altsep in name):
-                    skips.append(Skip(path, NOT_A_PATH, tid))
-                    continue
-                if (name_keep is not None and name_keep(name)) or (
-                    path_keep is not None and path_keep(rel_prefix + name)
-                ):
-                    skips.append(Skip(path, KEPT, tid))
-                    continue
-                if path in protected_exact:
-                    skips.append(Skip(path, protected_exact[path], tid))
-                    continue
-                if path in places:
-                    place_skip((path, places[path]))
-                    continue
-                if path in open_files:
-                    skips.append(Skip(path, IN_USE, tid))
-                    continue
-                if trash and name.startswith(".Trash"):
-                    skips.append(Skip(path, IN_TRASH, tid))
-                    continue
-                try:
-                    st = lstat(name, dir_fd=fd) if fd >= 0 else cursor.lstat(name)
-                except (OSError, ValueError) as exc:
-                    skips.append(Skip(path, _reason(exc), tid))
-                    continue
-                ident = e.identity
-                if (
-                    st.st_ino != ident.ino
-                    or st.st_dev != ident.dev
-                    or st.st_size != ident.size
-                    or st.st_mtime_ns != ident.mtime_ns
-                    or st.st_mode & _S_IFMT != (_S_IFLNK if e.kind is link_kind else _S_IFREG)
-                ):
-                    skips.append(Skip(path, CHANGED, tid))
-                    continue
-                if uid is not None and st.st_uid != uid:
-                    skips.append(Skip(path, OTHER_OWNER, tid))
-                    continue
-                if dry:
-                    removed += 1
-                    freed += e.frees
-                    continue
-                try:
-                    if trash:
-                        self._to_trash(cursor, fd_cursor, name)
-                    elif fd >= 0:
-                        unlink(name, dir_fd=fd)
-                    else:
-                        cursor.unlink(name, st)
-                except OSError as exc:
-                    why = _reason(exc)
-                    skips.append(Skip(path, f"could not move to the trash: {why}" if trash
-                                      else why, tid))  # fmt: skip
-                    continue
-                emptied = True
-                removed += 1
-                if trash:
-                    gain = e.frees  # what emptying the trash will free
-                elif st.st_nlink > 1:
-                    gain = 0  # another link keeps the data
-                else:
-                    gain = st.st_blocks * 512 if _HAS_BLOCKS else st.st_size
-                freed += gain
-                files_gone += 1
-                bytes_gone += gain
-            if emptied:
-                cursor.mark_removed()
-            if self.cancelled:
-                break
-        self.done, self.files, self.bytes = done0 + done, files0 + files_gone, bytes0 + bytes_gone
-        return removed, freed
+        if why is not None:
+            return here, folder, why, "", None, None, "", -1
+        fd = fd_cursor.fds[-1] if fd_cursor is not None else -1
+        return here, folder, None, "", name_keep, path_keep, rel + "/" if rel else "", fd
 
     def _protected(self, folder: str, sep: str) -> str | None:
         """Why nothing in `folder` may go (a protected place at or above it), or None."""

@@ -138,7 +138,21 @@ def test_a_clean_never_changes_anything_outside_the_selected_roots(
 
 
 GLOBS = st.sampled_from(
-    ["*.lock", "Cache", "/Cache", "a/*", "a/**/x.lock", "**/b", "b/c", "[ab]", "/d e/*", "c/**"]
+    [
+        "*.lock",
+        "Cache",
+        "/Cache",
+        "a/*",
+        "a/**/x.lock",
+        "**/b",
+        "b/c",
+        "[ab]",
+        "/d e/*",
+        "c/**",
+        "[wx].lock",
+        "?ache",
+        "d*",
+    ]
 )
 REL = st.lists(st.sampled_from(["a", "b", "c", "Cache", "x.lock", "d e"]), min_size=1, max_size=4)
 

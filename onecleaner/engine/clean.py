@@ -10,18 +10,16 @@ scan cannot redirect a delete. Folders emptied by the clean are pruned; roots st
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import EngineError
-from onecleaner.engine.fsops import Cursor, FdCursor, HomeTrash, UnsafeFolder, make_cursor
-from onecleaner.engine.guard import Guard, Protected
+from onecleaner.engine.fsops import Cursor, FdCursor, HomeTrash, make_cursor, move_to_trash
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import (
     OS,
     CleanResult,
@@ -34,119 +32,30 @@ from onecleaner.engine.model import (
     Skip,
     TargetResult,
 )
-from onecleaner.engine.roots import CatalogView, Prober, Root, find_roots, running_blocks
-from onecleaner.engine.rules import Matcher, compile_globs
-from onecleaner.engine.scan import IN_USE, open_files_of
+from onecleaner.engine.recheck import (
+    CHANGED,
+    GONE,
+    IN_TRASH,
+    KEPT,
+    NOT_A_PATH,
+    NOT_INSIDE,
+    OTHER_OWNER,
+    SWAPPED,
+    KeepTest,
+    ProtectedPlaces,
+    Watch,
+    in_trash,
+    reason_for,
+    trash_folders,
+)
+from onecleaner.engine.roots import CatalogView, Prober, Root, find_roots
+from onecleaner.engine.rules import Matcher
+from onecleaner.engine.scan import IN_USE
 
 _HAS_BLOCKS = hasattr(os.stat_result, "st_blocks")  # Windows reports no allocated blocks
-_REFRESH_EVERY = 2.0  # seconds between re-reads of open files and running applications
 _PROGRESS_EVERY = 0.05
-CHANGED = "changed since the scan"
-GONE = "no longer there"
-SWAPPED = "a folder on its path was replaced by a link or moved since the scan (not followed)"
-OTHER_FS = "a folder on its path is now on another filesystem"
-OTHER_OWNER = "owned by another user"
-IN_TRASH = "already in the trash (move to trash does not empty the trash)"
-KEPT = "kept by its target's rules; scan again"
-NOT_A_PATH = "not a plain file path; scan again"
 _NOT_NAMES = frozenset(("", ".", ".."))
 _S_IFMT, _S_IFREG, _S_IFLNK = 0o170000, stat.S_IFREG, stat.S_IFLNK
-
-
-class _Watch:
-    """Open files and running applications, re-read every couple of seconds during a clean."""
-
-    def __init__(self, probe: Prober, catalog: CatalogView, env: Environment) -> None:
-        self.probe = probe
-        self.catalog = catalog
-        self.env = env
-        self.next = 0.0
-        self.open: frozenset[str] = frozenset()
-        self.blocks: list[tuple[str, str]] = []
-        self.places: dict[str, str] = {}
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.open = open_files_of(self.probe)
-        self.blocks = [
-            (place, reason)
-            for place, reason in running_blocks(self.catalog, self.env, self.probe).items()
-        ]
-        self.places = dict(self.blocks)
-        self.next = time.monotonic() + _REFRESH_EVERY
-
-    def blocked(self, path: str, sep: str) -> tuple[str, str] | None:
-        for place, reason in self.blocks:
-            if path == place or path.startswith(place + sep):
-                return place, reason
-        return None
-
-
-def _trash_folders(env: Environment) -> tuple[str, ...]:
-    data = env.vars.get("XDG_DATA_HOME") or os.path.join(env.home, ".local", "share")
-    return (os.path.join(data, "Trash"), os.path.join(env.home, ".Trash"))
-
-
-def _in_trash(folder: str, trash: tuple[str, ...], sep: str) -> bool:
-    """Whether the files of `folder` are in a trash (a file whose own name starts with
-    ".Trash" is caught by the caller)."""
-    if any(folder == t or folder.startswith(t + sep) for t in trash):
-        return True
-    return any(part.startswith(".Trash") for part in folder.split(sep))
-
-
-@dataclass(frozen=True)
-class _Keep:
-    """A root's keep globs split so that a clean tests each folder once and each file cheaply.
-
-    A file is kept when its folder (or one above) matches any glob, or its own name matches a
-    glob without '/', or its whole relative path matches a glob with '/' - tried only in
-    folders below which such a glob can match at all. A name can only match a glob without
-    '/' if it ends with the glob's literal tail (`.kcache` of `*.kcache`): `name_ends` holds
-    those tails, a cheap test before the regular expression (("",) when one glob has none, or
-    when case is ignored).
-    """
-
-    full: Matcher
-    names: Matcher | None
-    anchored: Matcher | None
-    name_ends: tuple[str, ...] = ("",)
-
-    @classmethod
-    def of(cls, globs: Sequence[str], *, case_insensitive: bool) -> _Keep:
-        names = [g for g in globs if "/" not in g]
-        anchored = [g for g in globs if "/" in g]
-        ends = tuple(_literal_tail(g) for g in names)
-        return cls(
-            compile_globs(globs, case_insensitive=case_insensitive),
-            compile_globs(names, case_insensitive=case_insensitive) if names else None,
-            compile_globs(anchored, case_insensitive=case_insensitive) if anchored else None,
-            ("",) if case_insensitive or "" in ends else ends,
-        )
-
-
-def _literal_tail(glob: str) -> str:
-    """The plain characters a glob component ends with: every name it matches ends so."""
-    i = len(glob)
-    while i > 0 and glob[i - 1] not in "*?[]":
-        i -= 1
-    return glob[i:]
-
-
-def _reason(exc: OSError | ValueError) -> str:
-    if isinstance(exc, ValueError):  # a NUL in a hand-made plan's path
-        return NOT_A_PATH
-    if isinstance(exc, UnsafeFolder):
-        return OTHER_FS if exc.errno == errno.EXDEV else SWAPPED
-    if isinstance(exc, FileNotFoundError):
-        return GONE
-    if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-        return SWAPPED
-    if isinstance(exc, PermissionError):
-        return "could not remove: permission denied"
-    if exc.errno in (errno.EBUSY, errno.ETXTBSY):
-        return IN_USE
-    return f"could not remove: {exc.strerror or exc}"
 
 
 class _Cleaner:
@@ -156,7 +65,7 @@ class _Cleaner:
         self,
         env: Environment,
         catalog: CatalogView,
-        watch: _Watch,
+        watch: Watch,
         mode: DeleteMode,
         dry_run: bool,
         progress: Callable[[Progress], None] | None,
@@ -179,14 +88,8 @@ class _Cleaner:
         self._last = 0.0
         self.guard = Guard.for_env(env, extra=never_touch)
         # Protected places, for a plan that reaches into one (an old or edited plan file).
-        self.protected = self.guard.protected
-        # A protected file (a never-touch entry, a fragile cache file) by its exact path.
-        self.protected_exact: dict[str, str] = {}
-        self.protected_by_path: dict[str, tuple[int, Protected]] = {}
-        for n, p in enumerate(self.protected):
-            self.protected_exact.setdefault(p.path, f"never cleaned: {p.reason}")
-            self.protected_by_path.setdefault(p.path, (n, p))
-        self.trash_folders = _trash_folders(env)
+        self.protected = ProtectedPlaces(self.guard.protected)
+        self.trash_folders = trash_folders(env)
         self.trash = mode is DeleteMode.TRASH
         self.home_trash = (
             HomeTrash(self.trash_folders[0])
@@ -252,11 +155,11 @@ class _Cleaner:
         try:
             cursor = make_cursor(base, prune=prune)
         except OSError as exc:
-            skips.append(Skip(root.path, _reason(exc), tid))
+            skips.append(Skip(root.path, reason_for(exc), tid))
             self.done += len(group)
             return 0, 0
         keep = (
-            _Keep.of(root.rule.keep, case_insensitive=self.env.os is not OS.LINUX)
+            KeepTest.of(root.rule.keep, case_insensitive=self.env.os is not OS.LINUX)
             if root.rule.keep and not root.is_file
             else None
         )
@@ -278,7 +181,7 @@ class _Cleaner:
         group: Sequence[PlanEntry],
         cursor: Cursor,
         prefix: str,
-        keep: _Keep | None,
+        keep: KeepTest | None,
         skips: list[Skip],
     ) -> tuple[int, int]:
         """Re-check and remove the entries below one root; returns (removed, freed).
@@ -301,7 +204,7 @@ class _Cleaner:
         unlink = os.unlink
         link_kind = EntryKind.LINK
         not_names = _NOT_NAMES
-        protected_exact = self.protected_exact
+        protected_exact = self.protected.exact
         places = watch.places
         open_files = watch.open
         removed = freed = done = 0
@@ -377,7 +280,7 @@ class _Cleaner:
             try:
                 st = lstat(name, dir_fd=fd) if fd >= 0 else cursor.lstat(name)
             except (OSError, ValueError) as exc:
-                skips.append(Skip(path, _reason(exc), tid))
+                skips.append(Skip(path, reason_for(exc), tid))
                 continue
             ident = e.identity
             if (
@@ -398,13 +301,13 @@ class _Cleaner:
                 continue
             try:
                 if trash:
-                    self._to_trash(cursor, fd_cursor, name)
+                    move_to_trash(cursor, fd_cursor, self.home_trash, name)
                 elif fd >= 0:
                     unlink(name, dir_fd=fd)
                 else:
                     cursor.unlink(name, st)
             except OSError as exc:
-                why = _reason(exc)
+                why = reason_for(exc)
                 skips.append(Skip(path, f"could not move to the trash: {why}" if trash
                                   else why, tid))  # fmt: skip
                 continue
@@ -427,7 +330,7 @@ class _Cleaner:
         prefix: str,
         cursor: Cursor,
         fd_cursor: FdCursor | None,
-        keep: _Keep | None,
+        keep: KeepTest | None,
     ) -> tuple[str, str, str | None, str, Matcher | None, Matcher | None, str, int]:
         """Stand in the folder of `path`, checked as a whole: (its path with a separator,
         its path, why none of its files may go or None, the running application's place
@@ -436,7 +339,7 @@ class _Cleaner:
         sep = os.sep
         n_prefix = len(prefix)
         if not path.startswith(prefix) or len(path) == n_prefix:
-            return "\0", "", "not inside its target's folder; scan again", "", None, None, "", -1
+            return "\0", "", NOT_INSIDE, "", None, None, "", -1
         folder = path[: path.rindex(sep)]
         here = folder + sep
         rel_dir = folder[n_prefix:] if len(folder) >= n_prefix else ""
@@ -451,8 +354,8 @@ class _Cleaner:
             if keep.anchored is not None and keep.anchored.may_match_below(rel):
                 path_keep = keep.anchored
         if why is None:
-            why = self._protected(folder, sep)
-        if why is None and self.trash and _in_trash(folder, self.trash_folders, sep):
+            why = self.protected.above(folder, sep)
+        if why is None and self.trash and in_trash(folder, self.trash_folders, sep):
             why = IN_TRASH
         if why is None and self.watch.blocks:
             hit = self.watch.blocked(folder, sep)
@@ -462,46 +365,11 @@ class _Cleaner:
             try:
                 cursor.goto(parts)
             except (OSError, ValueError) as exc:
-                why = _reason(exc)
+                why = reason_for(exc)
         if why is not None:
             return here, folder, why, "", None, None, "", -1
         fd = fd_cursor.fds[-1] if fd_cursor is not None else -1
         return here, folder, None, "", name_keep, path_keep, rel + "/" if rel else "", fd
-
-    def _protected(self, folder: str, sep: str) -> str | None:
-        """Why nothing in `folder` may go (a protected place at or above it), or None."""
-        # The places `folder` is at or below are exactly `folder` and its prefixes that end
-        # before a separator: a few dictionary looks instead of a pass over every place.
-        above = {folder}
-        i = folder.find(sep)
-        while i >= 0:
-            above.add(folder[:i])
-            i = folder.find(sep, i + 1)
-        by_path = self.protected_by_path
-        for _, p in sorted(by_path[a] for a in above if a in by_path):
-            if any(ex in above for ex in p.exceptions):
-                continue
-            return f"never cleaned: {p.reason}"
-        return None
-
-    def _to_trash(self, cursor: Cursor, fd_cursor: FdCursor | None, name: str) -> None:
-        path = cursor.path_of(name)
-        if fd_cursor is not None and self.home_trash is not None:
-            try:
-                self.home_trash.move(fd_cursor.fds[-1], name, path)
-                return
-            except OSError as exc:
-                if exc.errno != errno.EXDEV:
-                    raise
-            # Another disk: send2trash finds its trash folder, by path. Make sure the path
-            # still leads to the folder the cursor checked.
-            here = os.stat(os.path.dirname(path))
-            mine = os.fstat(fd_cursor.fds[-1])
-            if (here.st_dev, here.st_ino) != (mine.st_dev, mine.st_ino):
-                raise UnsafeFolder(errno.ELOOP, SWAPPED, path)
-        from send2trash import send2trash
-
-        send2trash(path)
 
     def close(self) -> None:
         if self.home_trash is not None:
@@ -537,7 +405,7 @@ def clean(
     cleaner = _Cleaner(
         env,
         catalog,
-        _Watch(probe, catalog, env),
+        Watch(probe, catalog, env),
         mode,
         dry_run,
         progress,

@@ -218,6 +218,32 @@ def _is_reparse(st: os.stat_result) -> bool:
     return bool(getattr(st, "st_file_attributes", 0) & _FILE_ATTRIBUTE_REPARSE_POINT)
 
 
+def move_to_trash(
+    cursor: Cursor, fd_cursor: FdCursor | None, home_trash: HomeTrash | None, name: str
+) -> None:
+    """Move `name`, in the folder the cursor stands in, to the user's trash.
+
+    Through the folder's descriptor into the home trash when there is one on the same disk;
+    otherwise by path with send2trash (which knows each drive's trash), after checking that
+    the path still leads to the folder the cursor checked.
+    """
+    path = cursor.path_of(name)
+    if fd_cursor is not None and home_trash is not None:
+        try:
+            home_trash.move(fd_cursor.fds[-1], name, path)
+            return
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+        here = os.stat(os.path.dirname(path))
+        mine = os.fstat(fd_cursor.fds[-1])
+        if (here.st_dev, here.st_ino) != (mine.st_dev, mine.st_ino):
+            raise UnsafeFolder(errno.ELOOP, "replaced by a link or moved", path)
+    from send2trash import send2trash
+
+    send2trash(path)
+
+
 def make_cursor(root: str, *, prune: bool, paths_only: bool = False) -> Cursor:
     """The cursor this OS supports (descriptors on POSIX), or the path-based one if asked."""
     if _IS_POSIX and not paths_only and os.unlink in os.supports_dir_fd:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from engine_kit import FakeProbe, app, catalog, env, reasons, rule, target, tree, write
 
-from onecleaner.engine import fsops
+from onecleaner.engine import fsops, recheck
 from onecleaner.engine.clean import clean
 from onecleaner.engine.model import (
     CleanResult,
@@ -399,8 +399,8 @@ def test_an_application_started_during_a_long_folder_keeps_the_rest_of_it(
         app("system", "System", [system_cache]),
     )
     plan = scan([system_cache], env(), catalog=cat, probe=FakeProbe())
-    clean_module = importlib.import_module("onecleaner.engine.clean")
-    monkeypatch.setattr(clean_module, "_REFRESH_EVERY", 0.0)  # look again at every chance
+    monkeypatch.setattr(recheck, "REFRESH_EVERY", 0.0)  # look again at every chance
+    monkeypatch.setattr(recheck, "REFRESH_FACTOR", 0.0)
 
     # Not running when the clean starts nor at its first look between files; running later.
     result = clean(plan, env(), catalog=cat, probe=_StartsLater("chromium", after=2))

@@ -1,0 +1,167 @@
+"""What a clean checks again at removal time: the words of its skips, the open files and running
+applications it keeps watching, the trash folders, and a root's keep globs split for speed.
+
+The clean itself (the loop over a plan) is in clean.py; these pieces hold no per-file loop.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from onecleaner.engine.env import Environment
+from onecleaner.engine.fsops import UnsafeFolder
+from onecleaner.engine.guard import Protected
+from onecleaner.engine.roots import CatalogView, Prober, running_blocks
+from onecleaner.engine.rules import Matcher, compile_globs
+from onecleaner.engine.scan import IN_USE, open_files_of
+
+REFRESH_EVERY = 2.0  # seconds between re-reads of open files and running applications
+REFRESH_FACTOR = 20.0  # ... and at least this many times one re-read's own cost
+CHANGED = "changed since the scan"
+GONE = "no longer there"
+SWAPPED = "a folder on its path was replaced by a link or moved since the scan (not followed)"
+OTHER_FS = "a folder on its path is now on another filesystem"
+OTHER_OWNER = "owned by another user"
+IN_TRASH = "already in the trash (move to trash does not empty the trash)"
+KEPT = "kept by its target's rules; scan again"
+NOT_A_PATH = "not a plain file path; scan again"
+NOT_INSIDE = "not inside its target's folder; scan again"
+
+
+class Watch:
+    """Open files and running applications, re-read every couple of seconds during a clean.
+
+    Reading every process's open files costs a few milliseconds here, but grows with the
+    number of processes and descriptors; on a machine where one re-read is slow the clean
+    waits `REFRESH_FACTOR` times its cost before the next one, so the watch never takes more
+    than about 5% of a long clean.
+    """
+
+    def __init__(self, probe: Prober, catalog: CatalogView, env: Environment) -> None:
+        self.probe = probe
+        self.catalog = catalog
+        self.env = env
+        self.next = 0.0
+        self.open: frozenset[str] = frozenset()
+        self.blocks: list[tuple[str, str]] = []  # (place, reason) of running applications
+        self.places: dict[str, str] = {}  # the same, for a look-up by exact path
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the open files and the running applications again."""
+        start = time.monotonic()
+        self.open = open_files_of(self.probe)
+        self.blocks = list(running_blocks(self.catalog, self.env, self.probe).items())
+        self.places = dict(self.blocks)
+        now = time.monotonic()
+        self.next = now + max(REFRESH_EVERY, REFRESH_FACTOR * (now - start))
+
+    def blocked(self, path: str, sep: str) -> tuple[str, str] | None:
+        """The (place, reason) of a running application at or above `path`, or None."""
+        for place, reason in self.blocks:
+            if path == place or path.startswith(place + sep):
+                return place, reason
+        return None
+
+
+class ProtectedPlaces:
+    """The guard's protected places, for a plan that reaches into one (an old or edited plan
+    file): looked up by path, so a folder costs a few dictionary looks."""
+
+    def __init__(self, protected: Sequence[Protected]) -> None:
+        # A protected file (a never-touch entry, a fragile cache file) by its exact path.
+        self.exact: dict[str, str] = {}
+        self._by_path: dict[str, tuple[int, Protected]] = {}
+        for n, p in enumerate(protected):
+            self.exact.setdefault(p.path, f"never cleaned: {p.reason}")
+            self._by_path.setdefault(p.path, (n, p))
+
+    def above(self, folder: str, sep: str) -> str | None:
+        """Why nothing in `folder` may go (a protected place at or above it), or None."""
+        # The places `folder` is at or below are exactly `folder` and its prefixes that end
+        # before a separator: the first protected one that does not except it wins.
+        above = {folder}
+        i = folder.find(sep)
+        while i >= 0:
+            above.add(folder[:i])
+            i = folder.find(sep, i + 1)
+        by_path = self._by_path
+        for _, p in sorted(by_path[a] for a in above if a in by_path):
+            if any(ex in above for ex in p.exceptions):
+                continue
+            return f"never cleaned: {p.reason}"
+        return None
+
+
+def trash_folders(env: Environment) -> tuple[str, ...]:
+    """The user's trash folders (freedesktop.org and macOS)."""
+    data = env.vars.get("XDG_DATA_HOME") or os.path.join(env.home, ".local", "share")
+    return (os.path.join(data, "Trash"), os.path.join(env.home, ".Trash"))
+
+
+def in_trash(folder: str, trash: tuple[str, ...], sep: str) -> bool:
+    """Whether the files of `folder` are in a trash (a file whose own name starts with
+    ".Trash" is caught by the caller)."""
+    if any(folder == t or folder.startswith(t + sep) for t in trash):
+        return True
+    return any(part.startswith(".Trash") for part in folder.split(sep))
+
+
+@dataclass(frozen=True)
+class KeepTest:
+    """A root's keep globs split so that a clean tests each folder once and each file cheaply.
+
+    A file is kept when its folder (or one above) matches any glob, or its own name matches a
+    glob without '/', or its whole relative path matches a glob with '/' - tried only in
+    folders below which such a glob can match at all. A name can only match a glob without
+    '/' if it ends with the glob's literal tail (`.kcache` of `*.kcache`): `name_ends` holds
+    those tails, a cheap test before the regular expression (("",) when one glob has none, or
+    when case is ignored).
+    """
+
+    full: Matcher
+    names: Matcher | None
+    anchored: Matcher | None
+    name_ends: tuple[str, ...] = ("",)
+
+    @classmethod
+    def of(cls, globs: Sequence[str], *, case_insensitive: bool) -> KeepTest:
+        """The split test of `globs` (as a target's rule gives them)."""
+        names = [g for g in globs if "/" not in g]
+        anchored = [g for g in globs if "/" in g]
+        ends = tuple(literal_tail(g) for g in names)
+        return cls(
+            compile_globs(globs, case_insensitive=case_insensitive),
+            compile_globs(names, case_insensitive=case_insensitive) if names else None,
+            compile_globs(anchored, case_insensitive=case_insensitive) if anchored else None,
+            ("",) if case_insensitive or "" in ends else ends,
+        )
+
+
+def literal_tail(glob: str) -> str:
+    """The plain characters a glob component ends with: every name it matches ends so."""
+    i = len(glob)
+    while i > 0 and glob[i - 1] not in "*?[]":
+        i -= 1
+    return glob[i:]
+
+
+def reason_for(exc: OSError | ValueError) -> str:
+    """The words of a skip for an error met while checking or removing an entry."""
+    if isinstance(exc, ValueError):  # a NUL in a hand-made plan's path
+        return NOT_A_PATH
+    if isinstance(exc, UnsafeFolder):
+        return OTHER_FS if exc.errno == errno.EXDEV else SWAPPED
+    if isinstance(exc, FileNotFoundError):
+        return GONE
+    if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+        return SWAPPED
+    if isinstance(exc, PermissionError):
+        return "could not remove: permission denied"
+    if exc.errno in (errno.EBUSY, errno.ETXTBSY):
+        return IN_USE
+    return f"could not remove: {exc.strerror or exc}"

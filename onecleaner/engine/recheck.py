@@ -76,12 +76,19 @@ class ProtectedPlaces:
         # A protected file (a never-touch entry, a fragile cache file) by its exact path.
         self.exact: dict[str, str] = {}
         self._by_path: dict[str, tuple[int, Protected]] = {}
+        self._free: set[str] = set()  # folders with no protected place at or above them
         for n, p in enumerate(protected):
             self.exact.setdefault(p.path, f"never cleaned: {p.reason}")
             self._by_path.setdefault(p.path, (n, p))
 
     def above(self, folder: str, sep: str) -> str | None:
         """Why nothing in `folder` may go (a protected place at or above it), or None."""
+        by_path = self._by_path
+        # A folder whose parent has no protected place at or above it, and that is not one
+        # itself, has none either (a clean meets parents first: one look per folder).
+        if folder[: folder.rfind(sep)] in self._free and folder not in by_path:
+            self._free.add(folder)
+            return None
         # The places `folder` is at or below are exactly `folder` and its prefixes that end
         # before a separator: the first protected one that does not except it wins.
         above = {folder}
@@ -89,8 +96,10 @@ class ProtectedPlaces:
         while i >= 0:
             above.add(folder[:i])
             i = folder.find(sep, i + 1)
-        by_path = self._by_path
-        for _, p in sorted(by_path[a] for a in above if a in by_path):
+        hits = sorted(by_path[a] for a in above if a in by_path)
+        if not hits:
+            self._free.add(folder)
+        for _, p in hits:
             if any(ex in above for ex in p.exceptions):
                 continue
             return f"never cleaned: {p.reason}"

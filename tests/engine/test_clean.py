@@ -428,3 +428,23 @@ def test_a_running_applications_file_place_stays_and_its_neighbours_go(
 
     assert db.exists() and not neighbour.exists()
     assert reasons(result.skipped) == {str(db): "skipped: Tool is running"}
+
+
+def test_a_protected_folder_met_after_its_cleaned_parent_is_still_refused(
+    isolated_home: Path,
+) -> None:
+    cache = isolated_home / ".cache"
+    junk = [write(cache / "junk"), write(cache / "app" / "junk")]
+    portal = [write(cache / "doc" / "top"), write(cache / "doc" / "by-app" / "file")]
+    t = target("system.cache", cache)
+    cat = catalog(app("system", "S", [t]))
+    plan = scan([t], env(), catalog=cat, probe=FakeProbe())
+    # The scan's entries (the cache folder and cache/app) first, then the protected ones.
+    edited = _edited(plan, "system.cache", tuple(_entry_for(plan, p) for p in portal))
+
+    result = clean(edited, env(), catalog=cat, probe=FakeProbe())
+
+    assert all(p.exists() for p in portal) and not any(j.exists() for j in junk)
+    assert reasons(result.skipped) == {
+        str(p): "never cleaned: a fragile cache that must not be emptied" for p in portal
+    }

@@ -108,13 +108,24 @@ class AppServices:
         )
 
     def record_activity(self, kind: str, summary: Mapping[str, object]) -> None:
-        """Note a scan or clean in the privacy journal (only kept when the user allowed it)."""
+        """Note a scan or clean in the privacy journal and count the feature's use (each kept
+        only under its own consent: `history`, `usage`)."""
         if self.privacy is None:
             return
         try:
             self.privacy.record_activity(kind, summary)
+            self.privacy.record_usage(f"gui.{kind}")
         except Exception:  # the history is optional: it never blocks cleaning
             log.warning("could not record activity", exc_info=True)
+
+    def record_error(self, where: str, message: str) -> None:
+        """Journal a failed job: minimal and non-personal unless `diagnostics` is granted."""
+        if self.privacy is None:
+            return
+        try:
+            self.privacy.record_error(where, message)
+        except Exception:
+            log.warning("could not record an error", exc_info=True)
 
     def notice(self) -> Any:
         """The installed end-of-service notice, or None."""

@@ -245,6 +245,7 @@ class CleaningSession(QObject):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        self.services.record_error("gui", message)
         self._release_job()
         self._set_stage(Stage.SCANNED if self.outcome is not None else Stage.IDLE)
         self.failed.emit(message)

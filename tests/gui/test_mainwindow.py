@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from onecleaner.engine.model import OS, Application
 from onecleaner.gui.confirm import RunningChoice
 from onecleaner.gui.mainwindow import MainWindow
+from onecleaner.gui.services import AppServices
 from onecleaner.gui.session import Stage
 
 MakeFiles = Callable[..., list[Path]]
@@ -332,3 +333,20 @@ def test_sizes_wait_for_a_scan_and_absent_targets_say_not_found(
     _scan(qtbot, window, ["brave.cache"])
     assert cell("brave.cache", TargetTreeModel.FILES) == "2"
     assert model.data(brave, MissingRole) is False
+
+
+def test_a_scan_counts_as_usage_only_once_the_user_allowed_it(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: AppServices,
+    cache: Path,
+    make_files: Callable[..., list[Path]],
+) -> None:
+    from onecleaner.privacy.consent import Purpose, Way
+
+    make_files(cache / "someapp", 3)
+    _scan(qtbot, window, ["system.cache"])
+    assert services.privacy.usage_store().load().counters == {}, "nothing without consent"
+    services.privacy.grant(Purpose.USAGE, Way.GUI)
+    _scan(qtbot, window, ["system.cache"])
+    assert services.privacy.usage_store().load().counters == {"gui.scan": 1}

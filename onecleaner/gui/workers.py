@@ -5,12 +5,9 @@ Each is a `jobs.Worker`, run on its own thread by a `jobs.Job`.
 
 from __future__ import annotations
 
-import heapq
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from onecleaner.engine import processes
@@ -22,7 +19,6 @@ from onecleaner.engine.model import (
     DeleteMode,
     Plan,
     Target,
-    TargetPlan,
 )
 from onecleaner.engine.scan import ScanOptions, scan
 from onecleaner.gui.jobs import Worker
@@ -141,7 +137,6 @@ class CleanWorker(Worker):
     def work(self) -> CleanResult:
         # Plan.without walks every entry: done here so a big plan never costs the GUI thread.
         plan = self.plan.without(self.unticked) if self.unticked else self.plan
-        plan = presorted(plan, self.cancel_event)
         return clean(
             plan,
             self.env,
@@ -151,32 +146,6 @@ class CleanWorker(Worker):
             progress=self.report,
             cancel=self.cancel_event,
         )
-
-
-#: Entries sorted at a time by `presorted`: a sort of this many holds the GIL for ~2 ms.
-SORT_CHUNK = 4096
-
-
-def presorted(plan: Plan, cancel: threading.Event | None = None) -> Plan:
-    """The plan with each target's entries in path order, sorted without stalling the window.
-
-    The engine removes entries in path order (to reuse open folders) and sorts them itself;
-    a single sort of 200k paths runs in C for a tenth of a second holding the GIL, and the GUI
-    thread cannot run meanwhile. Sorting small chunks and merging them in Python lets the GIL
-    change hands between items; the engine's own sort then meets sorted data and is linear.
-    """
-    targets = []
-    for tp in plan.targets:
-        entries = tp.entries
-        if len(entries) > SORT_CHUNK and not (cancel is not None and cancel.is_set()):
-            by_path = attrgetter("path")
-            chunks = [
-                sorted(entries[i : i + SORT_CHUNK], key=by_path)
-                for i in range(0, len(entries), SORT_CHUNK)
-            ]
-            entries = tuple(heapq.merge(*chunks, key=by_path))
-        targets.append(TargetPlan(tp.target_id, tp.roots, entries, tp.skipped))
-    return Plan(tuple(targets), plan.os, plan.created_at, plan.cancelled)
 
 
 class QuickCleanWorker(Worker):

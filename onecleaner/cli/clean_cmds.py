@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from onecleaner.cli import output
 from onecleaner.cli.context import CliContext, UsageError
 from onecleaner.engine.errors import EngineError, PlanFileError, UnknownTarget
-from onecleaner.engine.model import CleanResult, DeleteMode, Plan, Risk, Skip, Target, TargetResult
+from onecleaner.engine.model import CleanResult, DeleteMode, Plan, Risk, Target, TargetResult
 
 if TYPE_CHECKING:
     from onecleaner.engine.catalog import Catalog
@@ -206,9 +206,7 @@ def run_scan(args: argparse.Namespace, ctx: CliContext) -> int:
             save_plan(plan, args.plan_out, data_dir=ctx.data_dir)
         except PlanFileError as exc:
             raise UsageError(str(exc)) from exc
-    _record(
-        ctx, "scan", _summary(plan.targets, plan.files, plan.bytes, plan.skipped, plan.cancelled)
-    )
+    _record(ctx, "scan", plan.activity())
     _emit(ctx, output.plan_json(plan) if args.json else output.plan_lines(plan, args.plan_out))
     return EXIT_PARTIAL if plan.skipped or plan.cancelled else EXIT_OK
 
@@ -276,8 +274,8 @@ def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
 def _report(ctx: CliContext, args: argparse.Namespace, plan: Plan, result: CleanResult) -> int:
     """Record the clean in the history (if consented), print it, and give its exit code."""
     skipped = output.unique_skips(plan.skipped, result.skipped)
-    summary = _summary(result.targets, result.files, result.bytes, skipped, result.cancelled)
-    _record(ctx, "clean", {**summary, "mode": result.mode.value, "dry_run": result.dry_run})
+    # The scan's skips count too: the user saw them as part of this clean.
+    _record(ctx, "clean", {**result.activity(), "skipped": len(skipped)})
     _emit(
         ctx, output.result_json(result, plan) if args.json else output.result_lines(result, skipped)
     )
@@ -358,19 +356,6 @@ def _emit(ctx: CliContext, report: dict[str, Any] | list[str]) -> None:
         return
     for line in report:
         ctx.out(line)
-
-
-def _summary(
-    targets: Sequence[Any], files: int, nbytes: int, skipped: Sequence[Skip], cancelled: bool
-) -> dict[str, object]:
-    """What the activity history keeps of a scan or clean: counts and ids, never paths."""
-    return {
-        "targets": [t.target_id for t in targets],
-        "files": files,
-        "bytes": nbytes,
-        "skipped": len(skipped),
-        "cancelled": cancelled,
-    }
 
 
 def _record(ctx: CliContext, kind: str, summary: Mapping[str, object]) -> None:

@@ -176,6 +176,16 @@ class Plan:
     def skipped(self) -> tuple[Skip, ...]:
         return tuple(s for t in self.targets for s in t.skipped)
 
+    def activity(self) -> dict[str, object]:
+        """What the activity history keeps of this scan: counts and target ids, never paths."""
+        return {
+            "targets": [t.target_id for t in self.targets],
+            "files": self.files,
+            "bytes": self.bytes,
+            "skipped": len(self.skipped),
+            "cancelled": self.cancelled,
+        }
+
     def without(self, paths: frozenset[str] | set[str]) -> Plan:
         """The same plan with some entries unticked by the user (they are not removed)."""
         return Plan(
@@ -238,3 +248,15 @@ class CleanResult:
     @property
     def skipped(self) -> tuple[Skip, ...]:
         return tuple(s for t in self.targets for s in t.skipped)
+
+    def activity(self) -> dict[str, object]:
+        """What the activity history keeps of this clean: counts and target ids, never paths."""
+        return {
+            "targets": [t.target_id for t in self.targets],
+            "files": self.files,
+            "bytes": self.bytes,
+            "skipped": len(self.skipped),
+            "cancelled": self.cancelled,
+            "mode": self.mode.value,
+            "dry_run": self.dry_run,
+        }

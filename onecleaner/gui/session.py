@@ -122,17 +122,8 @@ class CleaningSession(QObject):
         self.outcome = outcome
         self.selection.replace(outcome.unticked)
         self._set_stage(Stage.SCANNED)
-        plan = outcome.plan
-        self.services.record_activity(
-            "scan",
-            {
-                "targets": [t.target_id for t in plan.targets],
-                "files": plan.files,
-                "bytes": outcome.bytes,
-                "skipped": len(plan.skipped),
-                "cancelled": plan.cancelled,
-            },
-        )
+        # outcome.bytes leaves out what the user had unticked before this scan.
+        self.services.record_activity("scan", {**outcome.plan.activity(), "bytes": outcome.bytes})
         self.scanned.emit(outcome)
 
     # --- running applications ---------------------------------------------------------------
@@ -216,17 +207,7 @@ class CleaningSession(QObject):
         self.outcome = None
         self.selection.clear()
         self._set_stage(Stage.CLEANED)
-        self.services.record_activity(
-            "clean",
-            {
-                "targets": [t.target_id for t in result.targets],
-                "files": result.files,
-                "bytes": result.bytes,
-                "skipped": len(result.skipped),
-                "mode": result.mode.value,
-                "cancelled": result.cancelled,
-            },
-        )
+        self.services.record_activity("clean", result.activity())
         self.cleaned.emit(result)
 
     # --- jobs --------------------------------------------------------------------------------

@@ -125,17 +125,7 @@ class QuickCleaner(QObject):
     @Slot(object)
     def _on_finished(self, outcome: QuickOutcome) -> None:
         self._release()
-        result = outcome.result
-        self.services.record_activity(
-            "quick_clean",
-            {
-                "targets": [t.target_id for t in result.targets],
-                "files": result.files,
-                "bytes": result.bytes,
-                "skipped": len(result.skipped),
-                "cancelled": result.cancelled,
-            },
-        )
+        self.services.record_activity("quick_clean", outcome.result.activity())
         self.finished.emit(outcome)
 
     @Slot(str)

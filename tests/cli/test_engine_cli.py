@@ -225,7 +225,10 @@ def test_clean_without_terminal_or_yes_refuses_and_removes_nothing(pip_files: li
 
 
 def test_clean_yes_removes_what_the_scan_said_and_nothing_else(
-    capsys: pytest.CaptureFixture[str], pip_files: list[Path], bystanders: list[Path]
+    capsys: pytest.CaptureFixture[str],
+    pip_files: list[Path],
+    bystanders: list[Path],
+    isolated_home: Path,
 ) -> None:
     _, scanned = run_json(capsys, "scan", "pip.cache", "--json")
     code, doc = run_json(capsys, "clean", "pip.cache", "--yes", "--json")
@@ -240,8 +243,8 @@ def test_clean_yes_removes_what_the_scan_said_and_nothing_else(
     assert isinstance(doc["disk_free_before"], dict) and doc["disk_free_before"]
     assert isinstance(doc["disk_free_after"], dict) and doc["disk_free_after"]
     assert not any(p.exists() for p in pip_files)
-    assert pip_cache(Path.home()).is_dir(), "the root itself stays"
-    assert list(pip_cache(Path.home()).iterdir()) == [], "emptied folders are pruned"
+    assert pip_cache(isolated_home).is_dir(), "the root itself stays"
+    assert list(pip_cache(isolated_home).iterdir()) == [], "emptied folders are pruned"
     assert all(p.exists() for p in bystanders)
     assert bystanders[0].read_text() == "precious"
 
@@ -437,12 +440,16 @@ def test_plan_pointing_outside_its_targets_roots_is_refused(
 
 
 def test_plan_from_another_os_is_refused(
-    capsys: pytest.CaptureFixture[str], pip_files: list[Path], data_dir: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str],
+    pip_files: list[Path],
+    data_dir: Path,
+    tmp_path: Path,
+    isolated_home: Path,
 ) -> None:
     here = Environment.current().os
     other = OS.WINDOWS if here is not OS.WINDOWS else OS.LINUX
     plan = tmp_path / "foreign.json"
-    _signed_plan(plan, data_dir, pip_cache(Path.home()), pip_files[0], other)
+    _signed_plan(plan, data_dir, pip_cache(isolated_home), pip_files[0], other)
     code, _, err = run(capsys, "clean", "--plan", str(plan), "--yes")
     assert code == 2
     assert other.value in err
@@ -505,7 +512,10 @@ def test_the_users_settings_are_honoured(
 
 
 def test_a_clean_is_journalled_only_with_history_consent(
-    capsys: pytest.CaptureFixture[str], pip_files: list[Path], data_dir: Path
+    capsys: pytest.CaptureFixture[str],
+    pip_files: list[Path],
+    data_dir: Path,
+    isolated_home: Path,
 ) -> None:
     from onecleaner.privacy.consent import Purpose
     from onecleaner.privacy.service import PrivacyService
@@ -519,7 +529,7 @@ def test_a_clean_is_journalled_only_with_history_consent(
     records = [r for r in PrivacyService(data_dir).log_records() if r.kind == "clean"]
     assert len(records) == 1
     assert records[0].data["files"] == 12 and records[0].data["targets"] == ["pip.cache"]
-    assert str(Path.home()) not in records[0].text, "no paths in the history"
+    assert str(isolated_home) not in records[0].text, "no paths in the history"
 
 
 # -- the program as a whole --------------------------------------------------------------------

@@ -94,7 +94,7 @@ def _refusal(catalog, path: Path, data_dir: Path) -> str:
     [
         lambda d: d["body"]["targets"][0]["entries"][0].__setitem__(5, 1),  # size
         lambda d: d["body"]["targets"][0]["entries"][0].__setitem__(0, "/etc/passwd"),
-        lambda d: d["body"]["targets"][0]["roots"].__setitem__(0, str(Path.home())),
+        lambda d: d["body"]["targets"][0]["roots"].__setitem__(0, os.environ["HOME"]),
         lambda d: d["body"].__setitem__("os", "windows"),
         lambda d: d.__setitem__("mac", "0" * 64),
     ],

@@ -40,9 +40,14 @@ def _clean(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_scan_then_clean_removes_cache_junk_and_nothing_else(
-    qtbot: QtBot, window: MainWindow, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
+    qtbot: QtBot,
+    window: MainWindow,
+    dialogs: FakeDialogs,
+    cache: Path,
+    make_files: MakeFiles,
+    isolated_home: Path,
 ) -> None:
-    home = Path.home()
+    home = isolated_home
     junk = make_files(cache / "someapp", 50)
     documents = home / "Documents" / "letter.txt"
     documents.parent.mkdir()
@@ -290,6 +295,7 @@ def test_sizes_wait_for_a_scan_and_absent_targets_say_not_found(
     cache: Path,
     make_files: MakeFiles,
     monkeypatch: pytest.MonkeyPatch,
+    isolated_home: Path,
 ) -> None:
     from onecleaner.gui.models import MissingRole
     from onecleaner.gui.target_tree import TargetTreeModel
@@ -329,7 +335,7 @@ def test_sizes_wait_for_a_scan_and_absent_targets_say_not_found(
     assert cell("brave.cache", TargetTreeModel.FILES) == ""
 
     # Brave gets installed: the next scan finds its folder.
-    make_files(Path.home() / ".config/BraveSoftware/Brave-Browser/Default/Cache", 2)
+    make_files(isolated_home / ".config/BraveSoftware/Brave-Browser/Default/Cache", 2)
     _scan(qtbot, window, ["brave.cache"])
     assert cell("brave.cache", TargetTreeModel.FILES) == "2"
     assert model.data(brave, MissingRole) is False

@@ -56,11 +56,15 @@ def test_open_shows_the_window_and_closing_hides_it(qtbot: QtBot, shell: AppShel
 
 
 def test_quick_clean_removes_quick_preset_junk_and_notifies(
-    qtbot: QtBot, shell: AppShell, cache: Path, make_files: Callable[..., list[Path]]
+    qtbot: QtBot,
+    shell: AppShell,
+    cache: Path,
+    make_files: Callable[..., list[Path]],
+    isolated_home: Path,
 ) -> None:
     assert shell.tray is not None
     junk = make_files(cache / "someapp", 20, size=1000)
-    documents = Path.home() / "Documents" / "notes.txt"
+    documents = isolated_home / "Documents" / "notes.txt"
     documents.parent.mkdir()
     documents.write_text("mine")
     with qtbot.waitSignal(shell.quick.finished, timeout=TIMEOUT) as finished:

@@ -64,9 +64,9 @@ def test_records_round_trip_in_order(data_dir: Path) -> None:
     assert [r.seq for r in make(data_dir).read(purpose="diagnostics")] == [4]
 
 
-def test_text_and_data_are_redacted_before_writing(data_dir: Path) -> None:
+def test_text_and_data_are_redacted_before_writing(data_dir: Path, isolated_home: Path) -> None:
     journal = make(data_dir)
-    home = os.path.expanduser("~")
+    home = str(isolated_home)
     record = journal.append(
         "clean",
         f"mail zhang@example.org, phone +8613812345678, {home}/.cache",
@@ -280,9 +280,7 @@ def test_retention_is_per_record_not_per_month(data_dir: Path) -> None:
     later = make(data_dir, clock)
     assert later.retention_days == 30
     assert later.purge_expired() == 1
-    assert [(r.seq, r.text) for r in make(data_dir, clock).read()] == [
-        (1, "twenty-nine days old")
-    ]
+    assert [(r.seq, r.text) for r in make(data_dir, clock).read()] == [(1, "twenty-nine days old")]
     report = make(data_dir, clock).verify()
     assert (report.ok, report.records) == (True, 1)
     # The month was rewritten under a fresh key; the key of the old file is destroyed, so a
@@ -428,8 +426,10 @@ def test_two_writers_take_turns(data_dir: Path) -> None:
     assert make(data_dir).verify().ok
 
 
-def test_no_personal_data_in_clear_anywhere_in_the_data_folder(data_dir: Path) -> None:
-    home = os.path.expanduser("~")
+def test_no_personal_data_in_clear_anywhere_in_the_data_folder(
+    data_dir: Path, isolated_home: Path
+) -> None:
+    home = str(isolated_home)
     secrets = [
         "zhang.san@example.org",
         "+8613812345678",

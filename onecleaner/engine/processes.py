@@ -97,6 +97,11 @@ class ProcessProbe:
 def _read_open_files() -> set[str]:
     if sys.platform.startswith("linux") and os.path.isdir("/proc/self/fd"):
         return _linux_open_files()
+    return _psutil_open_files()
+
+
+def _psutil_open_files() -> set[str]:
+    """Open files through psutil (macOS, Windows); processes it may not read are passed over."""
     found: set[str] = set()
     for proc in psutil.process_iter():
         try:

@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import psutil
 import pytest
@@ -128,3 +129,61 @@ def test_close_application_asks_politely_and_reports_who_stayed(tmp_path: Path) 
             proc.kill()
             proc.wait()
         stubborn.stdout.close()
+
+
+class _FakeProcess:
+    def __init__(self, outcome: list[str] | Exception) -> None:
+        self.outcome = outcome
+
+    def open_files(self) -> list[SimpleNamespace]:
+        if isinstance(self.outcome, Exception):
+            raise self.outcome
+        return [SimpleNamespace(path=path, fd=3) for path in self.outcome]
+
+
+def test_open_files_pass_over_processes_they_may_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS/Windows path: a process that denies access (or vanished, or is a zombie) is passed
+    over; the files of the others are still seen."""
+    from onecleaner.engine import processes
+
+    procs = [
+        _FakeProcess(psutil.AccessDenied(1)),
+        _FakeProcess(psutil.NoSuchProcess(2)),
+        _FakeProcess(psutil.ZombieProcess(3)),
+        _FakeProcess(["/home/u/.cache/app/held.bin"]),
+    ]
+    monkeypatch.setattr(processes.psutil, "process_iter", lambda *a, **k: iter(procs))
+    assert processes._psutil_open_files() == {"/home/u/.cache/app/held.bin"}
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="reads Linux's /proc")
+def test_open_files_pass_over_processes_whose_descriptors_are_denied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Linux path: another user's /proc/PID/fd is unreadable; that is passed over, not fatal."""
+    from onecleaner.engine import processes
+
+    held = write(tmp_path / "held.bin")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"f = open({str(held)!r}); import time; time.sleep(30)"]
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while str(held) not in processes._linux_open_files() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        real_listdir = os.listdir
+
+        def denying(path: str) -> list[str]:
+            if (
+                path.startswith("/proc/")
+                and path.endswith("/fd")
+                and path != f"/proc/{holder.pid}/fd"
+            ):
+                raise PermissionError(13, "Permission denied", path)
+            return real_listdir(path)
+
+        monkeypatch.setattr(processes.os, "listdir", denying)
+        assert str(held) in processes._linux_open_files()
+    finally:
+        holder.kill()
+        holder.wait()

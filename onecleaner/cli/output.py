@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Skip
+from onecleaner.engine.reasons import Reason, skip_data
 
 _UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB")
 
@@ -171,14 +172,14 @@ def list_lines(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     )
 
 
-def skips_json(skips: Sequence[Skip]) -> list[dict[str, str]]:
-    """Skipped items as the JSON contract has them: path and reason."""
-    return [{"path": s.path, "reason": s.reason} for s in skips]
+def skips_json(skips: Sequence[Skip]) -> list[dict[str, object]]:
+    """Skipped items as the JSON contract has them: path, reason (English) and its code."""
+    return [skip_data(s) for s in skips]
 
 
 def unique_skips(*groups: Sequence[Skip]) -> list[Skip]:
     """The skips of several groups (a plan's, then its clean's), each (path, reason) once."""
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, Reason]] = set()
     merged = []
     for group in groups:
         for skip in group:

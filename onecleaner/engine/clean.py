@@ -32,6 +32,7 @@ from onecleaner.engine.model import (
     Skip,
     TargetResult,
 )
+from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.recheck import (
     CHANGED,
     GONE,
@@ -112,7 +113,7 @@ class _Cleaner:
             target = self.catalog.target(tid)
         except EngineError:
             if entries:
-                skips.append(Skip(entries[0].root, "unknown target: scan again", tid))
+                skips.append(Skip(entries[0].root, Reason.of(SkipCode.UNKNOWN_TARGET), tid))
             self.done += len(entries)
             return TargetResult(tid, 0, 0, tuple(skips))
         roots, _ = find_roots(target, self.env, self.guard)
@@ -126,11 +127,11 @@ class _Cleaner:
             root = current.get(root_path)
             why = None
             if root is None:
-                why = self.guard.refusal(os.path.realpath(root_path)) or (
-                    "its folder is no longer one of this target's places; scan again"
+                why = self.guard.refusal(os.path.realpath(root_path)) or Reason.of(
+                    SkipCode.ROOT_NOT_CURRENT
                 )
             elif os.path.realpath(root_path) != root_path:
-                why = "its folder now resolves elsewhere; " + CHANGED
+                why = Reason.of(SkipCode.ROOT_MOVED)
             if why is not None:
                 skips.append(Skip(root_path, why, tid))
                 self.done += len(group)
@@ -167,7 +168,7 @@ class _Cleaner:
             kept = [e for e in group if e.path == root.path]
             for e in group:
                 if e.path != root.path:
-                    skips.append(Skip(e.path, "not its target's file; scan again", tid))
+                    skips.append(Skip(e.path, Reason.of(SkipCode.NOT_TARGET_FILE), tid))
             self.done += len(group) - len(kept)
             group = kept
         try:
@@ -213,7 +214,7 @@ class _Cleaner:
         emptied = False
         # The current folder's state; "\0" (no real path starts with it) means none yet.
         here, cut, folder, stop_place = "\0", 1, "", ""
-        stop: str | None = NOT_A_PATH
+        stop: Reason | None = NOT_A_PATH
         name_keep: Matcher | None = None
         name_ends = keep.name_ends if keep is not None else ("",)
         path_keep: Matcher | None = None
@@ -308,8 +309,9 @@ class _Cleaner:
                     cursor.unlink(name, st)
             except OSError as exc:
                 why = reason_for(exc)
-                skips.append(Skip(path, f"could not move to the trash: {why}" if trash
-                                  else why, tid))  # fmt: skip
+                if trash:
+                    why = Reason.of(SkipCode.TRASH_FAILED, cause=why)
+                skips.append(Skip(path, why, tid))
                 continue
             emptied = True
             removed += 1
@@ -331,7 +333,7 @@ class _Cleaner:
         cursor: Cursor,
         fd_cursor: FdCursor | None,
         keep: KeepTest | None,
-    ) -> tuple[str, str, str | None, str, Matcher | None, Matcher | None, str, int]:
+    ) -> tuple[str, str, Reason | None, str, Matcher | None, Matcher | None, str, int]:
         """Stand in the folder of `path`, checked as a whole: (its path with a separator,
         its path, why none of its files may go or None, the running application's place
         behind that reason or "", the name keep test, the path keep test, the folder's

@@ -24,6 +24,7 @@ from types import ModuleType
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import GuardRefusal
 from onecleaner.engine.model import OS
+from onecleaner.engine.reasons import Place, Reason, SkipCode
 
 #: XDG user-dirs keys and the words used for them in messages.
 _USER_DIR_KEYS = {
@@ -58,12 +59,19 @@ _FRAGILE_CACHE_GLOBS = ("mesa_shader_cache*", "qtshadercache-*", "*.kcache")
 
 @dataclass(frozen=True, slots=True)
 class Protected:
-    """One never-touch folder (or file): its path, words for it, whether meeting it is news."""
+    """One never-touch folder (or file): its path, what it is, whether meeting it is news."""
 
     path: str
-    reason: str  # "your Documents folder"
+    place: Place
+    folder: str = ""  # the user folder's word (Documents) for Place.USER_FOLDER
     exceptions: tuple[str, ...] = ()  # folders inside it that may be cleaned (/var/tmp)
     report: bool = True  # False: met below a root, it is passed over without a skip record
+
+    def reason(self, code: SkipCode = SkipCode.PROTECTED) -> Reason:
+        """The reason naming this place (a protected skip, or a refusal with `code`)."""
+        if self.folder:
+            return Reason.of(code, place=self.place.value, folder=self.folder)
+        return Reason.of(code, place=self.place.value)
 
 
 def path_module(os_: OS) -> ModuleType:
@@ -98,17 +106,17 @@ class Guard:
         os_: OS,
         home: str,
         protected: Sequence[Protected],
-        exact: Sequence[tuple[str, str]] = (),
+        exact: Sequence[tuple[str, Place]] = (),
     ) -> None:
         self.os = os_
         paths = path_module(os_)
         self.home = paths.normpath(home)
         self.protected = tuple(protected)
-        self.exact = tuple(exact)  # (path, reason): refused as roots, fine to have below one
+        self.exact = tuple(exact)  # (path, place): refused as roots, fine to have below one
         # Path -> (reason, report) for the walk's one-lookup-per-folder test.
-        self.stops: dict[str, tuple[str, bool]] = {}
+        self.stops: dict[str, tuple[Reason, bool]] = {}
         for p in self.protected:
-            self.stops.setdefault(p.path, (p.reason, p.report))
+            self.stops.setdefault(p.path, (p.reason(), p.report))
 
     @classmethod
     def for_env(
@@ -117,24 +125,24 @@ class Guard:
         """The guard of `env`: reads ~/.config/user-dirs.dirs and resolves symlinked places."""
         return cls(env.os, env.home, _protected(env, data_dir, extra), _exact(env))
 
-    def refusal(self, resolved: str) -> str | None:
-        """Why a resolved root may not be cleaned, in words for a person; None when it may."""
+    def refusal(self, resolved: str) -> Reason | None:
+        """Why a resolved root may not be cleaned; None when it may."""
         paths = path_module(self.os)
         if paths.dirname(resolved) == resolved:
-            return "refused: it is the top of a filesystem"
+            return Reason.of(SkipCode.REFUSED_IS, place=Place.FILESYSTEM_TOP.value)
         if is_within(self.home, resolved, self.os):
             if _fold(self.home, self.os) == _fold(resolved, self.os):
-                return "refused: it is your home folder"
-            return "refused: it contains your home folder"
-        for path, reason in self.exact:
+                return Reason.of(SkipCode.REFUSED_IS, place=Place.HOME.value)
+            return Reason.of(SkipCode.REFUSED_HOLDS_HOME)
+        for path, place in self.exact:
             if _fold(path, self.os) == _fold(resolved, self.os):
-                return f"refused: it is {reason}"
+                return Reason.of(SkipCode.REFUSED_IS, place=place.value)
         for p in self.protected:
             if not is_within(resolved, p.path, self.os):
                 continue
             if any(is_within(resolved, ex, self.os) for ex in p.exceptions):
                 continue
-            return f"refused: resolves into {p.reason}"
+            return p.reason(SkipCode.REFUSED_INTO)
         return None
 
     def paths(self) -> tuple[str, ...]:
@@ -161,7 +169,7 @@ def check_root(root: str, env: Environment, *, guard: Guard | None = None) -> st
     resolved = os.path.realpath(root)
     reason = g.refusal(resolved)
     if reason is not None:
-        raise GuardRefusal(reason)
+        raise GuardRefusal(str(reason))
     return resolved
 
 
@@ -225,13 +233,20 @@ def _protected(env: Environment, data_dir: Path | None, extra: Sequence[str]) ->
     out: list[Protected] = []
     known: set[str] = set()
 
-    def add(path: str, reason: str, *, exceptions: Iterable[str] = (), report: bool = True) -> None:
+    def add(
+        path: str,
+        place: Place,
+        folder: str = "",
+        *,
+        exceptions: Iterable[str] = (),
+        report: bool = True,
+    ) -> None:
         for variant in _variants(path, env.os):
             # A user folder set to the home itself means "disabled" (XDG spec): not a rule.
             if _fold(variant, env.os) == _fold(home, env.os) or variant in known:
                 continue
             known.add(variant)
-            out.append(Protected(variant, reason, tuple(exceptions), report))
+            out.append(Protected(variant, place, folder, tuple(exceptions), report))
 
     user_dirs = {word: paths.join(home, word) for word in _DEFAULT_USER_DIRS}
     if env.os is OS.MACOS:
@@ -239,42 +254,41 @@ def _protected(env: Environment, data_dir: Path | None, extra: Sequence[str]) ->
     if env.os is OS.LINUX:
         user_dirs.update(_xdg_user_dirs(env))
     for word, path in user_dirs.items():
-        add(path, f"your {word} folder")
+        add(path, Place.USER_FOLDER, word)
     for word in _DEFAULT_USER_DIRS:  # defaults stay protected even when user-dirs moved them
-        add(paths.join(home, word), f"your {word} folder")
+        add(paths.join(home, word), Place.USER_FOLDER, word)
 
-    for path, reason, exceptions in _system_folders(env):
-        add(path, reason, exceptions=exceptions)
+    for path, exceptions in _system_folders(env):
+        add(path, Place.SYSTEM, exceptions=exceptions)
 
     if data_dir is None:
         from onecleaner.datadir import data_dir as default_data_dir
 
         data_dir = default_data_dir()
-    add(os.fspath(data_dir), "ONE Cleaner's own data folder", report=False)
+    add(os.fspath(data_dir), Place.DATA_DIR, report=False)
 
     for path in _fragile(env):
-        add(path, "a fragile cache that must not be emptied", report=False)
+        add(path, Place.FRAGILE, report=False)
 
     for item in extra:
         if item.strip():
             path = paths.normpath(_expand_user(item.strip(), env))
-            add(path, "your never-touch list", report=False)
+            add(path, Place.NEVER_TOUCH, report=False)
     return out
 
 
-def _system_folders(env: Environment) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(folder, reason, exceptions) of the OS's system folders, also under a test system root."""
-    reason = "a system folder"
-    out: list[tuple[str, str, tuple[str, ...]]] = []
+def _system_folders(env: Environment) -> list[tuple[str, tuple[str, ...]]]:
+    """(folder, exceptions) of the OS's system folders, also under a test system root."""
+    out: list[tuple[str, tuple[str, ...]]] = []
     if env.os is OS.WINDOWS:
         windir = env.vars.get("SystemRoot") or env.vars.get("WINDIR") or "C:\\Windows"
         allowed = tuple(ntpath.join(windir, n) for n in ("Temp", "SystemTemp", "Minidump"))
-        out.append((windir, reason, allowed))
+        out.append((windir, allowed))
         for var, default in (
             ("ProgramFiles", "C:\\Program Files"),
             ("ProgramFiles(x86)", "C:\\Program Files (x86)"),
         ):
-            out.append((env.vars.get(var) or default, reason, ()))
+            out.append((env.vars.get(var) or default, ()))
         return out
     prefixes = ["/"]
     if env.system_root not in ("", "/"):
@@ -291,7 +305,7 @@ def _system_folders(env: Environment) -> list[tuple[str, str, tuple[str, ...]]]:
             spared = [posixpath.join(prefix, e.lstrip("/")) for e in exceptions]
             if is_within(home, path, env.os):
                 spared.append(home)  # root's home /root, or homes under /var
-            out.append((path, reason, tuple(spared)))
+            out.append((path, tuple(spared)))
     return out
 
 
@@ -317,9 +331,9 @@ def _fragile(env: Environment) -> list[str]:
     return out
 
 
-def _exact(env: Environment) -> list[tuple[str, str]]:
+def _exact(env: Environment) -> list[tuple[str, Place]]:
     """Places refused as roots themselves but fine to have below one (drive tops)."""
-    out = [(m, "the top of a drive") for m in env.mounts]
+    out = [(m, Place.DRIVE_TOP) for m in env.mounts]
     if env.system_root not in ("", "/"):
-        out.append((os.path.normpath(env.system_root), "the top of a filesystem"))
+        out.append((os.path.normpath(env.system_root), Place.FILESYSTEM_TOP))
     return out

@@ -6,6 +6,8 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from onecleaner.engine.reasons import Reason
+
 
 class OS(enum.Enum):
     """The operating systems a definition can name paths and process names for."""
@@ -130,10 +132,10 @@ class PlanEntry:
 
 @dataclass(frozen=True, slots=True)
 class Skip:
-    """Something the engine left alone, and why, in words for a person."""
+    """Something the engine left alone, and why (a code the faces put in words)."""
 
     path: str
-    reason: str
+    reason: Reason
     target_id: str = ""
 
 

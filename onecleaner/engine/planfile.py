@@ -32,10 +32,11 @@ from onecleaner.engine.model import (
     Target,
     TargetPlan,
 )
+from onecleaner.engine.reasons import reason_from_data, reason_to_data
 from onecleaner.engine.roots import find_roots
 
 FORMAT = "onecleaner-plan"
-VERSION = 1
+VERSION = 2  # 2: skip reasons as codes with parameters
 KEY_FILE = "plan.key"
 #: The order of an entry's fields in the file (entries are arrays: 200k of them stay compact).
 ENTRY_FIELDS = ("path", "root", "kind", "dev", "ino", "size", "mtime_ns", "frees")
@@ -225,7 +226,7 @@ def _plan_to_body(plan: Plan) -> dict[str, Any]:
                 "id": tp.target_id,
                 "roots": list(index),  # insertion order is index order
                 "entries": entries,
-                "skipped": [[s.path, s.reason] for s in tp.skipped],
+                "skipped": [[s.path, reason_to_data(s.reason)] for s in tp.skipped],
             }
         )
     return {
@@ -258,7 +259,7 @@ def _body_to_plan(body: dict[str, Any]) -> Plan:
             path_ = _str(path, "path")
             entries.append(PlanEntry(path_, roots[root_i], tid, kind_, ident, _int(frees)))
         skipped = tuple(
-            Skip(_str(s[0], "path"), _str(s[1], "reason"), tid)
+            Skip(_str(s[0], "path"), reason_from_data(s[1]), tid)
             for s in _list(t["skipped"], "skipped")
         )
         targets.append(TargetPlan(tid, roots, tuple(entries), skipped))

@@ -15,21 +15,22 @@ from dataclasses import dataclass
 from onecleaner.engine.env import Environment
 from onecleaner.engine.fsops import UnsafeFolder
 from onecleaner.engine.guard import Protected
+from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import CatalogView, Prober, running_blocks
 from onecleaner.engine.rules import Matcher, compile_globs
 from onecleaner.engine.scan import IN_USE, open_files_of
 
 REFRESH_EVERY = 2.0  # seconds between re-reads of open files and running applications
 REFRESH_FACTOR = 20.0  # ... and at least this many times one re-read's own cost
-CHANGED = "changed since the scan"
-GONE = "no longer there"
-SWAPPED = "a folder on its path was replaced by a link or moved since the scan (not followed)"
-OTHER_FS = "a folder on its path is now on another filesystem"
-OTHER_OWNER = "owned by another user"
-IN_TRASH = "already in the trash (move to trash does not empty the trash)"
-KEPT = "kept by its target's rules; scan again"
-NOT_A_PATH = "not a plain file path; scan again"
-NOT_INSIDE = "not inside its target's folder; scan again"
+CHANGED = Reason.of(SkipCode.CHANGED)
+GONE = Reason.of(SkipCode.GONE)
+SWAPPED = Reason.of(SkipCode.PATH_SWAPPED)
+OTHER_FS = Reason.of(SkipCode.PATH_OTHER_FILESYSTEM)
+OTHER_OWNER = Reason.of(SkipCode.OTHER_OWNER)
+IN_TRASH = Reason.of(SkipCode.IN_TRASH)
+KEPT = Reason.of(SkipCode.KEPT)
+NOT_A_PATH = Reason.of(SkipCode.NOT_A_PATH)
+NOT_INSIDE = Reason.of(SkipCode.NOT_INSIDE)
 
 
 class Watch:
@@ -47,8 +48,8 @@ class Watch:
         self.env = env
         self.next = 0.0
         self.open: frozenset[str] = frozenset()
-        self.blocks: list[tuple[str, str]] = []  # (place, reason) of running applications
-        self.places: dict[str, str] = {}  # the same, for a look-up by exact path
+        self.blocks: list[tuple[str, Reason]] = []  # (place, reason) of running applications
+        self.places: dict[str, Reason] = {}  # the same, for a look-up by exact path
         self.refresh()
 
     def refresh(self) -> None:
@@ -60,7 +61,7 @@ class Watch:
         now = time.monotonic()
         self.next = now + max(REFRESH_EVERY, REFRESH_FACTOR * (now - start))
 
-    def blocked(self, path: str, sep: str) -> tuple[str, str] | None:
+    def blocked(self, path: str, sep: str) -> tuple[str, Reason] | None:
         """The (place, reason) of a running application at or above `path`, or None."""
         for place, reason in self.blocks:
             if path == place or path.startswith(place + sep):
@@ -74,14 +75,14 @@ class ProtectedPlaces:
 
     def __init__(self, protected: Sequence[Protected]) -> None:
         # A protected file (a never-touch entry, a fragile cache file) by its exact path.
-        self.exact: dict[str, str] = {}
+        self.exact: dict[str, Reason] = {}
         self._by_path: dict[str, tuple[int, Protected]] = {}
         self._free: set[str] = set()  # folders with no protected place at or above them
         for n, p in enumerate(protected):
-            self.exact.setdefault(p.path, f"never cleaned: {p.reason}")
+            self.exact.setdefault(p.path, p.reason())
             self._by_path.setdefault(p.path, (n, p))
 
-    def above(self, folder: str, sep: str) -> str | None:
+    def above(self, folder: str, sep: str) -> Reason | None:
         """Why nothing in `folder` may go (a protected place at or above it), or None."""
         by_path = self._by_path
         # A folder whose parent has no protected place at or above it, and that is not one
@@ -102,7 +103,7 @@ class ProtectedPlaces:
         for _, p in hits:
             if any(ex in above for ex in p.exceptions):
                 continue
-            return f"never cleaned: {p.reason}"
+            return p.reason()
         return None
 
 
@@ -159,8 +160,8 @@ def literal_tail(glob: str) -> str:
     return glob[i:]
 
 
-def reason_for(exc: OSError | ValueError) -> str:
-    """The words of a skip for an error met while checking or removing an entry."""
+def reason_for(exc: OSError | ValueError) -> Reason:
+    """The reason of a skip for an error met while checking or removing an entry."""
     if isinstance(exc, ValueError):  # a NUL in a hand-made plan's path
         return NOT_A_PATH
     if isinstance(exc, UnsafeFolder):
@@ -170,7 +171,7 @@ def reason_for(exc: OSError | ValueError) -> str:
     if exc.errno in (errno.ELOOP, errno.ENOTDIR):
         return SWAPPED
     if isinstance(exc, PermissionError):
-        return "could not remove: permission denied"
+        return Reason.of(SkipCode.REMOVE_DENIED)
     if exc.errno in (errno.EBUSY, errno.ETXTBSY):
         return IN_USE
-    return f"could not remove: {exc.strerror or exc}"
+    return Reason.of(SkipCode.NOT_REMOVED, error=str(exc.strerror or exc))

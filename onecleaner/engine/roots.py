@@ -17,6 +17,7 @@ from onecleaner.engine.env import Environment
 from onecleaner.engine.expand import expand_roots
 from onecleaner.engine.guard import Guard, is_within, path_module
 from onecleaner.engine.model import OS, Application, PathRule, Skip, Target
+from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.rules import has_magic, match_name
 
 
@@ -130,14 +131,14 @@ def find_roots(
     return roots, refused
 
 
-def running_blocks(catalog: CatalogView, env: Environment, probe: Prober) -> dict[str, str]:
-    """Resolved root -> "skipped: <App> is running" for every application running now."""
+def running_blocks(catalog: CatalogView, env: Environment, probe: Prober) -> dict[str, Reason]:
+    """Resolved root -> why ("<App> is running") for every application running now."""
     apps = tuple(catalog.applications)
     try:
         running = probe.running_apps(apps, env.os)
     except Exception:  # process listing refused: the per-file checks still hold
         return {}
-    blocks: dict[str, str] = {}
+    blocks: dict[str, Reason] = {}
     for app in apps:
         if not running.get(app.id):
             continue
@@ -147,12 +148,11 @@ def running_blocks(catalog: CatalogView, env: Environment, probe: Prober) -> dic
     return blocks
 
 
-def running_reason(app: Application) -> str:
-    """The words of a skip for a running application (with its hint, e.g. Edge's background)."""
-    reason = f"skipped: {app.name} is running"
+def running_reason(app: Application) -> Reason:
+    """The reason of a skip for a running application (with its hint, e.g. Edge's background)."""
     if app.running_hint:
-        reason += f" ({app.running_hint})"
-    return reason
+        return Reason.of(SkipCode.APP_RUNNING, app=app.name, hint=app.running_hint)
+    return Reason.of(SkipCode.APP_RUNNING, app=app.name)
 
 
 def app_places(app: Application, env: Environment) -> list[str]:
@@ -168,7 +168,7 @@ def app_places(app: Application, env: Environment) -> list[str]:
     return out
 
 
-def blocked_by(path: str, blocks: Mapping[str, str], os_: OS) -> str | None:
+def blocked_by(path: str, blocks: Mapping[str, Reason], os_: OS) -> Reason | None:
     """The reason a running application blocks `path` (it lies at or below one of its roots)."""
     for place, reason in blocks.items():
         if is_within(path, place, os_):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from onecleaner.engine.env import Environment
 from onecleaner.engine.guard import Guard, is_within
 from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
+from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import (
     CatalogView,
     Prober,
@@ -29,7 +30,7 @@ from onecleaner.engine.roots import (
 )
 from onecleaner.engine.walk import Walker
 
-IN_USE = "in use by a running program"
+IN_USE = Reason.of(SkipCode.IN_USE)
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,12 @@ def open_files_of(probe: Prober) -> frozenset[str]:
 
 
 def stops_for(
-    guard: Guard, blocks: dict[str, str], open_files: frozenset[str]
-) -> dict[str, str | None]:
+    guard: Guard, blocks: dict[str, Reason], open_files: frozenset[str]
+) -> dict[str, Reason | None]:
     """Path -> why the walk stops there (None: silently): protected, running app, in use."""
-    stops: dict[str, str | None] = {}
+    stops: dict[str, Reason | None] = {}
     for path, (reason, report) in guard.stops.items():
-        stops[path] = f"never cleaned: {reason}" if report else None
+        stops[path] = reason if report else None
     for path, reason in blocks.items():
         stops.setdefault(path, reason)
     for path in open_files:
@@ -166,7 +167,7 @@ def _narrow_first(
 def _walk_all(
     found: list[tuple[Target, list[Root], list[Skip]]],
     walker: Walker,
-    blocks: dict[str, str],
+    blocks: dict[str, Reason],
     env: Environment,
     options: ScanOptions,
     now: float,

@@ -35,6 +35,7 @@ from onecleaner.engine.entries import (
 )
 from onecleaner.engine.fsops import open_dir_nofollow
 from onecleaner.engine.model import EntryKind, Identity, Phase, PlanEntry, Progress, Skip
+from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import Root
 from onecleaner.engine.rules import Matcher, compile_globs, has_magic
 
@@ -72,17 +73,22 @@ def _close(handle: int | str) -> None:
         os.close(handle)
 
 
-def reason_for(exc: OSError, what: str = "folder") -> str:
-    """Words for a person about why a file or folder could not be read."""
+OTHER_FILESYSTEM = Reason.of(SkipCode.OTHER_FILESYSTEM)
+OTHER_OWNER = Reason.of(SkipCode.OTHER_OWNER)
+LINK_NOT_FOLLOWED = Reason.of(SkipCode.LINK_NOT_FOLLOWED)
+
+
+def reason_for(exc: OSError, what: str = "folder") -> Reason:
+    """Why a file or folder could not be read."""
     if isinstance(exc, FileNotFoundError):
-        return "vanished during the scan"
+        return Reason.of(SkipCode.VANISHED)
     if isinstance(exc, PermissionError):
-        return f"cannot read this {what}: permission denied"
+        return Reason.of(SkipCode.PERMISSION_DENIED, what=what)
     if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-        return f"this {what} was replaced by a link during the scan (not followed)"
+        return Reason.of(SkipCode.SWAPPED_DURING_SCAN, what=what)
     if exc.errno == errno.EMFILE:
-        return f"too deep to open (too many open folders); this {what} was not scanned"
-    return f"cannot read this {what}: {exc.strerror or exc}"
+        return Reason.of(SkipCode.TOO_DEEP, what=what)
+    return Reason.of(SkipCode.UNREADABLE, what=what, error=str(exc.strerror or exc))
 
 
 _Sub = tuple[str, "Matcher | None", "Matcher | None"]  # a subfolder, its include and keep
@@ -113,7 +119,7 @@ class Walker:
     def __init__(
         self,
         *,
-        stops: dict[str, str | None],
+        stops: dict[str, Reason | None],
         uid: int | None,
         case_insensitive: bool,
         dedup: bool,
@@ -218,8 +224,7 @@ class Walker:
                         st = os.lstat(path)
                         attrs = getattr(st, "st_file_attributes", 0)
                         if not stat.S_ISDIR(st.st_mode) or attrs & _REPARSE:
-                            why = "a link or junction to a folder (not followed)"
-                            skips.append(Skip(path, why, tid))
+                            skips.append(Skip(path, LINK_NOT_FOLLOWED, tid))
                             continue
                         child_dev = st.st_dev
                 except OSError as exc:
@@ -227,7 +232,7 @@ class Walker:
                     continue
                 if child_dev != dev:
                     _close(child)
-                    skips.append(Skip(path, "on another filesystem (not crossed)", tid))
+                    skips.append(Skip(path, OTHER_FILESYSTEM, tid))
                     continue
                 child_rel = rel + name + "/"
                 subs: list[_Sub] = []
@@ -324,7 +329,7 @@ class Walker:
                             skips.append(Skip(path, why, tid))
                         continue
                     if theirs:
-                        skips.append(Skip(path, "owned by another user", tid))
+                        skips.append(Skip(path, OTHER_OWNER, tid))
                         continue
                     blocks = st.st_blocks * 512 if statf is None else st.st_size
                     dev = st.st_dev
@@ -430,7 +435,7 @@ class Walker:
                 skips.append(Skip(path, why, tid))
             return
         if uid is not None and st.st_uid != uid:
-            skips.append(Skip(path, "owned by another user", tid))
+            skips.append(Skip(path, OTHER_OWNER, tid))
             return
         blocks = st.st_blocks * 512 if _IS_POSIX else st.st_size
         if st.st_nlink > 1:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from onecleaner.engine.model import CleanResult, Skip
+from onecleaner.engine.reasons import Reason, skip_data
 
 
 class ExportFormat(enum.Enum):
@@ -26,7 +27,7 @@ class ExportFormat(enum.Enum):
 
 def all_skips(result: CleanResult, scan_skips: Sequence[Skip] = ()) -> list[Skip]:
     """What the scan and the clean left alone, each (path, reason) once, scan's first."""
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, Reason]] = set()
     out: list[Skip] = []
     for skip in (*scan_skips, *result.skipped):
         key = (skip.path, skip.reason)
@@ -48,7 +49,7 @@ def result_document(result: CleanResult, scan_skips: Sequence[Skip] = ()) -> dic
             "files": t.removed,
             "bytes": t.freed,
             "skipped": [
-                {"path": s.path, "reason": s.reason} for s in by_target.pop(t.target_id, [])
+                skip_data(s) for s in by_target.pop(t.target_id, [])
             ],
         }
         for t in result.targets
@@ -60,7 +61,7 @@ def result_document(result: CleanResult, scan_skips: Sequence[Skip] = ()) -> dic
                 "id": target_id,
                 "files": 0,
                 "bytes": 0,
-                "skipped": [{"path": s.path, "reason": s.reason} for s in rest],
+                "skipped": [skip_data(s) for s in rest],
             }
         )
     return {

@@ -257,5 +257,5 @@ class SkipTableModel(QAbstractTableModel):
             return None
         skip = self._skips[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return skip.path if index.column() == self.PATH else skip.reason
+            return skip.path if index.column() == self.PATH else str(skip.reason)
         return None

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from onecleaner.engine.model import Application, CleanResult, Plan, Risk, Target
+from onecleaner.engine.reasons import SkipCode
 from onecleaner.gui.confirm import CleanSummary
 from onecleaner.gui.jobs import Job, Worker
 from onecleaner.gui.models import FileSelection
@@ -139,10 +140,12 @@ class CleaningSession(QObject):
             return list(self._asked)
         plan = self.outcome.plan
         selected_apps = {t.app_id for t in self.targets}
-        reasons = {s.reason for s in plan.skipped}
+        named_apps = {
+            s.reason.param("app") for s in plan.skipped if s.reason.code is SkipCode.APP_RUNNING
+        }
         asked = []
         for app in self.outcome.running:
-            named = any(f"{app.name} is running" in r for r in reasons)
+            named = app.name in named_apps
             if app.id in selected_apps or named:
                 asked.append(app)
         # Asked on every button update: remembered per scan (skip lists can be long).

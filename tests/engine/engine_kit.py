@@ -8,7 +8,7 @@ from pathlib import Path
 
 from onecleaner.engine.catalog import Catalog
 from onecleaner.engine.env import Environment, current_os
-from onecleaner.engine.model import OS, Application, PathRule, Plan, Risk, Target
+from onecleaner.engine.model import OS, Application, PathRule, Plan, Risk, Skip, Target
 from onecleaner.engine.processes import ProcessProbe
 
 HOST = current_os()
@@ -119,5 +119,6 @@ def paths_of(plan: Plan, tid: str | None = None) -> set[str]:
     return {e.path for t in plan.targets if tid in (None, t.target_id) for e in t.entries}
 
 
-def reasons(skips: Iterable[object]) -> dict[str, str]:
-    return {s.path: s.reason for s in skips}  # type: ignore[attr-defined]
+def reasons(skips: Iterable[Skip]) -> dict[str, str]:
+    """Path -> the skip's reason in English (the words the CLI prints)."""
+    return {s.path: str(s.reason) for s in skips}

@@ -14,6 +14,7 @@ from onecleaner.engine.model import (
     TargetPlan,
     TargetResult,
 )
+from onecleaner.engine.reasons import Reason, SkipCode
 
 SECRET = "/home/zhang/.cache/chromium/Default/Cache/private-name"
 
@@ -21,7 +22,7 @@ SECRET = "/home/zhang/.cache/chromium/Default/Cache/private-name"
 def _plan() -> Plan:
     root = "/home/zhang/.cache"
     entry = PlanEntry(SECRET, root, "chromium.cache", EntryKind.FILE, Identity(1, 2, 300, 4), 4096)
-    busy = Skip(SECRET + "-open", "in use by a running program", "chromium.cache")
+    busy = Skip(SECRET + "-open", Reason.of(SkipCode.IN_USE), "chromium.cache")
     return Plan(
         targets=(
             TargetPlan("chromium.cache", (root,), (entry,), (busy,)),
@@ -46,7 +47,9 @@ def test_plan_activity_keeps_counts_and_ids_never_paths() -> None:
 
 def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
     result = CleanResult(
-        targets=(TargetResult("chromium.cache", 3, 12288, (Skip(SECRET, "changed"),)),),
+        targets=(
+            TargetResult("chromium.cache", 3, 12288, (Skip(SECRET, Reason.of(SkipCode.CHANGED)),)),
+        ),
         mode=DeleteMode.TRASH,
         dry_run=False,
         cancelled=True,

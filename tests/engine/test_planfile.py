@@ -20,6 +20,7 @@ from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import PlanFileError
 from onecleaner.engine.model import OS, EntryKind, Identity, Plan, PlanEntry, Skip, TargetPlan
 from onecleaner.engine.planfile import KEY_FILE, current_roots, load_plan, save_plan
+from onecleaner.engine.reasons import Reason, SkipCode
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths in these trees")
 
@@ -50,7 +51,7 @@ def pip_plan(root: Path, names: list[str | bytes], os_: OS | None = None) -> Pla
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_bytes(b"data" * 100)
         entries.append(entry_for(p, root))
-    skips = (Skip(str(root / "held"), "in use by a running program", "pip.cache"),)
+    skips = (Skip(str(root / "held"), Reason.of(SkipCode.IN_USE), "pip.cache"),)
     tp = TargetPlan("pip.cache", (str(root),), tuple(entries), skips)
     return Plan((tp,), os_ or Environment.current().os, time.time())
 
@@ -121,7 +122,7 @@ def test_an_edited_plan_is_refused_as_changed(
         ("[1, 2]", "not a saved plan"),
         ('{"format": "something-else"}', "not a saved plan"),
         ('{"format": "onecleaner-plan", "version": 99}', "version 99"),
-        ('{"format": "onecleaner-plan", "version": 1, "body": {}}', "body or signature missing"),
+        ('{"format": "onecleaner-plan", "version": 2, "body": {}}', "body or signature missing"),
     ],
 )
 def test_a_malformed_file_is_refused(

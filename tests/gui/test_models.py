@@ -25,6 +25,7 @@ from onecleaner.engine.model import (
     TargetPlan,
     TargetResult,
 )
+from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.gui.confirm import CleanSummary, confirmation_text
 from onecleaner.gui.export import export_results
 from onecleaner.gui.models import FileSelection, FileTableModel
@@ -140,7 +141,7 @@ def _result() -> CleanResult:
     return CleanResult(
         targets=(
             TargetResult(
-                "web.cache", 12, 48_000, (Skip("/c/lock", "in use by a program", "web.cache"),)
+                "web.cache", 12, 48_000, (Skip("/c/lock", Reason.of(SkipCode.IN_USE), "web.cache"),)
             ),
             TargetResult("dev.pip", 3, 9_000),
         ),
@@ -153,18 +154,28 @@ def _result() -> CleanResult:
 
 
 def test_export_json_names_what_was_removed_and_why_items_stayed(tmp_path: Path) -> None:
-    scan_skip = Skip("/c/chromium/x", "skipped: Chromium is running", "chromium.cache")
+    running = Reason.of(SkipCode.APP_RUNNING, app="Chromium")
+    scan_skip = Skip("/c/chromium/x", running, "chromium.cache")
     path = tmp_path / "results.json"
     export_results(path, _result(), [scan_skip])
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["files"] == 15 and doc["bytes"] == 57_000
     by_id = {t["id"]: t for t in doc["targets"]}
-    assert by_id["web.cache"]["skipped"] == [{"path": "/c/lock", "reason": "in use by a program"}]
+    assert by_id["web.cache"]["skipped"] == [
+        {"path": "/c/lock", "reason": "in use by a running program", "code": "in_use"}
+    ]
     assert by_id["chromium.cache"] == {
         "id": "chromium.cache",
         "files": 0,
         "bytes": 0,
-        "skipped": [{"path": "/c/chromium/x", "reason": "skipped: Chromium is running"}],
+        "skipped": [
+            {
+                "path": "/c/chromium/x",
+                "reason": "skipped: Chromium is running",
+                "code": "app_running",
+                "params": {"app": "Chromium"},
+            }
+        ],
     }
     assert doc["disk_free_after"] == {"/": 1_057_000}
 
@@ -177,7 +188,7 @@ def test_export_csv_has_a_row_per_target_and_per_skipped_item(tmp_path: Path) ->
     assert rows[0] == ["kind", "target", "path", "files", "bytes", "reason"]
     assert ["removed", "web.cache", "", "12", "48000", ""] in rows
     assert ["removed", "dev.pip", "", "3", "9000", ""] in rows
-    assert ["skipped", "web.cache", "/c/lock", "", "", "in use by a program"] in rows
+    assert ["skipped", "web.cache", "/c/lock", "", "", "in use by a running program"] in rows
     assert len(rows) == 4
 
 

@@ -144,9 +144,7 @@ def test_notice_in_a_system_folder_is_installed_at_start(
     assert installed_seq(data_dir) == 2
 
 
-def test_fresh_install_reports_a_forged_shipped_notice(
-    tmp_path: Path, shipped: Path
-) -> None:
+def test_fresh_install_reports_a_forged_shipped_notice(tmp_path: Path, shipped: Path) -> None:
     # No data folder yet, so no test key in it: the notice is trusted through the shipped key
     # only, which this test does not hold; a forged file must still be reported.
     fresh = tmp_path / "fresh-data"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from onecleaner.cli import main
 from onecleaner.privacy.consent import Purpose
 from onecleaner.privacy.notice_news import NoticeFace, NoticeStage, unseen_news
 from onecleaner.privacy.notice_sources import SHIPPED_VAR
@@ -120,6 +121,24 @@ def test_a_damaged_memo_is_set_aside_and_the_notice_shown_again(
     assert any("notice-memo.json could not be read" in m for m in messages)
     assert [p for p in data_dir.iterdir() if p.name.startswith("notice-memo.json.corrupt-")]
     assert start(data_dir, when) == []
+
+
+def test_the_cli_prints_the_notice_line_once(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = trust_new_key(data_dir)
+    now = datetime.now(UTC)
+    fields = notice_fields(announced=now - timedelta(days=1), end=now + timedelta(days=20))
+    folder = Path(os.environ[SHIPPED_VAR])
+    folder.mkdir(parents=True)
+    write_document(folder / "end.json", signed_document(key, fields))
+    assert main(["list"]) == 0
+    first = capsys.readouterr()
+    (line,) = [m for m in first.err.splitlines() if m.startswith("Service notice:")]
+    assert "service ends" in line and "onecleaner privacy notice" in line
+    assert "Service notice:" not in first.out, "stdout stays the command's own"
+    assert main(["privacy", "status"]) == 0
+    assert "Service notice:" not in capsys.readouterr().err, "once, not at every command"
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from onecleaner.cli import main
 from onecleaner.privacy.consent import Purpose
-from onecleaner.privacy.notice_news import NoticeFace, NoticeStage, unseen_news
+from onecleaner.privacy.notice_news import NoticeFace, NoticeStage, claim_news, unseen_news
 from onecleaner.privacy.notice_sources import SHIPPED_VAR
 from onecleaner.privacy.service import PrivacyService
 from onecleaner.privacy.startup import run_startup
@@ -84,6 +84,21 @@ def test_the_window_and_the_cli_each_show_a_stage(data_dir: Path, shipped: Path)
     assert gui is not None and gui.stage is NoticeStage.ANNOUNCED
     assert len(start(data_dir, when)) == 1, "the CLI has not shown it yet"
     assert unseen_news(PrivacyService(data_dir, clock=lambda: when), NoticeFace.GUI) == gui
+
+
+def test_of_two_starts_that_both_found_the_news_only_one_shows_it(
+    data_dir: Path, shipped: Path
+) -> None:
+    when = ANNOUNCED + timedelta(days=1)
+    start(data_dir, when, NoticeFace.GUI)  # installs the notice; the window shows it itself
+    first, second = (PrivacyService(data_dir, clock=lambda: when) for _ in range(2))
+    news_first, news_second = (
+        unseen_news(first, NoticeFace.GUI),
+        unseen_news(second, NoticeFace.GUI),
+    )
+    assert news_first is not None and news_first == news_second, "both see it before either shows"
+    assert claim_news(first, NoticeFace.GUI, news_first) is True
+    assert claim_news(second, NoticeFace.GUI, news_first) is False
 
 
 def test_a_deletion_done_at_a_window_start_is_told_by_the_next_command(

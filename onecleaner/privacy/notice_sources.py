@@ -75,9 +75,11 @@ class FoundNotice:
 
 
 def system_notice_folders(
-    platform: str = sys.platform, environ: Mapping[str, str] = os.environ
+    platform: str | None = None, environ: Mapping[str, str] = os.environ
 ) -> tuple[str, ...]:
-    """The machine-wide notice folders of `platform`, moved under the system root if one is set."""
+    """The machine-wide notice folders of `platform` (this one's by default), moved under the
+    system root if one is set."""
+    platform = platform or sys.platform
     root = environ.get(SYSTEM_ROOT_VAR, "")
     if platform == "win32":
         program_data = environ.get("PROGRAMDATA") or "C:\\ProgramData"

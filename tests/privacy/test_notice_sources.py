@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,15 @@ def test_system_folders_per_os_and_under_the_system_root() -> None:
     for real in ("/", "C:\\", ""):
         assert system_notice_folders("win32", {SYSTEM_ROOT_VAR: real})[0].startswith("C:\\Prog")
     assert system_notice_folders("linux", {SYSTEM_ROOT_VAR: "/"})[0] == "/etc/onecleaner/notices"
+
+
+def test_the_folders_follow_the_running_platform(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(SYSTEM_ROOT_VAR)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert system_notice_folders() == ("/Library/Application Support/onecleaner/notices",)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PROGRAMDATA", "E:\\PD")
+    assert system_notice_folders() == ("E:\\PD\\onecleaner\\notices",)
 
 
 def test_the_system_root_variable_is_the_engines() -> None:

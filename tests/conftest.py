@@ -12,6 +12,7 @@ _ISOLATED_VARS = (
     "HOME",
     "ONECLEANER_DATA_DIR",
     "ONECLEANER_SYSTEM_ROOT",
+    "ONECLEANER_SHIPPED_NOTICES",
     "XDG_CACHE_HOME",
     "XDG_CONFIG_HOME",
     "XDG_DATA_HOME",
@@ -27,7 +28,8 @@ _ISOLATED_VARS = (
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh HOME with its XDG folders, a fresh data folder, and a fake system root.
+    """A fresh HOME with its XDG folders, a fresh data folder, a fake system root, and an
+    empty folder in place of the shipped service notices.
 
     Absolute system paths of the catalog (/tmp, /var/tmp) resolve under `sysroot`, so no test
     can scan or clean anything of the real machine.
@@ -46,6 +48,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("USERPROFILE", str(home))
     monkeypatch.setenv("ONECLEANER_DATA_DIR", str(data))
     monkeypatch.setenv("ONECLEANER_SYSTEM_ROOT", str(sysroot))
+    # A notice the vendor ships in resources/notices/ must not end the service in every test.
+    monkeypatch.setenv("ONECLEANER_SHIPPED_NOTICES", str(tmp_path / "shipped-notices"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))

@@ -77,7 +77,8 @@ class CliContext:
             self.note(warning)
 
     def run_startup(self) -> None:
-        """Work due at the start of every command: the service notice's deletion deadline."""
+        """Work due at the start of every command: new service notices, the notice's stage not
+        printed yet (one line, once), the deletion deadline."""
         from onecleaner.privacy.startup import run_startup
 
         for message in run_startup(self.data_dir):

@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 
 #: How long `--smoke-test` runs the event loop before quitting.
 SMOKE_TEST_MS = 1000
-#: What the app remembers between runs about what it has already shown (in the data folder).
-GUI_STATE_FILE = "gui-state.json"
+#: How often a running app looks for a new service notice or stage (and a passed deadline).
+NOTICE_RECHECK_MS = 60 * 60 * 1000
 
 
 def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
@@ -130,9 +130,10 @@ def _single_instance() -> Any:
 def _startup_messages(data_dir: Path) -> list[str]:
     """What start-up work did (e.g. the deletion after the service's deadline), for the user."""
     try:
+        from onecleaner.privacy.notice_news import NoticeFace
         from onecleaner.privacy.startup import run_startup
 
-        return list(run_startup(data_dir))
+        return list(run_startup(data_dir, face=NoticeFace.GUI))
     except Exception as exc:  # start-up work must not keep the window from opening
         log.warning("start-up work failed", exc_info=True)
         return [f"start-up work failed: {exc}"]
@@ -184,8 +185,14 @@ class AppShell(QObject):
 
         if not (start_hidden and self.tray is not None):
             self.window.show()
+        self._notice_timer = QTimer(self)
+        self._told: set[str] = set(startup_messages or [])
         if interactive:
             QTimer.singleShot(0, lambda: self._greet(startup_messages or []))
+            # A tray app may run for weeks: the notice's next stage must not wait for a restart.
+            self._notice_timer.setInterval(NOTICE_RECHECK_MS)
+            self._notice_timer.timeout.connect(self._recheck_notice)
+            self._notice_timer.start()
 
     # --- start-up ----------------------------------------------------------------------------
     def _greet(self, startup_messages: list[str]) -> None:
@@ -201,28 +208,44 @@ class AppShell(QObject):
         return self.window if self.window.isVisible() else None
 
     def _announce_notice(self) -> None:
-        notice = self.services.notice()
-        if notice is None:
+        """Push a notice's stage the window has not shown yet: tray notification and dialog."""
+        privacy = self.services.privacy
+        if privacy is None:
             return
-        from onecleaner.gui.notice_banner import state_text
+        try:
+            from onecleaner.gui.notice_banner import (
+                NoticeBanner,
+                news_summary,
+                news_text,
+                news_title,
+            )
+            from onecleaner.privacy.notice_news import NoticeFace, claim_news, unseen_news
 
-        state = notice.state_at(_utc_now())
-        text = state_text(notice, state)
+            news = unseen_news(privacy, NoticeFace.GUI)
+            if news is None or not claim_news(privacy, NoticeFace.GUI, news):
+                return
+        except Exception:  # the banner still shows the notice; never block the window
+            log.warning("could not read the service notice", exc_info=True)
+            return
+        if isinstance(self.window.banner, NoticeBanner):
+            self.window.banner.refresh()
         if self.tray is not None:
-            self.tray.notify_notice(notice, text)
-        key = f"{notice.notice_id}:{state.value}"
-        seen = _read_state(self.services.data_dir)
-        if seen.get("notice_shown") == key:
-            return
-        from onecleaner.gui.i18n import notice_language
+            self.tray.notify_notice(news.notice, news_summary(news))
+        QMessageBox.information(self._dialog_parent(), news_title(news), news_text(news))
 
-        language = notice_language()
-        QMessageBox.information(
-            self._dialog_parent(),
-            notice.title_in(language),
-            f"{notice.body_in(language)}\n\n{text}",
-        )
-        _write_state(self.services.data_dir, {**seen, "notice_shown": key})
+    @Slot()
+    def _recheck_notice(self) -> None:
+        """While the app runs for days in the tray: take in new notices, the deadline, news."""
+        # A problem that lasts (a locked keychain) is told once per run, not every hour.
+        new = [m for m in _startup_messages(self.services.data_dir) if m not in self._told]
+        self._told.update(new)
+        if new:
+            log.info("notice re-check: %s", " | ".join(new))
+            if self.tray is not None:
+                self.tray.notify(self.tr("ONE Cleaner"), "\n".join(new))
+            else:
+                self.window.statusBar().showMessage(" ".join(new), 60_000)
+        self._announce_notice()
 
     def _first_run(self) -> None:
         privacy = self.services.privacy
@@ -311,6 +334,7 @@ class AppShell(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self._notice_timer.stop()
         self.scheduler.stop()
         self.quick.stop()
         if shiboken6.isValid(self.window):
@@ -326,27 +350,3 @@ class AppShell(QObject):
                 widget.deleteLater()
         self._settings_dialog = self._first_run_dialog = None
         self.deleteLater()
-
-
-def _utc_now() -> Any:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
-
-
-def _read_state(data_dir: Path) -> dict[str, Any]:
-    try:
-        from onecleaner.privacy.storage import read_json
-
-        return dict(read_json(data_dir / GUI_STATE_FILE, kind="gui-state") or {})
-    except Exception:  # a lost memo only means a notice dialog shows once more
-        return {}
-
-
-def _write_state(data_dir: Path, state: dict[str, Any]) -> None:
-    try:
-        from onecleaner.privacy.storage import write_json
-
-        write_json(data_dir / GUI_STATE_FILE, state, kind="gui-state")
-    except Exception:
-        log.warning("could not remember the notice was shown", exc_info=True)

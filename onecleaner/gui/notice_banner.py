@@ -19,10 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onecleaner.gui.i18n import format_date, notice_language
+from onecleaner.gui.i18n import format_date, format_datetime, notice_language
 from onecleaner.gui.theme import banner_style_sheet
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.notice import Notice, NoticeState
+from onecleaner.privacy.notice_news import (
+    DeletionReceipt,
+    NoticeNews,
+    NoticeStage,
+    parse_receipt,
+)
 
 if TYPE_CHECKING:
     from onecleaner.privacy.service import PrivacyService
@@ -55,6 +61,67 @@ def state_text(notice: Notice, state: NoticeState) -> str:
     else:
         return ""
     return text.replace("%1", end).replace("%2", deadline)
+
+
+def _deleted_item(item: str) -> str:
+    """A receipt's item (the English words privacy/erasure.py writes) in the UI language."""
+    known = {
+        "journal": QCoreApplication.translate("NoticeBanner", "the activity journal"),
+        "profile": QCoreApplication.translate("NoticeBanner", "the registration profile"),
+        "install identifier and usage data": QCoreApplication.translate(
+            "NoticeBanner", "the install identifier and usage data"
+        ),
+        "encryption keys": QCoreApplication.translate("NoticeBanner", "the encryption keys"),
+    }
+    return known.get(item, item)
+
+
+def receipt_text(receipt: DeletionReceipt) -> str:
+    """What the deletion after the deadline removed, when, and where its receipt is."""
+    if receipt.deleted:
+        text = QCoreApplication.translate(
+            "NoticeBanner", "Deleted on %1: %2. A receipt with nothing personal in it is in %3."
+        ).replace(
+            "%2",
+            QCoreApplication.translate("NoticeBanner", ", ").join(
+                _deleted_item(item) for item in receipt.deleted
+            ),
+        )
+    else:
+        text = QCoreApplication.translate(
+            "NoticeBanner",
+            "Checked on %1: no personal information was held, so none had to be deleted. "
+            "A receipt with nothing personal in it is in %3.",
+        )
+    return text.replace("%1", format_datetime(receipt.deleted_at)).replace("%3", str(receipt.path))
+
+
+def news_title(news: NoticeNews) -> str:
+    """The title of a notice's push (tray notification and dialog), in the UI language."""
+    return news.notice.title_in(notice_language())
+
+
+def news_summary(news: NoticeNews) -> str:
+    """The short text of a notice's push (the tray notification)."""
+    if news.stage is NoticeStage.DELETION_DONE and news.receipt is not None:
+        return receipt_text(news.receipt)
+    state = (
+        NoticeState.ANNOUNCED if news.stage is NoticeStage.ANNOUNCED else NoticeState.SERVICE_ENDED
+    )
+    return state_text(news.notice, state)
+
+
+def news_text(news: NoticeNews) -> str:
+    """The whole text of a notice's push (the window's dialog): body, state, dates, receipt."""
+    notice = news.notice
+    parts = [notice.body_in(notice_language())]
+    if news.stage is NoticeStage.DELETION_DONE:
+        parts.append(state_text(notice, NoticeState.PAST_DEADLINE))
+    parts += [news_summary(news), dates_text(notice)]
+    parts.append(
+        QCoreApplication.translate("NoticeBanner", "Contact: %1").replace("%1", notice.contact)
+    )
+    return "\n\n".join(parts)
 
 
 def dates_text(notice: Notice) -> str:
@@ -161,7 +228,7 @@ class NoticeBanner(QFrame):
         language = notice_language()
         self.title.setText(notice.title_in(language))
         self.body.setText(notice.body_in(language))
-        self.status.setText(state_text(notice, self.state))
+        self.status.setText(self._status_text(notice))
         self.dates.setText(dates_text(notice))
         # After the deadline there is no personal information left to export.
         self.export_button.setVisible(self.state is not NoticeState.PAST_DEADLINE)
@@ -169,6 +236,23 @@ class NoticeBanner(QFrame):
         self.setStyleSheet(banner_style_sheet(level, self.palette()))
         self.setAccessibleDescription(f"{self.title.text()}. {self.status.text()}")
         self.show()
+
+    def _status_text(self, notice: Notice) -> str:
+        """The state in words; past the deadline, what was deleted (or that it is still due)."""
+        if self.state is not NoticeState.PAST_DEADLINE:
+            return state_text(notice, self.state)
+        try:
+            found = self._privacy.notice_receipt()
+        except PrivacyError:
+            found = None
+        receipt = parse_receipt(found, self._privacy.notice_book().receipt_path)
+        if receipt is None or (receipt.notice_id, receipt.seq) != (notice.notice_id, notice.seq):
+            return QCoreApplication.translate(
+                "NoticeBanner",
+                "The deletion date (%1) has passed: your personal information is deleted "
+                "from this device when ONE Cleaner next starts.",
+            ).replace("%1", format_date(notice.deletion_deadline))
+        return f"{state_text(notice, self.state)} {receipt_text(receipt)}"
 
     def _export(self) -> None:
         path = export_my_data(self, self._privacy)

@@ -25,12 +25,14 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from onecleaner.privacy.errors import CorruptFile, PrivacyError
-from onecleaner.privacy.storage import ensure_data_dir, read_json, write_json
+from onecleaner.privacy.storage import ensure_data_dir, locked, read_json, write_json
 from onecleaner.resources import resource
 
 NOTICE_FILE = "notice.json"
 RECEIPT_FILE = "deletion-receipt.json"
 KEYS_FOLDER = "notice-keys"
+#: Held around "is it newer? then write it": two starts or an install at once never downgrade.
+NOTICE_LOCK = ".notice.lock"
 TEXT_LANGUAGES = ("en", "zh_CN")
 _DATE_FIELDS = ("announced_at", "service_end_at", "deletion_deadline")
 _REQUIRED = ("notice_id", "seq", *_DATE_FIELDS, "title", "body", "contact")
@@ -334,22 +336,26 @@ class NoticeBook:
 
     def install(self, path: Path) -> Notice:
         """Verify a notice file and keep it; raises NoticeRejected with the reason."""
-        document = read_notice_file(path)
+        return self.install_document(read_notice_file(path))
+
+    def install_document(self, document: Any) -> Notice:
+        """Verify a notice file's content and keep it when newer; NoticeRejected says why not."""
         keys, _ = load_trusted_keys(self.data_dir)
         notice = verify_document(document, keys)
-        last = self.last_seq()
-        if last is not None and notice.seq <= last:
-            raise NoticeRejected(
-                NoticeProblem.REPLAY,
-                f"this notice (seq {notice.seq}) is not newer than the one already accepted "
-                f"(seq {last}); an old notice cannot be installed again",
-            )
         ensure_data_dir(self.data_dir)
-        write_json(
-            self.path,
-            {"seq": notice.seq, "accepted_at": self.clock().isoformat(), "document": document},
-            kind="notice",
-        )
+        with locked(self.data_dir / NOTICE_LOCK):
+            last = self.last_seq()
+            if last is not None and notice.seq <= last:
+                raise NoticeRejected(
+                    NoticeProblem.REPLAY,
+                    f"this notice (seq {notice.seq}) is not newer than the one already accepted "
+                    f"(seq {last}); an old notice cannot be installed again",
+                )
+            write_json(
+                self.path,
+                {"seq": notice.seq, "accepted_at": self.clock().isoformat(), "document": document},
+                kind="notice",
+            )
         return notice
 
     @property

@@ -5,7 +5,7 @@
         <name>AppShell</name>
         <message>
             <source>ONE Cleaner</source>
-            <extracomment>How long `--smoke-test` runs the event loop before quitting. What the app remembers between runs about what it has already shown (in the data folder).</extracomment>
+            <extracomment>How long `--smoke-test` runs the event loop before quitting. How often a running app looks for a new service notice or stage (and a passed deadline).</extracomment>
             <translation>ONE Cleaner</translation>
         </message>
         <message>
@@ -626,6 +626,38 @@
             <translation>服务已于 %1 结束，删除日期（%2）已过：您的个人信息已从本设备上删除。清理功能仍可使用。</translation>
         </message>
         <message>
+            <source>the activity journal</source>
+            <translation>活动日志</translation>
+        </message>
+        <message>
+            <source>the registration profile</source>
+            <translation>注册资料</translation>
+        </message>
+        <message>
+            <source>the install identifier and usage data</source>
+            <translation>安装标识符和使用数据</translation>
+        </message>
+        <message>
+            <source>the encryption keys</source>
+            <translation>加密密钥</translation>
+        </message>
+        <message>
+            <source>Deleted on %1: %2. A receipt with nothing personal in it is in %3.</source>
+            <translation>已于 %1 删除：%2。不含任何个人信息的删除凭据保存在 %3。</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>Checked on %1: no personal information was held, so none had to be deleted. A receipt with nothing personal in it is in %3.</source>
+            <translation>已于 %1 检查：本设备未保存任何个人信息，因此无需删除。不含任何个人信息的删除凭据保存在 %3。</translation>
+        </message>
+        <message>
+            <source>Contact: %1</source>
+            <translation>联系方式：%1</translation>
+        </message>
+        <message>
             <source>Announced %1 · Service ends %2 · Deletion by %3</source>
             <translation>公告日期 %1 · 服务结束 %2 · 删除期限 %3</translation>
         </message>
@@ -652,6 +684,10 @@
         <message>
             <source>&amp;Export my data…</source>
             <translation>导出我的数据(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>The deletion date (%1) has passed: your personal information is deleted from this device when ONE Cleaner next starts.</source>
+            <translation>删除日期（%1）已过：ONE Cleaner 下次启动时将从本设备上删除您的个人信息。</translation>
         </message>
     </context>
     <context>

@@ -15,7 +15,9 @@ from pytestqt.qtbot import QtBot
 from onecleaner.gui.i18n import install_translator
 from onecleaner.gui.notice_banner import NoticeBanner
 from onecleaner.privacy.notice import NoticeState
+from onecleaner.privacy.notice_news import NoticeFace
 from onecleaner.privacy.service import PrivacyService
+from onecleaner.privacy.startup import run_startup
 
 
 @pytest.fixture
@@ -71,9 +73,17 @@ def test_service_ended_and_past_deadline_texts(
     assert not banner.export_button.isHidden()
 
     past = DEADLINE + timedelta(days=1)
+    due = NoticeBanner(host, privacy=at(data_dir, past), clock=lambda: past)
+    assert due.state is NoticeState.PAST_DEADLINE
+    assert due.status.text().startswith("The deletion date (")
+    assert "when ONE Cleaner next starts" in due.status.text(), "not deleted yet: not claimed"
+    assert due.export_button.isHidden()  # the deletion is due: the export has closed
+
+    assert run_startup(data_dir, clock=lambda: past, face=NoticeFace.GUI) == []
     late = NoticeBanner(host, privacy=at(data_dir, past), clock=lambda: past)
-    assert late.state is NoticeState.PAST_DEADLINE
     assert "has been deleted from this device" in late.status.text()
+    assert "no personal information was held" in late.status.text()  # nothing was set up
+    assert str(data_dir / "deletion-receipt.json") in late.status.text()
     assert late.export_button.isHidden()  # nothing personal is left to export
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from onecleaner.gui.app import AppShell
 from onecleaner.gui.services import AppServices
-from onecleaner.privacy.notice import Notice
 from onecleaner.settings import Schedule
 
 TIMEOUT = 20_000
@@ -113,44 +111,6 @@ def test_next_scheduled_run_in_the_tooltip(shell: AppShell) -> None:
     assert "Next scheduled clean" in shell.tray.tooltip
     shell.apply_settings(dataclasses.replace(shell.services.settings, schedule=Schedule.OFF))
     assert shell.tray.next_run is None
-
-
-def _notice() -> Notice:
-    now = datetime.now(UTC)
-    return Notice(
-        notice_id="eos-2026",
-        seq=1,
-        announced_at=now - timedelta(days=1),
-        service_end_at=now + timedelta(days=30),
-        deletion_deadline=now + timedelta(days=90),
-        title={"en": "ONE Cleaner is closing down", "zh_CN": "ONE Cleaner 即将停止服务"},
-        body={"en": "The service ends soon.", "zh_CN": "服务即将结束。"},
-        contact="support@example.org",
-    )
-
-
-def test_end_of_service_notice_dialog_once_and_tray_notification(
-    qtbot: QtBot, shell: AppShell, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert shell.tray is not None
-    monkeypatch.setattr(shell.services, "notice", _notice)
-    monkeypatch.setattr(shell, "_first_run", lambda: None)
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "information",
-        staticmethod(lambda parent, title, text: shown.append((title, text))),
-    )
-    shell._greet([])
-    assert shell.tray.last_notification is not None
-    assert shell.tray.last_notification[0] == "ONE Cleaner is closing down"
-    assert "export your data" in shell.tray.last_notification[1]
-    assert len(shown) == 1
-    assert shown[0][0] == "ONE Cleaner is closing down"
-    assert "The service ends soon." in shown[0][1]
-    # The dialog is shown once per notice and state; the next start only notifies.
-    shell._greet([])
-    assert len(shown) == 1
 
 
 def test_startup_deletion_is_reported(shell: AppShell, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,6 +47,8 @@ WIN = Environment(
         ("~//.cache/./x/", "/home/ann/.cache/x"),
         ("/var/tmp", "/var/tmp"),
         ("/tmp/%TEMP%", "/tmp/%TEMP%"),  # % is an ordinary character outside Windows
+        ("/a~b/c}/~", "/a~b/c}/~"),  # ~ only at the start, } only inside ${...:-...}
+        ("${NOT_SET:-/x}}/y", "/x}/y"),
     ],
 )
 def test_linux_syntax(pattern: str, expected: str) -> None:

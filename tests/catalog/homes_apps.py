@@ -153,11 +153,10 @@ APPS: tuple[Home, ...] = (
         "steam.cache",
         W,
         (
+            (f"{LA}/Steam/htmlcache/Cache/x",),
             (
+                # Program Files is a system folder: never cleaned, even Steam's caches there.
                 "C:/Program Files (x86)/Steam/appcache/httpcache/ab/cd",
-                f"{LA}/Steam/htmlcache/Cache/x",
-            ),
-            (
                 "C:/Program Files (x86)/Steam/steamapps/common/Game/game.exe",
                 "C:/Program Files (x86)/Steam/userdata/1/7/remote/save.dat",
             ),

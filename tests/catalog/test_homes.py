@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ntpath
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +25,10 @@ from onecleaner.engine.env import Environment
 from onecleaner.engine.expand import expand_roots
 from onecleaner.engine.model import OS, Application, Target
 from onecleaner.engine.processes import ProcessProbe
+
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="fixture homes are POSIX trees (Windows rules moved onto one)"
+)
 
 WIN_HOME = "C:\\Users\\ann"
 WIN_ENV = Environment(

@@ -14,6 +14,7 @@ from onecleaner.engine.catalog import Catalog, load_catalog
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import CatalogError, UnknownTarget
 from onecleaner.engine.expand import expand_roots
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import OS, Risk
 from onecleaner.engine.rules import compile_globs
 from onecleaner.resources import resources_dir
@@ -70,8 +71,6 @@ ENVS = {
             "C:\\Windows\\Temp",
             "C:\\Windows\\Minidump",
             "C:\\ProgramData\\Microsoft\\Windows\\WER\\",
-            "C:\\Program Files\\Steam\\",
-            "C:\\Program Files (x86)\\Steam\\",
         ),
     ),
 }
@@ -185,6 +184,21 @@ def test_every_rule_expands_to_an_absolute_root_in_the_expected_places(
                 )
                 checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("os_", list(OS), ids=lambda o: o.value)
+def test_the_guard_refuses_no_shipped_root_on_a_typical_machine(shipped: Catalog, os_: OS) -> None:
+    """A refused root would be a skip in every scan: each rule must name a place we may clean."""
+    env, _ = ENVS[os_]
+    guard = Guard.for_env(env, Path("/nonexistent/onecleaner-data"))
+    refused = [
+        (target.id, root, reason)
+        for target in shipped.targets_for(os_)
+        for rule in target.rules[os_]
+        for root in expand_roots(rule.root, env)
+        if (reason := guard.refusal(root))
+    ]
+    assert refused == []
 
 
 def test_trash_on_other_drives_gives_one_root_per_mount(shipped: Catalog) -> None:

@@ -1,7 +1,8 @@
 """The catalog of cleaners: every application and target the shipped definitions describe.
 
 `load_catalog()` reads `resources/cleaners/*.toml` (one file per application, plus
-`presets.toml`); a bad file or target becomes a `CatalogProblem` and everything else loads.
+`presets.toml` and the shared `lists.toml`); a bad file or target becomes a `CatalogProblem`
+and everything else loads.
 The `Catalog` answers the faces' questions: which targets exist on this OS, what an id the user
 typed means (`app.option`, `app.*`, nothing = the quick preset), which application owns a target.
 """
@@ -19,6 +20,7 @@ from onecleaner.engine.catalog_schema import (
     Problems,
     check_schema,
     parse_application,
+    parse_lists,
     read_toml,
     unknown_keys,
 )
@@ -26,6 +28,7 @@ from onecleaner.engine.errors import CatalogError, UnknownTarget
 from onecleaner.engine.model import OS, Application, CatalogProblem, Risk, Target
 
 PRESETS_FILE = "presets.toml"
+LISTS_FILE = "lists.toml"
 QUICK = "quick"
 LIST_HINT = "run 'onecleaner list' to see the targets"
 _OS_LABEL = {OS.LINUX: "Linux", OS.MACOS: "macOS", OS.WINDOWS: "Windows"}
@@ -150,35 +153,48 @@ def load_catalog(directories: Sequence[Path] | None = None) -> Catalog:
 
     One bad file or target never stops the others: each mistake is a CatalogProblem and the
     rest load. An application id defined twice keeps the first definition. Presets of the same
-    name from several folders are merged. Raises CatalogError only when no folder is readable.
+    name from several folders are merged, and so are the shared lists of their `lists.toml`
+    (every definition file may name them). Raises CatalogError only when no folder is readable.
     """
     if directories is None:
         from onecleaner.resources import resources_dir
 
         directories = [resources_dir() / "cleaners"]
     problems: list[CatalogProblem] = []
-    apps: dict[str, Application] = {}
-    preset_docs: list[tuple[str, dict[str, Any]]] = []
+    files: list[Path] = []
     readable = 0
     for directory in directories:
         try:
-            files = sorted(p for p in Path(directory).iterdir() if p.suffix == ".toml")
+            files += sorted(p for p in Path(directory).iterdir() if p.suffix == ".toml")
         except OSError as exc:
             problems.append(CatalogProblem(str(directory), "", _folder_reason(exc)))
             continue
         readable += 1
-        for path in files:
-            found = Problems(str(path))
-            doc = read_toml(path, found)
-            if doc is not None and check_schema(doc, found):
-                if path.name == PRESETS_FILE:
-                    preset_docs.append((str(path), doc))
-                else:
-                    _add_application(doc, str(path), apps, found)
-            problems.extend(found.items)
     if readable == 0:
         names = ", ".join(str(d) for d in directories) or "(none given)"
         raise CatalogError(f"no cleaner definitions could be read from {names}")
+    docs: list[tuple[Path, dict[str, Any], Problems]] = []
+    for path in files:
+        found = Problems(str(path))
+        doc = read_toml(path, found)
+        if doc is not None and check_schema(doc, found):
+            docs.append((path, doc, found))
+        else:
+            problems.extend(found.items)
+    # The shared lists first: any definition file may name them.
+    shared: dict[str, tuple[str, ...]] = {}
+    for path, doc, found in docs:
+        if path.name == LISTS_FILE:
+            unknown_keys(doc, ("schema", "lists"), "", found)
+            shared.update(parse_lists(doc.get("lists", {}), found, shared))
+    apps: dict[str, Application] = {}
+    preset_docs: list[tuple[str, dict[str, Any]]] = []
+    for path, doc, found in docs:
+        if path.name == PRESETS_FILE:
+            preset_docs.append((str(path), doc))
+        elif path.name != LISTS_FILE:
+            _add_application(doc, str(path), apps, shared, found)
+        problems.extend(found.items)
     catalog_apps = tuple(apps.values())
     targets = {t.id: t for a in catalog_apps for t in a.targets}
     presets: dict[str, tuple[str, ...]] = {}
@@ -193,9 +209,13 @@ def load_catalog(directories: Sequence[Path] | None = None) -> Catalog:
 
 
 def _add_application(
-    doc: dict[str, Any], source: str, apps: dict[str, Application], problems: Problems
+    doc: dict[str, Any],
+    source: str,
+    apps: dict[str, Application],
+    shared: Mapping[str, tuple[str, ...]],
+    problems: Problems,
 ) -> None:
-    app = parse_application(doc, source, problems)
+    app = parse_application(doc, source, problems, shared)
     if app is None:
         return
     if app.id in apps:

@@ -3,7 +3,9 @@
 Every mistake becomes a CatalogProblem naming the file, the dotted key
 (`target[2].paths.linux[0].root`) and the reason. A target with any problem is left out whole
 (a half-read rule could take more than its author meant); a problem in the application table
-leaves the whole file out. The format is documented in resources/cleaners/README.md.
+leaves the whole file out. Roots may name lists (`<profiles>`), shared ones from `lists.toml`
+and the file's own `[lists]` table; they are substituted here, so every rule the engine sees
+holds one plain root. The format is documented in resources/cleaners/README.md.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from onecleaner.engine.expand import check_root
+from onecleaner.engine.expand import LIST_NAME, PatternError, check_root, substitute_lists
 from onecleaner.engine.model import OS, Application, CatalogProblem, PathRule, Risk, Target
 from onecleaner.engine.rules import check_glob
 
@@ -24,6 +26,8 @@ ID_RE = re.compile(r"[a-z0-9_]+")
 _OS_NAMES = ", ".join(o.value for o in OS)
 _RISK_NAMES = ", ".join(r.value for r in Risk)
 _RULE_BOOLS = ("recursive", "prune", "owner_only")
+
+Lists = Mapping[str, tuple[str, ...]]
 
 
 class Problems:
@@ -82,11 +86,48 @@ def unknown_keys(
             problems.add(_join(prefix, key), f"unknown key (expected one of: {', '.join(allowed)})")
 
 
+def parse_lists(
+    value: Any, problems: Problems, shared: Lists | None = None
+) -> dict[str, tuple[str, ...]]:
+    """The valid lists of a `[lists]` table (name = [items]); each mistake is a problem.
+
+    `shared` holds the lists every file sees: a file's own list may not reuse one of their names.
+    """
+    if not isinstance(value, dict):
+        problems.add("lists", f"must be a table of name = [items], not {_kind(value)}")
+        return {}
+    result: dict[str, tuple[str, ...]] = {}
+    for name, items in value.items():
+        key = f"lists.{name}"
+        if not LIST_NAME.fullmatch(name):
+            problems.add(key, f"{name!r} is not a list name (lower-case letters, digits and '_')")
+            continue
+        if shared is not None and name in shared:
+            problems.add(
+                key, f"'{name}' is already a shared list (lists.toml): choose another name"
+            )
+            continue
+        strings = _strings(items, key, problems)
+        if strings is None:
+            continue
+        nested = [i for i, item in enumerate(strings) if "<" in item or ">" in item]
+        if nested:
+            problems.add(
+                f"{key}[{nested[0]}]", "a list item cannot hold '<' or '>' (no lists in lists)"
+            )
+            continue
+        result[name] = strings
+    return result
+
+
 def parse_application(
-    doc: Mapping[str, Any], source: str, problems: Problems
+    doc: Mapping[str, Any], source: str, problems: Problems, shared: Lists | None = None
 ) -> Application | None:
-    """The application a definition file describes, or None when its own table is wrong."""
-    unknown_keys(doc, ("schema", "application", "target"), "", problems)
+    """The application a definition file describes, or None when its own table is wrong.
+
+    `shared` are the lists of `lists.toml`, which the file's roots may name besides its own.
+    """
+    unknown_keys(doc, ("schema", "application", "lists", "target"), "", problems)
     before = len(problems)
     app = doc.get("application")
     if not isinstance(app, dict):
@@ -97,9 +138,11 @@ def parse_application(
     name = _text(app, "name", "application", problems)
     hint = _text(app, "running_hint", "application", problems, required=False)
     processes = _processes(app.get("processes", {}), problems)
+    own = parse_lists(doc["lists"], problems, shared or {}) if "lists" in doc else {}
     if len(problems) > before or app_id is None or name is None or processes is None:
         return None
-    targets = _targets(doc.get("target", []), app_id, source, problems)
+    lists = {**(shared or {}), **own}
+    targets = _targets(doc.get("target", []), app_id, source, lists, problems)
     return Application(
         id=app_id,
         name=name,
@@ -127,7 +170,9 @@ def _processes(value: Any, problems: Problems) -> dict[OS, tuple[str, ...]] | No
     return result if ok else None
 
 
-def _targets(value: Any, app_id: str, source: str, problems: Problems) -> list[Target]:
+def _targets(
+    value: Any, app_id: str, source: str, lists: Lists, problems: Problems
+) -> list[Target]:
     if not isinstance(value, list):
         problems.add("target", f"must be an array of tables ([[target]]), not {_kind(value)}")
         return []
@@ -136,7 +181,7 @@ def _targets(value: Any, app_id: str, source: str, problems: Problems) -> list[T
     for index, table in enumerate(value):
         prefix = f"target[{index}]"
         before = len(problems)
-        target = _target(table, prefix, app_id, source, problems)
+        target = _target(table, prefix, app_id, source, lists, problems)
         if target is None or len(problems) > before:
             continue
         option = target.id.split(".", 1)[1]
@@ -150,7 +195,9 @@ def _targets(value: Any, app_id: str, source: str, problems: Problems) -> list[T
     return targets
 
 
-def _target(table: Any, prefix: str, app_id: str, source: str, problems: Problems) -> Target | None:
+def _target(
+    table: Any, prefix: str, app_id: str, source: str, lists: Lists, problems: Problems
+) -> Target | None:
     if not isinstance(table, dict):
         problems.add(prefix, f"must be a table, not {_kind(table)}")
         return None
@@ -161,7 +208,7 @@ def _target(table: Any, prefix: str, app_id: str, source: str, problems: Problem
     description = _text(table, "description", prefix, problems)
     risk = _risk(table, prefix, problems)
     min_age = _min_age(table, prefix, problems)
-    rules = _paths(table, prefix, problems)
+    rules = _paths(table, prefix, lists, problems)
     if option is None or label is None or description is None or risk is None or rules is None:
         return None
     return Target(
@@ -200,7 +247,7 @@ def _min_age(table: Mapping[str, Any], prefix: str, problems: Problems) -> float
 
 
 def _paths(
-    table: Mapping[str, Any], prefix: str, problems: Problems
+    table: Mapping[str, Any], prefix: str, lists: Lists, problems: Problems
 ) -> dict[OS, tuple[PathRule, ...]] | None:
     key = f"{prefix}.paths"
     value = table.get("paths")
@@ -217,7 +264,7 @@ def _paths(
             continue
         parsed: list[PathRule] = []
         for index, rule in enumerate(rules):
-            parsed.extend(_rule(rule, f"{os_key}[{index}]", os_ or OS.LINUX, problems))
+            parsed.extend(_rule(rule, f"{os_key}[{index}]", os_ or OS.LINUX, lists, problems))
         if os_ is not None:
             result[os_] = tuple(parsed)
     if len(problems) > before:
@@ -228,8 +275,8 @@ def _paths(
     return result
 
 
-def _rule(rule: Any, prefix: str, os_: OS, problems: Problems) -> list[PathRule]:
-    """The rules of one table: one per root (`root = "..."` or `roots = [...]`)."""
+def _rule(rule: Any, prefix: str, os_: OS, lists: Lists, problems: Problems) -> list[PathRule]:
+    """The rules of one table: one per root (`root = "..."` or `roots = [...]`) and list item."""
     if not isinstance(rule, dict):
         problems.add(prefix, f"must be a table, not {_kind(rule)}")
         return []
@@ -245,10 +292,19 @@ def _rule(rule: Any, prefix: str, os_: OS, problems: Problems) -> list[PathRule]
     else:
         roots = _strings(rule["roots"], f"{prefix}.roots", problems)
         root_keys = [f"{prefix}.roots[{i}]" for i in range(len(roots or ()))]
+    expanded: dict[str, None] = {}  # ordered and without repeats
     for root, key in zip(roots or (), root_keys, strict=False):
-        reason = check_root(root, os_)
+        try:
+            patterns = substitute_lists(root, lists)
+        except PatternError as exc:
+            problems.add(key, str(exc))
+            continue
+        # One problem per written root: a list multiplies a mistake, not its report.
+        reasons = (check_root(pattern, os_) for pattern in patterns)
+        reason = next((r for r in reasons if r), None)
         if reason:
             problems.add(key, reason)
+        expanded.update(dict.fromkeys(patterns))
     globs: dict[str, tuple[str, ...]] = {}
     for name in ("include", "keep"):
         values = _strings(rule.get(name, []), f"{prefix}.{name}", problems, allow_empty=True)
@@ -273,7 +329,7 @@ def _rule(rule: Any, prefix: str, os_: OS, problems: Problems) -> list[PathRule]
             prune=flags.get("prune", True),
             owner_only=flags.get("owner_only", False),
         )
-        for root in roots or ()
+        for root in expanded
     ]
 
 

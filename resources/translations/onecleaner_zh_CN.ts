@@ -1315,6 +1315,18 @@
     <context>
         <name>catalog</name>
         <message>
+            <source>Android Studio</source>
+            <translation>Android Studio</translation>
+        </message>
+        <message>
+            <source>Android Studio caches</source>
+            <translation>Android Studio 缓存</translation>
+        </message>
+        <message>
+            <source>Caches Android Studio rebuilds on its next start (what 'Invalidate Caches' clears). Your projects, SDKs, emulators and settings are not touched.</source>
+            <translation>Android Studio 下次启动时会重建的缓存（即“Invalidate Caches”清除的内容）。不会触碰您的项目、SDK、模拟器和设置。</translation>
+        </message>
+        <message>
             <source>Brave</source>
             <translation>Brave</translation>
         </message>
@@ -1325,6 +1337,18 @@
         <message>
             <source>Web pages, scripts and images Brave saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
             <translation>Brave 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Bun</source>
+            <translation>Bun</translation>
+        </message>
+        <message>
+            <source>Bun install cache</source>
+            <translation>Bun 安装缓存</translation>
+        </message>
+        <message>
+            <source>Packages bun install downloaded; it downloads them again when an install needs them. Your projects' node_modules are not touched.</source>
+            <translation>bun install 下载的包；安装需要时会重新下载。不会触碰项目中的 node_modules。</translation>
         </message>
         <message>
             <source>Cargo</source>
@@ -1339,6 +1363,18 @@
             <translation>Cargo 之前下载的 Rust crate 压缩包；构建需要时会重新下载。不会触碰您的项目和已安装的工具。</translation>
         </message>
         <message>
+            <source>ccache</source>
+            <translation>ccache</translation>
+        </message>
+        <message>
+            <source>ccache compiler cache</source>
+            <translation>ccache 编译缓存</translation>
+        </message>
+        <message>
+            <source>Compiled objects ccache kept to speed up rebuilds; the next builds compile them again, so they are slower once. Your sources are not touched.</source>
+            <translation>ccache 为加快重新构建而保留的编译结果；之后的构建会重新编译，因此会慢一次。不会触碰您的源代码。</translation>
+        </message>
+        <message>
             <source>Chromium</source>
             <translation>Chromium</translation>
         </message>
@@ -1349,6 +1385,90 @@
         <message>
             <source>Web pages, scripts and images Chromium saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
             <translation>Chromium 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>CocoaPods</source>
+            <translation>CocoaPods</translation>
+        </message>
+        <message>
+            <source>CocoaPods cache</source>
+            <translation>CocoaPods 缓存</translation>
+        </message>
+        <message>
+            <source>Pods and specs CocoaPods downloaded; it downloads them again when a project installs them. Your projects' Pods folders are not touched.</source>
+            <translation>CocoaPods 下载的 Pod 和规格文件；项目安装时会重新下载。不会触碰项目中的 Pods 文件夹。</translation>
+        </message>
+        <message>
+            <source>Composer</source>
+            <translation>Composer</translation>
+        </message>
+        <message>
+            <source>Composer cache</source>
+            <translation>Composer 缓存</translation>
+        </message>
+        <message>
+            <source>PHP packages and package lists Composer downloaded; it downloads them again when an install needs them. Your projects' vendor folders are not touched.</source>
+            <translation>Composer 下载的 PHP 包和包列表；安装需要时会重新下载。不会触碰项目中的 vendor 文件夹。</translation>
+        </message>
+        <message>
+            <source>Cursor</source>
+            <translation>Cursor</translation>
+        </message>
+        <message>
+            <source>Cursor cache</source>
+            <translation>Cursor 缓存</translation>
+        </message>
+        <message>
+            <source>Compiled code, web content and downloaded extension packages Cursor keeps to start faster; it rebuilds them. Your settings, extensions and editor history are not touched.</source>
+            <translation>Cursor 为加快启动而保留的已编译代码、网页内容和已下载的扩展安装包；它会重新生成。不会触碰您的设置、扩展和编辑器历史记录。</translation>
+        </message>
+        <message>
+            <source>Deno</source>
+            <translation>Deno</translation>
+        </message>
+        <message>
+            <source>Deno cache</source>
+            <translation>Deno 缓存</translation>
+        </message>
+        <message>
+            <source>Modules Deno downloaded and code it compiled; it downloads and compiles them again when a program needs them. Your code is not touched.</source>
+            <translation>Deno 下载的模块和编译的代码；程序需要时会重新下载和编译。不会触碰您的代码。</translation>
+        </message>
+        <message>
+            <source>Discord</source>
+            <translation>Discord</translation>
+        </message>
+        <message>
+            <source>Discord cache</source>
+            <translation>Discord 缓存</translation>
+        </message>
+        <message>
+            <source>Images, videos and app code Discord keeps to load chats faster; it downloads them again when needed. You stay signed in and your settings are kept.</source>
+            <translation>Discord 为加快聊天加载而保留的图片、视频和应用代码；需要时会重新下载。您会保持登录，设置也会保留。</translation>
+        </message>
+        <message>
+            <source>Dropbox</source>
+            <translation>Dropbox</translation>
+        </message>
+        <message>
+            <source>Dropbox cache</source>
+            <translation>Dropbox 缓存</translation>
+        </message>
+        <message>
+            <source>Copies of files Dropbox keeps while it syncs (Dropbox empties it itself every few days). The files in your Dropbox folder are not touched.</source>
+            <translation>Dropbox 同步时保留的文件副本（Dropbox 每隔几天会自行清空）。不会触碰 Dropbox 文件夹中的文件。</translation>
+        </message>
+        <message>
+            <source>Element</source>
+            <translation>Element</translation>
+        </message>
+        <message>
+            <source>Element cache</source>
+            <translation>Element 缓存</translation>
+        </message>
+        <message>
+            <source>Web content and app code Element keeps to start faster; it rebuilds them. Your messages and encryption keys are not touched.</source>
+            <translation>Element 为加快启动而保留的网页内容和应用代码；它会重新生成。不会触碰您的消息和加密密钥。</translation>
         </message>
         <message>
             <source>Firefox</source>
@@ -1387,6 +1507,66 @@
             <translation>Google Chrome 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
         </message>
         <message>
+            <source>Gradle</source>
+            <translation>Gradle</translation>
+        </message>
+        <message>
+            <source>Gradle caches</source>
+            <translation>Gradle 缓存</translation>
+        </message>
+        <message>
+            <source>Dependencies Gradle downloaded and build outputs it cached. Your next build downloads and rebuilds them, which is slow and needs the network; offline builds fail until then.</source>
+            <translation>Gradle 下载的依赖和缓存的构建结果。下次构建会重新下载和构建，速度较慢且需要联网；在此之前离线构建会失败。</translation>
+        </message>
+        <message>
+            <source>Homebrew</source>
+            <translation>Homebrew</translation>
+        </message>
+        <message>
+            <source>Homebrew download cache</source>
+            <translation>Homebrew 下载缓存</translation>
+        </message>
+        <message>
+            <source>Packages and source archives Homebrew downloaded to install software; it downloads them again when needed. Installed software is not touched.</source>
+            <translation>Homebrew 为安装软件而下载的包和源码压缩包；需要时会重新下载。不会触碰已安装的软件。</translation>
+        </message>
+        <message>
+            <source>JetBrains IDEs</source>
+            <translation>JetBrains IDE</translation>
+        </message>
+        <message>
+            <source>JetBrains IDE caches</source>
+            <translation>JetBrains IDE 缓存</translation>
+        </message>
+        <message>
+            <source>Caches the JetBrains IDEs rebuild on their next start (what 'Invalidate Caches' clears). Your projects, settings and the IDE's local history are not touched.</source>
+            <translation>JetBrains IDE 下次启动时会重建的缓存（即“Invalidate Caches”清除的内容）。不会触碰您的项目、设置和 IDE 的本地历史记录。</translation>
+        </message>
+        <message>
+            <source>LibreWolf</source>
+            <translation>LibreWolf</translation>
+        </message>
+        <message>
+            <source>LibreWolf cache</source>
+            <translation>LibreWolf 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images LibreWolf saved to load sites faster; it downloads them again when needed. Cookies, history, bookmarks, passwords and site data are not touched.</source>
+            <translation>LibreWolf 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、书签、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Maven</source>
+            <translation>Maven</translation>
+        </message>
+        <message>
+            <source>Maven local repository</source>
+            <translation>Maven 本地仓库</translation>
+        </message>
+        <message>
+            <source>Libraries and plugins Maven downloaded; builds download them again. Artefacts you installed yourself with 'mvn install' are lost and must be built again.</source>
+            <translation>Maven 下载的库和插件；构建时会重新下载。您自己用“mvn install”安装的构件会丢失，需要重新构建。</translation>
+        </message>
+        <message>
             <source>Microsoft Edge</source>
             <translation>Microsoft Edge</translation>
         </message>
@@ -1399,6 +1579,30 @@
             <translation>Microsoft Edge 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
         </message>
         <message>
+            <source>Microsoft Office</source>
+            <translation>Microsoft Office</translation>
+        </message>
+        <message>
+            <source>Office web-service cache</source>
+            <translation>Office 网络服务缓存</translation>
+        </message>
+        <message>
+            <source>Pages and catalogues Office downloaded from its online services (add-ins, help, start pages); it downloads them again. Your documents are not touched.</source>
+            <translation>Office 从其在线服务下载的页面和目录（加载项、帮助、开始页）；它会重新下载。不会触碰您的文档。</translation>
+        </message>
+        <message>
+            <source>Microsoft Teams</source>
+            <translation>Microsoft Teams</translation>
+        </message>
+        <message>
+            <source>Microsoft Teams cache</source>
+            <translation>Microsoft Teams 缓存</translation>
+        </message>
+        <message>
+            <source>Images, avatars and app code Teams keeps to load faster; it downloads them again when needed. Your chats and files live online and are not touched.</source>
+            <translation>Teams 为加快加载而保留的图片、头像和应用代码；需要时会重新下载。您的聊天和文件保存在云端，不会被触碰。</translation>
+        </message>
+        <message>
             <source>npm</source>
             <translation>npm</translation>
         </message>
@@ -1409,6 +1613,30 @@
         <message>
             <source>Node.js packages npm downloaded before; it downloads them again when a later install needs them. Your projects' node_modules are not touched.</source>
             <translation>npm 之前下载的 Node.js 包；之后安装需要时会重新下载。不会触碰您项目中的 node_modules。</translation>
+        </message>
+        <message>
+            <source>NuGet</source>
+            <translation>NuGet</translation>
+        </message>
+        <message>
+            <source>NuGet HTTP cache</source>
+            <translation>NuGet HTTP 缓存</translation>
+        </message>
+        <message>
+            <source>Package lists and packages NuGet downloaded from feeds; it downloads them again when a restore needs them. Packages your projects use stay in the global packages folder.</source>
+            <translation>NuGet 从源下载的包列表和包；还原需要时会重新下载。项目使用的包保留在全局包文件夹中。</translation>
+        </message>
+        <message>
+            <source>Obsidian</source>
+            <translation>Obsidian</translation>
+        </message>
+        <message>
+            <source>Obsidian cache</source>
+            <translation>Obsidian 缓存</translation>
+        </message>
+        <message>
+            <source>Web content and app code Obsidian keeps to start faster; it rebuilds them. Your vaults and settings are not touched.</source>
+            <translation>Obsidian 为加快启动而保留的网页内容和应用代码；它会重新生成。不会触碰您的仓库（vault）和设置。</translation>
         </message>
         <message>
             <source>Opera</source>
@@ -1435,6 +1663,78 @@
             <translation>pip 之前下载和构建的 Python 包；之后安装需要时会重新下载。不会触碰已安装的包。</translation>
         </message>
         <message>
+            <source>pnpm</source>
+            <translation>pnpm</translation>
+        </message>
+        <message>
+            <source>pnpm metadata cache</source>
+            <translation>pnpm 元数据缓存</translation>
+        </message>
+        <message>
+            <source>Package information pnpm downloaded from the registry; it downloads it again when needed. Installed packages and the package store are not touched.</source>
+            <translation>pnpm 从注册表下载的包信息；需要时会重新下载。不会触碰已安装的包和包存储。</translation>
+        </message>
+        <message>
+            <source>Poetry</source>
+            <translation>Poetry</translation>
+        </message>
+        <message>
+            <source>Poetry cache</source>
+            <translation>Poetry 缓存</translation>
+        </message>
+        <message>
+            <source>Python packages Poetry downloaded; it downloads them again when an install needs them. Your projects' virtual environments are not touched.</source>
+            <translation>Poetry 下载的 Python 包；安装需要时会重新下载。不会触碰项目的虚拟环境。</translation>
+        </message>
+        <message>
+            <source>Postman</source>
+            <translation>Postman</translation>
+        </message>
+        <message>
+            <source>Postman cache</source>
+            <translation>Postman 缓存</translation>
+        </message>
+        <message>
+            <source>Web content and app code Postman keeps to start faster; it rebuilds them. Your collections, environments and history are not touched.</source>
+            <translation>Postman 为加快启动而保留的网页内容和应用代码；它会重新生成。不会触碰您的集合、环境和历史记录。</translation>
+        </message>
+        <message>
+            <source>pre-commit</source>
+            <translation>pre-commit</translation>
+        </message>
+        <message>
+            <source>pre-commit hook environments</source>
+            <translation>pre-commit 钩子环境</translation>
+        </message>
+        <message>
+            <source>Hook repositories and environments pre-commit installed; it installs them again the next time a hook runs. Your repositories and their config are not touched.</source>
+            <translation>pre-commit 安装的钩子仓库和环境；下次运行钩子时会重新安装。不会触碰您的仓库及其配置。</translation>
+        </message>
+        <message>
+            <source>QQ</source>
+            <translation>QQ</translation>
+        </message>
+        <message>
+            <source>QQ and Tencent logs</source>
+            <translation>QQ 和腾讯日志</translation>
+        </message>
+        <message>
+            <source>Diagnostic logs QQ and other Tencent programs write, only useful to someone troubleshooting them. Chats and the files you received are not touched.</source>
+            <translation>QQ 和其他腾讯程序写入的诊断日志，仅对排查问题的人有用。不会触碰聊天记录和您收到的文件。</translation>
+        </message>
+        <message>
+            <source>QQ Browser</source>
+            <translation>QQ 浏览器</translation>
+        </message>
+        <message>
+            <source>QQ Browser cache</source>
+            <translation>QQ 浏览器缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images QQ Browser saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
+            <translation>QQ 浏览器为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
             <source>Safari</source>
             <translation>Safari</translation>
         </message>
@@ -1445,6 +1745,86 @@
         <message>
             <source>Web pages, scripts and images Safari saved to load sites faster (ONE Cleaner needs Full Disk Access to see them). History, cookies and bookmarks are not touched.</source>
             <translation>Safari 为加快网站加载而保存的网页、脚本和图片（ONE Cleaner 需要“完全磁盘访问权限”才能看到它们）。不会触碰历史记录、Cookie 和书签。</translation>
+        </message>
+        <message>
+            <source>360 Secure Browser</source>
+            <translation>360 安全浏览器</translation>
+        </message>
+        <message>
+            <source>360 Secure Browser cache</source>
+            <translation>360 安全浏览器缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images 360 Secure Browser saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
+            <translation>360 安全浏览器为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Signal</source>
+            <translation>Signal</translation>
+        </message>
+        <message>
+            <source>Signal cache</source>
+            <translation>Signal 缓存</translation>
+        </message>
+        <message>
+            <source>Web content and app code Signal Desktop keeps to start faster; it rebuilds them. Your messages, attachments and keys are not touched.</source>
+            <translation>Signal 桌面版为加快启动而保留的网页内容和应用代码；它会重新生成。不会触碰您的消息、附件和密钥。</translation>
+        </message>
+        <message>
+            <source>Slack</source>
+            <translation>Slack</translation>
+        </message>
+        <message>
+            <source>Slack cache</source>
+            <translation>Slack 缓存</translation>
+        </message>
+        <message>
+            <source>Images, file previews and app code Slack keeps to load faster; it downloads them again when needed. You stay signed in and your settings are kept.</source>
+            <translation>Slack 为加快加载而保留的图片、文件预览和应用代码；需要时会重新下载。您会保持登录，设置也会保留。</translation>
+        </message>
+        <message>
+            <source>Spotify</source>
+            <translation>Spotify</translation>
+        </message>
+        <message>
+            <source>Spotify streaming cache</source>
+            <translation>Spotify 流媒体缓存</translation>
+        </message>
+        <message>
+            <source>Pieces of songs and pictures Spotify kept while streaming; it streams them again when needed. Songs downloaded for offline listening are not touched.</source>
+            <translation>Spotify 播放时保留的歌曲片段和图片；需要时会重新在线播放。不会触碰为离线收听而下载的歌曲。</translation>
+        </message>
+        <message>
+            <source>Steam</source>
+            <translation>Steam</translation>
+        </message>
+        <message>
+            <source>Steam web and download caches</source>
+            <translation>Steam 网页和下载缓存</translation>
+        </message>
+        <message>
+            <source>Store pages, images and download manifests the Steam client keeps; it fetches them again when needed. Games and saves are not touched.</source>
+            <translation>Steam 客户端保留的商店页面、图片和下载清单；需要时会重新获取。不会触碰游戏和存档。</translation>
+        </message>
+        <message>
+            <source>Steam shader cache</source>
+            <translation>Steam 着色器缓存</translation>
+        </message>
+        <message>
+            <source>Graphics shaders compiled or downloaded for your games. Games compile them again, so their first minutes may stutter; Steam may also download them again.</source>
+            <translation>为您的游戏编译或下载的图形着色器。游戏会重新编译，因此开始几分钟可能卡顿；Steam 也可能重新下载它们。</translation>
+        </message>
+        <message>
+            <source>Sublime Text</source>
+            <translation>Sublime Text</translation>
+        </message>
+        <message>
+            <source>Sublime Text cache</source>
+            <translation>Sublime Text 缓存</translation>
+        </message>
+        <message>
+            <source>The symbol index and compiled package data Sublime Text rebuilds on its next start. Your settings, packages and sessions are not touched.</source>
+            <translation>Sublime Text 下次启动时会重建的符号索引和已编译的包数据。不会触碰您的设置、包和会话。</translation>
         </message>
         <message>
             <source>System</source>
@@ -1491,6 +1871,18 @@
             <translation>您会话的错误日志，以及程序不再写入的旧日志或已轮转的日志文件；日志文件夹本身会保留。</translation>
         </message>
         <message>
+            <source>Telegram Desktop</source>
+            <translation>Telegram 桌面版</translation>
+        </message>
+        <message>
+            <source>Telegram media cache</source>
+            <translation>Telegram 媒体缓存</translation>
+        </message>
+        <message>
+            <source>Photos, videos and stickers Telegram Desktop downloaded while you read chats; it downloads them again from the cloud when you open them. Your account and settings are kept.</source>
+            <translation>Telegram 桌面版在您阅读聊天时下载的照片、视频和贴纸；打开时会从云端重新下载。您的账号和设置会保留。</translation>
+        </message>
+        <message>
             <source>Thumbnails</source>
             <translation>缩略图</translation>
         </message>
@@ -1503,6 +1895,30 @@
             <translation>文件管理器为您的文件生成的小预览图，需要时会重新生成。在 Windows 上，资源管理器运行时会锁定其缓存文件，因此这些文件会被跳过并列出。</translation>
         </message>
         <message>
+            <source>Thunderbird</source>
+            <translation>Thunderbird</translation>
+        </message>
+        <message>
+            <source>Thunderbird cache</source>
+            <translation>Thunderbird 缓存</translation>
+        </message>
+        <message>
+            <source>Web content, images and compiled scripts Thunderbird keeps to show messages and pages faster; it rebuilds them when needed. Your mail, contacts and calendars are not touched.</source>
+            <translation>Thunderbird 为加快显示邮件和页面而保留的网页内容、图片和已编译脚本；需要时会重新生成。不会触碰您的邮件、联系人和日历。</translation>
+        </message>
+        <message>
+            <source>uv</source>
+            <translation>uv</translation>
+        </message>
+        <message>
+            <source>uv cache</source>
+            <translation>uv 缓存</translation>
+        </message>
+        <message>
+            <source>Python packages uv downloaded and built; it downloads them again when an install needs them. Your virtual environments and installed Pythons are not touched.</source>
+            <translation>uv 下载和构建的 Python 包；安装需要时会重新下载。不会触碰您的虚拟环境和已安装的 Python。</translation>
+        </message>
+        <message>
             <source>Vivaldi</source>
             <translation>Vivaldi</translation>
         </message>
@@ -1513,6 +1929,54 @@
         <message>
             <source>Web pages, scripts and images Vivaldi saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
             <translation>Vivaldi 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Visual Studio Code</source>
+            <translation>Visual Studio Code</translation>
+        </message>
+        <message>
+            <source>Visual Studio Code cache</source>
+            <translation>Visual Studio Code 缓存</translation>
+        </message>
+        <message>
+            <source>Compiled code, web content and downloaded extension packages VS Code keeps to start faster; it rebuilds them. Your settings, extensions and editor history are not touched.</source>
+            <translation>VS Code 为加快启动而保留的已编译代码、网页内容和已下载的扩展安装包；它会重新生成。不会触碰您的设置、扩展和编辑器历史记录。</translation>
+        </message>
+        <message>
+            <source>VSCodium</source>
+            <translation>VSCodium</translation>
+        </message>
+        <message>
+            <source>VSCodium cache</source>
+            <translation>VSCodium 缓存</translation>
+        </message>
+        <message>
+            <source>Compiled code, web content and downloaded extension packages VSCodium keeps to start faster; it rebuilds them. Your settings, extensions and editor history are not touched.</source>
+            <translation>VSCodium 为加快启动而保留的已编译代码、网页内容和已下载的扩展安装包；它会重新生成。不会触碰您的设置、扩展和编辑器历史记录。</translation>
+        </message>
+        <message>
+            <source>Waterfox</source>
+            <translation>Waterfox</translation>
+        </message>
+        <message>
+            <source>Waterfox cache</source>
+            <translation>Waterfox 缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Waterfox saved to load sites faster; it downloads them again when needed. Cookies, history, bookmarks, passwords and site data are not touched.</source>
+            <translation>Waterfox 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、书签、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <source>WeChat logs</source>
+            <translation>微信日志</translation>
+        </message>
+        <message>
+            <source>WeChat's diagnostic logs, only useful to someone troubleshooting the app. Chats and the files you received are not touched.</source>
+            <translation>微信的诊断日志，仅对排查问题的人有用。不会触碰聊天记录和您收到的文件。</translation>
         </message>
         <message>
             <source>Windows</source>
@@ -1535,12 +1999,36 @@
             <translation>Windows 错误报告收集的程序崩溃问题报告，包括已发送和等待发送的。</translation>
         </message>
         <message>
-            <source>DirectX shader cache</source>
-            <translation>DirectX 着色器缓存</translation>
+            <source>DirectX and GPU shader caches</source>
+            <translation>DirectX 和显卡着色器缓存</translation>
         </message>
         <message>
-            <source>Graphics shaders that DirectX and the graphics driver compiled for games and programs; they are compiled again when needed.</source>
-            <translation>DirectX 和显卡驱动为游戏和程序编译的图形着色器；需要时会重新编译。</translation>
+            <source>Graphics shaders that DirectX and the NVIDIA, AMD or Intel driver compiled for games and programs; they are compiled again when needed.</source>
+            <translation>DirectX 以及 NVIDIA、AMD 或 Intel 显卡驱动为游戏和程序编译的图形着色器；需要时会重新编译。</translation>
+        </message>
+        <message>
+            <source>Windsurf</source>
+            <translation>Windsurf</translation>
+        </message>
+        <message>
+            <source>Windsurf cache</source>
+            <translation>Windsurf 缓存</translation>
+        </message>
+        <message>
+            <source>Compiled code, web content and downloaded extension packages Windsurf keeps to start faster; it rebuilds them. Your settings, extensions and editor history are not touched.</source>
+            <translation>Windsurf 为加快启动而保留的已编译代码、网页内容和已下载的扩展安装包；它会重新生成。不会触碰您的设置、扩展和编辑器历史记录。</translation>
+        </message>
+        <message>
+            <source>WPS Office</source>
+            <translation>WPS Office</translation>
+        </message>
+        <message>
+            <source>WPS Office web cache</source>
+            <translation>WPS Office 网页缓存</translation>
+        </message>
+        <message>
+            <source>Web pages and pictures WPS Office downloaded for its start page and cloud features; it downloads them again. Your documents and their backups are not touched.</source>
+            <translation>WPS Office 为其开始页和云功能下载的网页和图片；它会重新下载。不会触碰您的文档及其备份。</translation>
         </message>
         <message>
             <source>Xcode</source>
@@ -1565,6 +2053,38 @@
         <message>
             <source>Node.js packages Yarn downloaded before; it downloads them again when a later install needs them. Your projects are not touched.</source>
             <translation>Yarn 之前下载的 Node.js 包；之后安装需要时会重新下载。不会触碰您的项目。</translation>
+        </message>
+        <message>
+            <source>Zen Browser</source>
+            <translation>Zen 浏览器</translation>
+        </message>
+        <message>
+            <source>Zen Browser cache</source>
+            <translation>Zen 浏览器缓存</translation>
+        </message>
+        <message>
+            <source>Web pages, scripts and images Zen Browser saved to load sites faster; it downloads them again when needed. Cookies, history, bookmarks, passwords and site data are not touched.</source>
+            <translation>Zen 浏览器为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、书签、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>Zoom cache</source>
+            <translation>Zoom 缓存</translation>
+        </message>
+        <message>
+            <source>Avatars and embedded web pages Zoom keeps during meetings; it downloads them again when needed. Recordings and settings are not touched.</source>
+            <translation>Zoom 在会议期间保留的头像和内嵌网页；需要时会重新下载。不会触碰录制内容和设置。</translation>
+        </message>
+        <message>
+            <source>Zoom logs</source>
+            <translation>Zoom 日志</translation>
+        </message>
+        <message>
+            <source>Zoom's diagnostic logs, only useful to someone troubleshooting a meeting problem.</source>
+            <translation>Zoom 的诊断日志，仅对排查会议问题的人有用。</translation>
         </message>
     </context>
 </TS>

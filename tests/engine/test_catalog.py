@@ -14,6 +14,7 @@ from onecleaner.engine.catalog import Catalog, load_catalog
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import CatalogError, UnknownTarget
 from onecleaner.engine.expand import expand_roots
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import OS, Risk
 from onecleaner.engine.rules import compile_globs
 from onecleaner.resources import resources_dir
@@ -61,6 +62,8 @@ ENVS = {
                 "TEMP": "C:\\Users\\ann\\AppData\\Local\\Temp",
                 "WINDIR": "C:\\Windows",
                 "PROGRAMDATA": "C:\\ProgramData",
+                "ProgramFiles": "C:\\Program Files",
+                "ProgramFiles(x86)": "C:\\Program Files (x86)",
             },
         ),
         (
@@ -71,6 +74,9 @@ ENVS = {
         ),
     ),
 }
+
+# Variables a typical machine lacks, whose rules then simply do not apply.
+OPTIONAL_VARS = {OS.MACOS: "$XDG_DATA_HOME/"}
 
 # Browser data that is never cache: no rule may take it.
 PRIVATE = [
@@ -95,26 +101,18 @@ PRIVATE = [
     "sessionstore.jsonlz4",
     "storage/default/x/idb/1.sqlite",
 ]
-CACHE_FOLDERS = {
-    "Cache",
-    "Code Cache",
-    "GPUCache",
-    "Media Cache",
-    "DawnCache",
-    "DawnGraphiteCache",
-    "DawnWebGPUCache",
-    "GrShaderCache",
-    "ShaderCache",
-    "GraphiteDawnCache",
-    "component_crx_cache",
-    "extensions_crx_cache",
-}
+# Inside a profile or an application's data folder, a root is a cache folder itself: its last
+# name says so (Cache, GPUCache, cache2, shader-cache, thumbnails...).
+CACHE_NAME = re.compile(r"(?i).*(cache|thumbnails).*|ConfAvatar")  # Zoom's meeting avatars
 PROFILE_MARKERS = (
     "/.config/",
     "/Application Support/",
     "\\User Data\\",
+    "\\AppData\\Roaming\\",
     "Opera Stable",
     "/.mozilla/",
+    "/snap/",
+    "/.var/app/",
 )
 
 
@@ -132,7 +130,7 @@ def test_every_shipped_definition_loads_without_a_problem(shipped: Catalog) -> N
     assert {t.id for t in shipped.targets} >= REQUIRED_IDS
     files = sorted(p.name for p in (resources_dir() / "cleaners").glob("*.toml"))
     sources = {Path(a.source).name for a in shipped.applications}
-    assert sources == set(files) - {"presets.toml"}
+    assert sources == set(files) - {"presets.toml", "lists.toml"}
 
 
 def test_os_specific_targets_exist_only_where_they_should(shipped: Catalog) -> None:
@@ -169,6 +167,9 @@ def test_every_rule_expands_to_an_absolute_root_in_the_expected_places(
     for target in shipped.targets_for(os_):
         for rule in target.rules[os_]:
             roots = expand_roots(rule.root, env)
+            if not roots and rule.root.startswith(OPTIONAL_VARS.get(os_, "-")):
+                # A rule for a variable the user may set (Yarn's XDG_DATA_HOME on macOS).
+                continue
             assert roots, f"{target.id}: {rule.root!r} does not expand on {os_.value}"
             for root in roots:
                 assert paths.isabs(root), (target.id, root)
@@ -183,6 +184,21 @@ def test_every_rule_expands_to_an_absolute_root_in_the_expected_places(
                 )
                 checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("os_", list(OS), ids=lambda o: o.value)
+def test_the_guard_refuses_no_shipped_root_on_a_typical_machine(shipped: Catalog, os_: OS) -> None:
+    """A refused root would be a skip in every scan: each rule must name a place we may clean."""
+    env, _ = ENVS[os_]
+    guard = Guard.for_env(env, Path("/nonexistent/onecleaner-data"))
+    refused = [
+        (target.id, root, reason)
+        for target in shipped.targets_for(os_)
+        for rule in target.rules[os_]
+        for root in expand_roots(rule.root, env)
+        if (reason := guard.refusal(root))
+    ]
+    assert refused == []
 
 
 def test_trash_on_other_drives_gives_one_root_per_mount(shipped: Catalog) -> None:
@@ -200,22 +216,25 @@ def test_trash_on_other_drives_gives_one_root_per_mount(shipped: Catalog) -> Non
 @pytest.mark.parametrize("os_", list(OS), ids=lambda o: o.value)
 def test_no_rule_takes_browser_data_that_is_not_cache(shipped: Catalog, os_: OS) -> None:
     env, _ = ENVS[os_]
+    checked = 0
     for target in shipped.targets_for(os_):
         if target.app_id == "system":
             continue
         for rule in target.rules[os_]:
             for root in expand_roots(rule.root, env):
-                in_profile = any(m in root.replace("\\", "/") or m in root for m in PROFILE_MARKERS)
-                if not in_profile:
+                posix = root.replace("\\", "/")
+                if not any(m in root or m in posix for m in PROFILE_MARKERS):
                     continue
-                # Inside a profile, a rule is a cache folder itself or names them one by one.
-                if not rule.include:
-                    assert paths_of(os_).basename(root) in CACHE_FOLDERS, (target.id, root)
-                    continue
-                assert {g.lstrip("/") for g in rule.include} <= CACHE_FOLDERS, (target.id, root)
-                include = compile_globs(rule.include, case_insensitive=os_ is not OS.LINUX)
-                taken = [p for p in PRIVATE if include(p)]
-                assert taken == [], (target.id, root, taken)
+                # Inside a profile, a root is a cache folder itself; never the profile.
+                name = paths_of(os_).basename(root)
+                parts = posix.split("/")
+                in_cache_folder = any(p in (".cache", "Caches", "cache") for p in parts)
+                is_log = target.id.endswith(".logs") and name.lower() in ("log", "logs")
+                assert CACHE_NAME.fullmatch(name) or in_cache_folder or is_log, (target.id, root)
+                assert not rule.include, (target.id, root)
+                assert not any(p in parts for p in PRIVATE), (target.id, root)
+                checked += 1
+    assert checked > 100
 
 
 def test_fragile_folders_of_the_cache_folder_are_kept(shipped: Catalog) -> None:
@@ -310,7 +329,8 @@ def test_unknown_ids_are_named_with_a_hint(shipped: Catalog) -> None:
         shipped.select(["xcode.*"], OS.LINUX)
     with pytest.raises(UnknownTarget, match=re.escape("'nosuchapp.*'")):
         shipped.select(["nosuchapp.*"], OS.LINUX)
-    with pytest.raises(UnknownTarget, match=re.escape("did you mean one of 'brave.cache', ")):
+    several = re.escape("did you mean one of 'android_studio.cache', 'brave.cache', ")
+    with pytest.raises(UnknownTarget, match=several):
         shipped.target("cache")
     with pytest.raises(UnknownTarget, match=re.escape("did you mean 'system.recent_documents'")):
         shipped.select(["recent_documents"], OS.LINUX)
@@ -545,8 +565,16 @@ def test_the_format_readme_examples_load_as_written(tmp_path: Path) -> None:
     assert catalog.problems == ()
     target = catalog.target("chromium.cache")
     assert target.min_age_hours == 24
-    assert [r.root for r in target.rules[OS.LINUX]][1] == "~/.config/chromium/Profile *"
-    assert target.rules[OS.WINDOWS][0].root == "%LOCALAPPDATA%\\Chromium\\User Data\\Default"
+    assert [r.root for r in target.rules[OS.LINUX]] == [
+        "$XDG_CONFIG_HOME/chromium/Default/Cache",
+        "$XDG_CONFIG_HOME/chromium/Default/Code Cache",
+        "$XDG_CONFIG_HOME/chromium/Default/GPUCache",
+        "$XDG_CONFIG_HOME/chromium/Profile */Cache",
+        "$XDG_CONFIG_HOME/chromium/Profile */Code Cache",
+        "$XDG_CONFIG_HOME/chromium/Profile */GPUCache",
+        "$XDG_CACHE_HOME/chromium",
+    ]
+    assert target.rules[OS.WINDOWS][0].root == "%LOCALAPPDATA%\\Chromium\\User Data\\Default\\Cache"
     preset_block = (
         blocks[1]
         .replace('"system.tmp", "system.cache", ', "")
@@ -554,3 +582,118 @@ def test_the_format_readme_examples_load_as_written(tmp_path: Path) -> None:
     )
     _write(tmp_path, "presets.toml", preset_block)
     assert load_catalog([tmp_path]).presets == {"quick": ("chromium.cache",)}
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+LISTED = """
+schema = 1
+[application]
+id = "listed"
+name = "Listed"
+[lists]
+folders = ["~/.config/app", "~/.var/app/x/config/app"]
+[[target]]
+id = "cache"
+label = "Listed cache"
+description = "A cache."
+risk = "safe"
+[[target.paths.linux]]
+roots = ["<folders>/<profiles>/Cache", "~/.cache/app"]
+"""
+
+
+def test_roots_name_shared_and_own_lists_and_become_plain_rules(tmp_path: Path) -> None:
+    _write(tmp_path, "lists.toml", 'schema = 1\n[lists]\nprofiles = ["Default", "Profile *"]\n')
+    _write(tmp_path, "listed.toml", LISTED)
+    catalog = load_catalog([tmp_path])
+    assert catalog.problems == ()
+    assert [r.root for r in catalog.target("listed.cache").rules[OS.LINUX]] == [
+        "~/.config/app/Default/Cache",
+        "~/.config/app/Profile */Cache",
+        "~/.var/app/x/config/app/Default/Cache",
+        "~/.var/app/x/config/app/Profile */Cache",
+        "~/.cache/app",
+    ]
+    assert [a.id for a in catalog.applications] == ["listed"]  # lists.toml is no application
+
+
+@pytest.mark.parametrize(
+    ("lists_file", "text", "file", "key", "reason"),
+    [
+        (
+            'profiles = ["Default"]',
+            LISTED.replace("<profiles>", "<profile>"),
+            "listed.toml",
+            "target[0].paths.linux[0].roots[0]",
+            "unknown list <profile> (lists: folders, profiles)",
+        ),
+        (
+            'profiles = ["Default"]',
+            LISTED.replace('folders = [', 'profiles = ["x"]\nfolders = ['),
+            "listed.toml",
+            "lists.profiles",
+            "already a shared list (lists.toml)",
+        ),
+        (
+            'profiles = ["Default", 3]',
+            LISTED.replace("<profiles>", "Default"),
+            "lists.toml",
+            "lists.profiles[1]",
+            "non-empty string",
+        ),
+        (
+            'profiles = ["<folders>"]',
+            LISTED.replace("<profiles>", "Default"),
+            "lists.toml",
+            "lists.profiles[0]",
+            "no lists in lists",
+        ),
+        (
+            'Profiles = ["Default"]',
+            LISTED.replace("<profiles>", "Default"),
+            "lists.toml",
+            "lists.Profiles",
+            "not a list name",
+        ),
+        (
+            'profiles = ["Default"]\ncolour = 3',
+            LISTED.replace("[lists]", "[lists]\nempty = []"),
+            "listed.toml",
+            "lists.empty",
+            "must not be empty",
+        ),
+        (
+            'profiles = ["Default"]',
+            LISTED.replace('"~/.cache/app"', '"relative/<folders>"'),
+            "listed.toml",
+            "target[0].paths.linux[0].roots[1]",
+            "must start with",
+        ),
+    ],
+)
+def test_a_list_mistake_names_its_file_and_key(
+    tmp_path: Path, lists_file: str, text: str, file: str, key: str, reason: str
+) -> None:
+    _write(tmp_path, "lists.toml", f"schema = 1\n[lists]\n{lists_file}\n")
+    _write(tmp_path, "listed.toml", text)
+    _write(tmp_path, "good.toml", GOOD)
+    catalog = load_catalog([tmp_path])
+    found = [(Path(p.file).name, p.key, p.reason) for p in catalog.problems]
+    assert any(f == file and k == key and reason in r for f, k, r in found), found
+    assert catalog.target("good.cache")  # the rest still loads
+
+
+def test_lists_file_keys_and_shared_names_across_folders(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    _write(first, "lists.toml", 'schema = 1\nlabel = "x"\n[lists]\nprofiles = ["Default"]\n')
+    _write(second, "lists.toml", 'schema = 1\n[lists]\nprofiles = ["Other"]\n')
+    _write(second, "listed.toml", LISTED)
+    catalog = load_catalog([first, second])
+    found = {(Path(p.file).parent.name, p.key): p.reason for p in catalog.problems}
+    assert "unknown key" in found[("a", "label")]
+    assert "already a shared list" in found[("b", "lists.profiles")]
+    # The first folder's list is the one used.
+    assert catalog.target("listed.cache").rules[OS.LINUX][0].root == "~/.config/app/Default/Cache"

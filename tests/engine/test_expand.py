@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from onecleaner.engine.env import Environment
-from onecleaner.engine.expand import check_root, expand_root, expand_roots
+from onecleaner.engine.expand import (
+    PatternError,
+    check_root,
+    expand_root,
+    expand_roots,
+    substitute_lists,
+)
 from onecleaner.engine.model import OS
 
 LINUX = Environment(OS.LINUX, "/home/ann", {"HOME": "/home/ann", "TMPDIR": "/tmp"}, uid=1000)
@@ -40,6 +47,8 @@ WIN = Environment(
         ("~//.cache/./x/", "/home/ann/.cache/x"),
         ("/var/tmp", "/var/tmp"),
         ("/tmp/%TEMP%", "/tmp/%TEMP%"),  # % is an ordinary character outside Windows
+        ("/a~b/c}/~", "/a~b/c}/~"),  # ~ only at the start, } only inside ${...:-...}
+        ("${NOT_SET:-/x}}/y", "/x}/y"),
     ],
 )
 def test_linux_syntax(pattern: str, expected: str) -> None:
@@ -184,3 +193,42 @@ def test_check_root_names_the_mistake(pattern: str, os_: OS, reason: str) -> Non
 )
 def test_check_root_accepts_valid_patterns(pattern: str, os_: OS) -> None:
     assert check_root(pattern, os_) is None
+
+
+LISTS = {"browsers": ("chrome", "chrome-beta"), "caches": ("Cache", "Code Cache", "Storage/x/*")}
+
+
+def test_lists_give_every_combination_first_list_slowest() -> None:
+    assert substitute_lists("~/.config/<browsers>/Default/<caches>", LISTS) == [
+        "~/.config/chrome/Default/Cache",
+        "~/.config/chrome/Default/Code Cache",
+        "~/.config/chrome/Default/Storage/x/*",
+        "~/.config/chrome-beta/Default/Cache",
+        "~/.config/chrome-beta/Default/Code Cache",
+        "~/.config/chrome-beta/Default/Storage/x/*",
+    ]
+    assert substitute_lists("~/.cache/pip", LISTS) == ["~/.cache/pip"]
+    # The same list twice is two independent choices; repeats are dropped.
+    assert substitute_lists("/<browsers>-<browsers>", {"browsers": ("a", "a")}) == ["/a-a"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reason"),
+    [
+        ("~/<nope>/x", "unknown list <nope> (lists: browsers, caches)"),
+        ("~/<Browsers>/x", "not a list name"),
+        ("~/<browsers/x", "may only enclose a list name"),
+        ("~/browsers>/x", "may only enclose a list name"),
+        ("~/<>/x", "not a list name"),
+    ],
+)
+def test_a_bad_list_reference_is_named(pattern: str, reason: str) -> None:
+    with pytest.raises(PatternError, match=re.escape(reason)):
+        substitute_lists(pattern, LISTS)
+
+
+def test_a_runaway_product_of_lists_is_refused() -> None:
+    many = {"a": tuple(str(i) for i in range(100)), "b": tuple(str(i) for i in range(100))}
+    assert len(substitute_lists("/<a>/<b>", {"a": many["a"], "b": many["b"][:20]})) == 2000
+    with pytest.raises(PatternError, match="more than 2000"):
+        substitute_lists("/<a>/<b>", many)

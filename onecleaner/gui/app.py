@@ -214,6 +214,10 @@ class AppShell(QObject):
         app.setQuitOnLastWindowClosed(self.tray is None)
         self.window.settingsRequested.connect(self.open_settings)
         self.window.quitRequested.connect(self.quit)
+        if sys.platform == "darwin":
+            # A click on the Dock icon re-activates the app (Qt delivers it even when the app
+            # is already active): a window hidden in the tray comes back, as macOS users expect.
+            app.applicationStateChanged.connect(self._on_application_state)
 
         self.scheduler = Scheduler(services, lambda: self.quick.start(background=True), parent=self)
         if self.tray is not None:
@@ -289,6 +293,13 @@ class AppShell(QObject):
         self._first_run_dialog = None
 
     # --- commands ----------------------------------------------------------------------------
+    @Slot(Qt.ApplicationState)
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive or self._shut_down:
+            return
+        if not any(w.isVisible() for w in QApplication.topLevelWidgets()):
+            self.window.show_and_raise()
+
     @Slot()
     def open_settings(self) -> None:
         """Open the settings dialog (one at a time, not blocking the window)."""

@@ -73,6 +73,17 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "installer/lock.py --check-wheels" in script
 
 
+def test_the_github_workflow_runs_the_readme_command_on_every_os() -> None:
+    """The workflow for downstream builders reads the command through .ci/run too."""
+    workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "bash .ci/run --print-test-command" in workflow
+    assert "bash .ci/run\n" in workflow  # Ubuntu: the whole CI script
+    matrix = re.search(r"os: \[(.*?)\]", workflow)
+    assert matrix is not None
+    families = {name.strip().split("-")[0] for name in matrix.group(1).split(",")}
+    assert families == {"ubuntu", "windows", "macos"}
+
+
 def test_every_documented_subcommand_exists() -> None:
     """Each `onecleaner X` the README documents is a real command of the parser."""
     text = README.read_text(encoding="utf-8")

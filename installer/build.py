@@ -1,7 +1,8 @@
 """Build ONE Cleaner for this OS: `python installer/build.py` (the one documented command).
 
 1. checks that the code imports no Qt module the bundle leaves out (installer/qt_trim.py);
-2. installs PyInstaller with pip if it is missing;
+2. installs the exact dependencies and PyInstaller from installer/requirements.lock, hashes
+   required (regenerate it with installer/lock.py);
 3. renders the icons (installer/icons.py) and runs installer/onecleaner.spec, giving the
    one-folder bundle dist/onecleaner/ (and dist/ONE Cleaner.app on macOS);
 4. on Linux, packs dist/onecleaner_<version>_<arch>.deb (see installer/linux/deb.py).
@@ -13,7 +14,6 @@ installer/macos (see installer/README.md).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import re
 import shutil
@@ -25,6 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+LOCK = HERE / "requirements.lock"
 sys.path.insert(0, str(HERE))
 
 import icons  # noqa: E402 - installer/ helpers, found through the path set just above
@@ -55,12 +56,28 @@ def check_qt_imports() -> None:
         )
 
 
-def ensure_pyinstaller() -> None:
-    """Install PyInstaller into this interpreter when it is missing (a build-only need)."""
-    if importlib.util.find_spec("PyInstaller") is not None:
-        return
-    print("build.py: PyInstaller is missing; installing it with pip", flush=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "pyinstaller>=6.5"], check=True)
+def install_locked() -> None:
+    """Install the build's exact dependencies, PyInstaller included, from the hashed lock.
+
+    pip refuses any file whose sha256 the lock does not list (installer/lock.py writes it).
+    """
+    wanted = _lock_python_version()
+    here = f"{sys.version_info.major}.{sys.version_info.minor}"
+    if wanted != here:
+        raise SystemExit(
+            f"build.py: {LOCK.name} is for Python {wanted}, this is Python {here}: build with"
+            f" Python {wanted}, or regenerate the lock for {here} (installer/lock.py)."
+        )
+    print(f"build.py: installing {LOCK.relative_to(REPO)} (hashes required)", flush=True)
+    pip = [sys.executable, "-m", "pip", "install", "--require-hashes", "--only-binary=:all:"]
+    subprocess.run([*pip, "-r", str(LOCK)], check=True)
+
+
+def _lock_python_version() -> str:
+    for line in LOCK.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# python-version:"):
+            return line.split(":", 1)[1].strip()
+    raise SystemExit(f"build.py: {LOCK} names no python-version; regenerate it")
 
 
 def run_pyinstaller(version: str, icon_dir: Path, dist: Path, work: Path) -> None:
@@ -104,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     version = project_version()
     check_qt_imports()
-    ensure_pyinstaller()
+    install_locked()
     icon_dir = work / "icons"
     icons.write_all(icon_dir)
     run_pyinstaller(version, icon_dir, dist, work / "pyinstaller")

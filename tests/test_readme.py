@@ -19,11 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 TABLE_START = "<!-- targets-table -->"
 TABLE_END = "<!-- /targets-table -->"
-# The exact pipeline .ci/run uses to read the test command out of the README.
-_CI_EXTRACT = (
-    r"awk '/<!-- test-command -->/{f=1;next} /<!-- \/test-command -->/{f=0} f' README.md"
-    r" | grep -v '^```'"
-)
+CI_RUN = ROOT / ".ci" / "run"
 
 
 def targets_table() -> str:
@@ -59,16 +55,33 @@ def test_targets_table_matches_the_catalog() -> None:
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    """.ci/run extracts the command from the README; check what it extracts is the command."""
+    """.ci/run extracts the command from the README: ask .ci/run itself what it would run."""
     text = README.read_text(encoding="utf-8")
     block = _between(text, "<!-- test-command -->", "<!-- /test-command -->")
     command = "\n".join(line for line in block.splitlines() if not line.startswith("```"))
     assert "pytest" in command and "pip install" in command
     extracted = subprocess.run(
-        ["bash", "-c", _CI_EXTRACT],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        ["bash", str(CI_RUN), "--print-test-command"],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=60,
     ).stdout.strip()
     assert extracted == command.strip()
+    # ... and runs that, then the platform checks, from the same script.
+    script = CI_RUN.read_text(encoding="utf-8")
+    assert 'test_cmd=$(readme_test_command' in script
+    assert 'bash -euo pipefail -c "$test_cmd"' in script
+    assert "for platform in linux win32 darwin; do" in script
+    assert "installer/lock.py --check-wheels" in script
+
+
+def test_the_github_workflow_runs_the_readme_command_on_every_os() -> None:
+    """The workflow for downstream builders reads the command through .ci/run too."""
+    workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "bash .ci/run --print-test-command" in workflow
+    assert "bash .ci/run\n" in workflow  # Ubuntu: the whole CI script
+    matrix = re.search(r"os: \[(.*?)\]", workflow)
+    assert matrix is not None
+    families = {name.strip().split("-")[0] for name in matrix.group(1).split(",")}
+    assert families == {"ubuntu", "windows", "macos"}
 
 
 def test_every_documented_subcommand_exists() -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import traceback
 from collections.abc import Sequence
 
-from onecleaner import __version__
+from onecleaner import __version__, logsetup
 from onecleaner.cli.context import CliContext, UsageError
 from onecleaner.datadir import ENV_VAR as DATA_DIR_VAR
 from onecleaner.datadir import data_dir
@@ -16,6 +17,8 @@ from onecleaner.datadir import data_dir
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
+
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     ctx = CliContext.from_args(args)
+    with logsetup.logging_to_file(ctx.data_dir):
+        return _run(parser, args, ctx)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, ctx: CliContext) -> int:
     if getattr(args, "func", None) is None:
         if display_available():
             from onecleaner.cli import gui_cmd
@@ -80,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.error("interrupted")
         return 130
     except Exception as exc:  # a bug, not bad input: say so, keep the details, record it
+        log.error("internal error in %s", feature or "onecleaner", exc_info=True)
         ctx.record_error(feature, exc)
         traceback.print_exc(file=ctx.stderr)
         ctx.error(f"internal error ({type(exc).__name__}): {exc}. Please report this bug.")

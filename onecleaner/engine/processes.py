@@ -7,16 +7,23 @@ per-file checks at removal time still hold.
 
 from __future__ import annotations
 
+import logging
 import os
+import plistlib
+import re
 import subprocess
 import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import psutil
 
+from onecleaner import child_process
 from onecleaner.engine.model import OS, Application
+
+log = logging.getLogger(__name__)
 
 _TOLERATED = (psutil.AccessDenied, psutil.NoSuchProcess, psutil.ZombieProcess, OSError)
 _COMM_LEN = 15  # Linux truncates a process's name (comm) to 15 characters
@@ -189,10 +196,11 @@ def lower_priority() -> None:
 
 
 def close_application(app: Application, os_: OS, timeout: float = 10.0) -> CloseResult:
-    """Ask an application to close, politely, and wait up to `timeout` seconds for it.
+    """Ask an application to close, the way its OS asks, and wait up to `timeout` seconds.
 
-    POSIX: SIGTERM to its top processes (children follow their parent). Windows: a window
-    close request (taskkill without /F). Never a forced kill; the result names what stayed.
+    Linux: SIGTERM to its top processes (children follow their parent). Windows: a window
+    close request (taskkill without /F). macOS: the application is asked to quit as the Dock's
+    Quit asks (see `_quit_macos_app`). Never a forced kill; the result names what stayed.
     """
     pids = _app_pids([app], os_).get(app.id, [])
     procs: list[psutil.Process] = []
@@ -211,16 +219,84 @@ def close_application(app: Application, os_: OS, timeout: float = 10.0) -> Close
             continue
     for p in tops:
         try:
-            if os_ is OS.WINDOWS:
-                subprocess.run(
-                    ["taskkill", "/PID", str(p.pid)],
-                    capture_output=True,
-                    timeout=timeout,
-                    check=False,
-                )
-            else:
-                p.terminate()
+            _ask_to_quit(p, os_, timeout)
         except (*_TOLERATED, subprocess.SubprocessError):
             continue
     _, alive = psutil.wait_procs(procs, timeout=timeout)
     return CloseResult(app.id, tuple(sorted(ours)), tuple(sorted(p.pid for p in alive)))
+
+
+def _ask_to_quit(proc: psutil.Process, os_: OS, timeout: float) -> None:
+    if os_ is OS.WINDOWS:
+        child_process.run(["taskkill", "/PID", str(proc.pid)], timeout=timeout)
+    elif os_ is OS.MACOS and _quit_macos_app(proc, timeout):
+        return
+    else:
+        proc.terminate()
+
+
+# A bundle identifier as Apple defines it: it goes into an AppleScript string, so only these.
+_BUNDLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")
+
+
+def _quit_macos_app(proc: psutil.Process, timeout: float) -> bool:
+    """Ask a macOS application to quit (it may save and ask the user); False when it cannot be.
+
+    Through AppKit's NSRunningApplication.terminate where pyobjc is installed, else an Apple
+    event sent by ``osascript`` to the bundle the process runs from. A process that is not an
+    application bundle (or refuses both) gets SIGTERM from the caller, and a log line says so.
+    """
+    try:
+        from AppKit import NSRunningApplication
+    except ImportError:
+        pass
+    else:
+        running = NSRunningApplication.runningApplicationWithProcessIdentifier_(proc.pid)
+        if running is not None and bool(running.terminate()):
+            return True
+    bundle_id = _bundle_id(_executable(proc))
+    if bundle_id is None:
+        log.warning("process %s is not an application bundle: sending SIGTERM", proc.pid)
+        return False
+    app_ref = f'application id "{bundle_id}"'
+    # "is running" first: telling an application that has just quit would launch it again.
+    script = f"if {app_ref} is running then tell {app_ref} to quit"
+    try:
+        done = child_process.run(["osascript", "-e", script], timeout=timeout)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("osascript could not ask %s to quit (%s): sending SIGTERM", bundle_id, exc)
+        return False
+    if done.returncode != 0:
+        log.warning(
+            "osascript could not ask %s to quit (%s): sending SIGTERM",
+            bundle_id,
+            done.stderr.strip() or f"exit {done.returncode}",
+        )
+        return False
+    return True
+
+
+def _executable(proc: psutil.Process) -> str:
+    try:
+        return proc.exe()
+    except _TOLERATED:
+        return ""
+
+
+def _bundle_id(executable: str) -> str | None:
+    """The bundle identifier of the ``X.app`` whose ``Contents/MacOS`` holds `executable`."""
+    path = Path(executable)
+    if not executable or path.parent.name != "MacOS" or path.parent.parent.name != "Contents":
+        return None
+    bundle = path.parent.parent.parent
+    if bundle.suffix != ".app":
+        return None
+    try:
+        with open(bundle / "Contents" / "Info.plist", "rb") as fh:
+            info = plistlib.load(fh)
+    except (OSError, plistlib.InvalidFileException, ValueError):
+        return None
+    ident = info.get("CFBundleIdentifier") if isinstance(info, dict) else None
+    if isinstance(ident, str) and _BUNDLE_ID.fullmatch(ident):
+        return ident
+    return None

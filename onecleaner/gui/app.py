@@ -9,7 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    Slot,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from onecleaner.appinfo import APP_DISPLAY_NAME, APP_ID
@@ -36,6 +46,19 @@ def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
             file=sys.stderr,
         )
         return 2
+    # Qt's messages and uncaught exceptions in slots reach the log file: a windowed build
+    # has no console that would show them.
+    previous_handler = qInstallMessageHandler(_qt_message_to_log)
+    previous_hook = sys.excepthook
+    sys.excepthook = _log_uncaught
+    try:
+        return _run(data_dir, tray=tray, smoke_test=smoke_test)
+    finally:
+        qInstallMessageHandler(previous_handler)
+        sys.excepthook = previous_hook
+
+
+def _run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     app = _application()
     startup = [] if smoke_test else _startup_messages(data_dir)
     services = AppServices.load(data_dir)
@@ -64,6 +87,24 @@ def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     del shell, instance
     delete_now(app)
     return 0 if smoke_test else int(code)
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message_to_log(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    category = context.category or "qt"
+    logging.getLogger("qt").log(_QT_LEVELS.get(mode, logging.WARNING), "%s: %s", category, message)
+
+
+def _log_uncaught(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+    log.critical("uncaught exception", exc_info=(kind, error, tb))
 
 
 def delete_now(app: QCoreApplication) -> None:
@@ -174,6 +215,10 @@ class AppShell(QObject):
         app.setQuitOnLastWindowClosed(self.tray is None)
         self.window.settingsRequested.connect(self.open_settings)
         self.window.quitRequested.connect(self.quit)
+        if sys.platform == "darwin":
+            # A click on the Dock icon re-activates the app (Qt delivers it even when the app
+            # is already active): a window hidden in the tray comes back, as macOS users expect.
+            app.applicationStateChanged.connect(self._on_application_state)
 
         self.scheduler = Scheduler(services, lambda: self.quick.start(background=True), parent=self)
         if self.tray is not None:
@@ -271,6 +316,13 @@ class AppShell(QObject):
         self._first_run_dialog = None
 
     # --- commands ----------------------------------------------------------------------------
+    @Slot(Qt.ApplicationState)
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive or self._shut_down:
+            return
+        if not any(w.isVisible() for w in QApplication.topLevelWidgets()):
+            self.window.show_and_raise()
+
     @Slot()
     def open_settings(self) -> None:
         """Open the settings dialog (one at a time, not blocking the window)."""

@@ -134,6 +134,7 @@ class GeneralPage(QWidget):
 
         self.start_in_tray = QCheckBox(self.tr("Start in the system &tray"), self)
         self.start_at_login = QCheckBox(self.tr("Start ONE Cleaner at &login (in the tray)"), self)
+        self._login_shown = False  # the real start-at-login state the box last showed
         if _autostart() is None:
             self.start_at_login.setEnabled(False)
             self.start_at_login.setToolTip(self.tr("Not available in this installation."))
@@ -166,7 +167,10 @@ class GeneralPage(QWidget):
         self.schedule.setCurrentIndex(self.schedule.findData(s.schedule))
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.start_in_tray.setChecked(s.start_in_tray)
-        self.start_at_login.setChecked(s.start_at_login)
+        # What login really does (an installer's or a hand-made entry, an "off" set in Task
+        # Manager or System Settings), not what this app last saved.
+        self._login_shown = _login_state(s.start_at_login)
+        self.start_at_login.setChecked(self._login_shown)
         self.refresh_next_run(s)
         self._update_buttons()
 
@@ -202,16 +206,18 @@ class GeneralPage(QWidget):
                 if enabled
                 else None
             )
+        if enabled == self._login_shown:
+            return None  # not flipped here: an entry someone else made stays as it is
         try:
-            if enabled != autostart.is_enabled():
-                if enabled:
-                    autostart.enable()
-                else:
-                    autostart.disable()
+            if enabled:
+                autostart.enable()
+            else:
+                autostart.disable()
         except (autostart.AutostartError, OSError) as exc:
             return self.tr("The start-at-login entry could not be changed: %1").replace(
                 "%1", str(exc)
             )
+        self._login_shown = enabled
         return None
 
     def refresh_next_run(self, s: Settings | None) -> None:
@@ -272,6 +278,17 @@ class GeneralPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.never_remove.setEnabled(bool(self.never_list.selectedItems()))
+
+
+def _login_state(saved: bool) -> bool:
+    """Whether login starts the app now, as the OS says; `saved` when it cannot be read."""
+    autostart = _autostart()
+    if autostart is None:
+        return saved
+    try:
+        return bool(autostart.is_enabled())
+    except (autostart.AutostartError, OSError):
+        return saved
 
 
 def _autostart() -> ModuleType | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -293,5 +294,11 @@ def tray_available() -> bool:
 def _icon(name: str) -> QIcon:
     from onecleaner.gui.theme import app_icon, icon_path
 
-    icon = QIcon(icon_path(name))
+    if sys.platform == "darwin":
+        # A template image: the menu bar draws the one-colour glyph in its own colours (light,
+        # dark, highlighted), as macOS asks of status items.
+        icon = QIcon(icon_path(f"{name}-symbolic"))
+        icon.setIsMask(True)
+    else:
+        icon = QIcon(icon_path(name))
     return icon if not icon.isNull() else app_icon()

@@ -18,20 +18,22 @@ from onecleaner.engine.model import OS
 TRAY_CMD = ["/opt/onecleaner/onecleaner", "gui", "--tray"]
 
 
-class FakeRunKey:
-    """The HKCU Run key as a dict (the real one only exists on Windows)."""
+class FakeRegistry:
+    """HKEY_CURRENT_USER's Run key as a dict (the real one only exists on Windows)."""
 
     def __init__(self) -> None:
-        self.values: dict[str, str] = {}
+        self.values: dict[str, str | bytes] = {}
 
-    def get(self, name: str) -> str | None:
-        return self.values.get(name)
+    def get(self, key: str, name: str) -> str | bytes | None:
+        return self.values.get(name) if key == autostart.RUN_KEY_PATH else None
 
-    def set(self, name: str, value: str) -> None:
+    def set(self, key: str, name: str, value: str | bytes) -> None:
+        assert key == autostart.RUN_KEY_PATH
         self.values[name] = value
 
-    def delete(self, name: str) -> None:
-        self.values.pop(name, None)
+    def delete(self, key: str, name: str) -> None:
+        if key == autostart.RUN_KEY_PATH:
+            self.values.pop(name, None)
 
 
 def _split_exec(value: str) -> list[str]:
@@ -191,27 +193,27 @@ def test_macos_corrupted_launch_agent_reads_as_disabled(isolated_home: Path) -> 
 
 
 def test_windows_enable_sets_the_run_value_with_a_quoted_command_line() -> None:
-    key = FakeRunKey()
+    key = FakeRegistry()
     cmd = [r"C:\Users\Ann\AppData\Local\Programs\ONE Cleaner\onecleaner-gui.exe", "--tray"]
 
-    where = autostart.enable(cmd, system=OS.WINDOWS, run_key=key)
+    where = autostart.enable(cmd, system=OS.WINDOWS, registry=key)
 
     assert where == (r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run\ONE Cleaner")
     assert key.values == {"ONE Cleaner": f'"{cmd[0]}" --tray'}
-    assert autostart.is_enabled(system=OS.WINDOWS, run_key=key)
+    assert autostart.is_enabled(system=OS.WINDOWS, registry=key)
 
-    autostart.disable(system=OS.WINDOWS, run_key=key)
+    autostart.disable(system=OS.WINDOWS, registry=key)
     assert key.values == {}
-    assert not autostart.is_enabled(system=OS.WINDOWS, run_key=key)
+    assert not autostart.is_enabled(system=OS.WINDOWS, registry=key)
 
 
 def test_windows_registry_failure_is_a_message_not_a_traceback() -> None:
-    class DeniedKey(FakeRunKey):
-        def set(self, name: str, value: str) -> None:
+    class DeniedKey(FakeRegistry):
+        def set(self, key: str, name: str, value: str | bytes) -> None:
             raise PermissionError(5, "Access is denied")
 
     with pytest.raises(AutostartError, match="Access is denied"):
-        autostart.enable(TRAY_CMD, system=OS.WINDOWS, run_key=DeniedKey())
+        autostart.enable(TRAY_CMD, system=OS.WINDOWS, registry=DeniedKey())
 
 
 @pytest.mark.skipif(os.name == "nt", reason="checks the message off Windows")
@@ -224,17 +226,17 @@ def test_windows_without_a_registry_says_so() -> None:
 
 
 def test_default_command_starts_this_install_in_the_tray() -> None:
+    """From a pip install the entry runs this install's windowed launcher, onecleaner-gui."""
     cmd = autostart.default_command()
 
-    assert cmd[-2:] == ["gui", "--tray"]
-    assert os.path.isabs(cmd[0])
-    assert os.path.exists(cmd[0])
-    # From a Python install the entry must run the same onecleaner the user runs.
+    assert cmd[1:] == ["--tray"]
+    assert os.path.isabs(cmd[0]) and os.path.basename(cmd[0]) == "onecleaner-gui"
     proc = subprocess.run(
-        [*cmd[:-2], "--version"], capture_output=True, text=True, check=False, timeout=60
+        [cmd[0], "--help"], capture_output=True, text=True, check=False, timeout=60
     )
     assert proc.returncode == 0
-    assert proc.stdout.startswith("onecleaner ")
+    assert proc.stdout.startswith("usage: onecleaner gui")
+    assert "--tray" in proc.stdout
 
 
 def test_enable_without_command_uses_the_default_one() -> None:

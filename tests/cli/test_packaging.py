@@ -81,15 +81,26 @@ def test_wheel_declares_both_entry_points(wheel: Path) -> None:
 def test_plain_install_in_a_fresh_venv_finds_the_catalog(wheel: Path, tmp_path: Path) -> None:
     """Install the wheel (not editable) into a new venv and run its `onecleaner list --json`.
 
-    The venv sees this interpreter's site-packages for the heavy dependencies (no download);
-    the wheel's own copy of onecleaner comes first on its path.
+    The venv reaches the test run's own site-packages for the heavy dependencies (no download)
+    through a path file, which adds the folder but runs none of its path files: the editable
+    install of the checkout stays out, and the wheel's copy of onecleaner is the one imported.
+    (`--system-site-packages` would give the base interpreter's packages, not this venv's.)
     """
+    import site
+
     venv = tmp_path / "venv"
-    subprocess.run(
-        [sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=300
-    )
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
     py = bindir / "python"
+    inner = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    Path(inner, "outer-site-packages.pth").write_text(
+        "\n".join(site.getsitepackages()) + "\n", encoding="utf-8"
+    )
     subprocess.run(
         [str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
         check=True,

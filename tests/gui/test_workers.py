@@ -130,34 +130,6 @@ def test_stop_waits_for_the_thread(qtbot: QtBot) -> None:
     assert not job.is_running()
 
 
-def test_the_qt_binding_keeps_reference_counts(qtbot: QtBot) -> None:
-    """Progress signals and widget calls must not leak references to None/True.
-
-    PySide6 6.12.0 on Python 3.11 drops a reference to True per signal emitted and to None per
-    void call: a long clean with progress updates then aborts the app ("deallocating True").
-    Use a PySide6 without that bug (6.11.x works).
-    """
-    import sys
-
-    from PySide6.QtCore import QObject, Signal
-    from PySide6.QtWidgets import QLabel
-
-    class _Ping(QObject):
-        ping = Signal()
-
-    sender = _Ping()
-    received: list[int] = []
-    sender.ping.connect(lambda: received.append(1))
-    label = QLabel()
-    true_before, none_before = sys.getrefcount(True), sys.getrefcount(None)
-    for _ in range(100):
-        sender.ping.emit()
-        label.setText("progress")
-    assert len(received) == 100
-    assert sys.getrefcount(True) - true_before > -50
-    assert sys.getrefcount(None) - none_before > -50
-
-
 def test_files_count_under_the_narrowest_target_that_holds_them(
     qtbot: QtBot, services: AppServices, cache: Path, make_files: Callable[..., list[Path]]
 ) -> None:

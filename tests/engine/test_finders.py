@@ -10,6 +10,7 @@ import pytest
 from engine_kit import FakeProbe, app, catalog, env, target
 from finder_kit import as_unprivileged, bind_mount, chown_tree, shared_folder
 
+import onecleaner.engine.finders.clean as clean_module
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import PlanFileError
 from onecleaner.engine.finders.artefacts import find_artefacts
@@ -68,6 +69,17 @@ def test_large_lists_the_files_taking_most_space_by_allocated_blocks(isolated_ho
     assert found.candidates[0].bytes == big.stat().st_blocks * 512
     assert found.folders == (str(isolated_home),)
     assert found.plan().targets[0].target_id == "find:large"
+
+
+def test_large_count_zero_lists_nothing_and_a_big_count_lists_every_file(
+    isolated_home: Path,
+) -> None:
+    made = {str(data(isolated_home / f"f{n}", 10_000 * (n + 1))) for n in range(5)}
+    assert find_large(str(isolated_home), env(), count=0, probe=FakeProbe()).candidates == ()
+    found = find_large(str(isolated_home), env(), count=1000, probe=FakeProbe())
+    assert paths(found) == made
+    sizes = [c.bytes for c in found.candidates]
+    assert sizes == sorted(sizes, reverse=True)
 
 
 def test_large_min_size_and_hidden_folders_listed_unticked(isolated_home: Path) -> None:
@@ -456,6 +468,20 @@ def test_the_home_and_the_users_folders_are_never_removed_even_when_emptied(
     result = clean(found.plan(), mode=DeleteMode.PERMANENT)
     assert result.files == 1  # type: ignore[attr-defined]
     assert (isolated_home / "Documents").is_dir() and isolated_home.is_dir()
+
+
+def test_the_windows_removal_of_emptied_folders_removes_only_empty_real_folders(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "node_modules"
+    (root / "a" / "b").mkdir(parents=True)
+    kept = data(root / "c" / "left.txt", 10)
+    outside = tmp_path / "outside"
+    (outside / "empty").mkdir(parents=True)
+    (root / "link").symlink_to(outside)
+    assert clean_module._remove_empty_by_path(str(root)) == 2  # a/b, then a
+    assert sorted(p.name for p in root.iterdir()) == ["c", "link"]
+    assert kept.exists() and (outside / "empty").is_dir()
 
 
 # -- plans -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from finder_kit import (
@@ -82,6 +83,41 @@ def test_the_total_is_du_s_one_file_system_and_each_folder_is_dus(tmp_path: Path
         assert node.bytes == du[path], path
     assert found.find(str(tree / "vm")).bytes < 64 * 1024  # type: ignore[union-attr]
     assert not found.skipped and not found.cancelled
+
+
+def test_the_path_based_walk_of_windows_gives_the_same_map(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = build_tree(tmp_path, tmp_path / "outside")
+    by_fd = usage_map(str(tree))
+    monkeypatch.setattr(walk_module, "IS_POSIX", False)  # folders by path, links by lstat
+    by_path = usage_map(str(tree))
+    assert by_path == by_fd and by_path.bytes == du_bytes(tree)
+
+
+def test_a_windows_junction_is_never_entered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = tmp_path / "t"
+    data(tree / "mine" / "f", 10_000)
+    junction = tree / "junction"
+    data(junction / "elsewhere-big", 900_000)
+    real_lstat = os.lstat
+
+    def lstat(path: object, *args: object, **kw: object) -> object:
+        st = real_lstat(path, *args, **kw)  # type: ignore[arg-type]
+        if os.fspath(path) != str(junction):  # type: ignore[arg-type]
+            return st
+        fields = {name: getattr(st, name) for name in dir(st) if name.startswith("st_")}
+        return SimpleNamespace(**fields, st_file_attributes=0x400)  # a reparse point
+
+    monkeypatch.setattr(walk_module, "IS_POSIX", False)
+    monkeypatch.setattr(os, "lstat", lstat)
+    found = usage_map(str(tree))
+    assert found.bytes < 500_000
+    assert [(s.path, s.reason.code) for s in found.skipped] == [
+        (str(junction), SkipCode.LINK_NOT_FOLLOWED)
+    ]
 
 
 def test_children_come_largest_first_and_the_json_has_the_documented_shape(

@@ -109,7 +109,8 @@ class _LargeVisitor(_FileVisitor):
 
     def consider(self, prefix: str, name: str, st: os.stat_result, hidden: bool) -> None:
         size = allocated(st)
-        if size < self.min_bytes or (len(self.heap) >= self.count and size <= self.heap[0][0]):
+        full = len(self.heap) >= self.count
+        if size < self.min_bytes or (full and (not self.heap or size <= self.heap[0][0])):
             return
         if self.age_cut is not None and newest_time(st) > self.age_cut:
             return
@@ -118,11 +119,11 @@ class _LargeVisitor(_FileVisitor):
             return
         self.seq += 1
         item = (size, -self.seq, _Found(path, self.root, st, Why.LARGE, hidden))
-        if len(self.heap) < self.count:
-            heapq.heappush(self.heap, item)
+        if full:
+            self.search.bytes -= heapq.heappushpop(self.heap, item)[0]
         else:
-            heapq.heappushpop(self.heap, item)
-        self.search.bytes = sum(i[0] for i in self.heap)
+            heapq.heappush(self.heap, item)
+        self.search.bytes += size
 
 
 class _OldVisitor(_FileVisitor):

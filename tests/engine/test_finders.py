@@ -182,6 +182,10 @@ def test_old_searches_downloads_and_desktop_and_installers_after_30_days(
     assert {c.why for c in month.candidates} == {Why.INSTALLER}
     assert month.folders == (str(downloads), str(isolated_home / "Desktop"))
 
+    kept = find_old(None, env(), probe=FakeProbe(), never_touch=[str(downloads)],
+                    now=time.time() + 40 * DAY)  # fmt: skip
+    assert kept.candidates == () and codes(kept)[str(downloads)] is SkipCode.REFUSED_INTO
+
     year = find_old(None, env(), probe=FakeProbe(), now=time.time() + LATER)
     assert paths(year) == {str(setup), str(image), str(paper), str(note), str(desk_installer)}
     assert all(c.ticked for c in year.candidates)

@@ -256,7 +256,13 @@ def find_old(
         data_dir=data_dir, never_touch=never_touch, progress=progress, cancel=cancel, now=now,
     )  # fmt: skip
     if folders is None:
-        roots = list(dict.fromkeys((*search.places.downloads, *search.places.desktop)))
+        roots = []
+        for folder in dict.fromkeys((*search.places.downloads, *search.places.desktop)):
+            refused = search.places.refusal(folder)  # on the never-touch list, say
+            if refused is None:
+                roots.append(folder)
+            else:
+                search.skip(folder, refused)
     else:
         roots = list(dict.fromkeys(search.folder(f) for f in folders))
     # A folder inside another one given is walked with it, once.

@@ -41,6 +41,7 @@ class FinderPlaces:
     stops: Mapping[str, Reason | None]  # path -> why a finder's walk does not enter it
     downloads: tuple[str, ...]  # existing Downloads folders (as configured, then the default)
     desktop: tuple[str, ...]
+    user_folders: frozenset[str]  # the home and the user's own folders, written and resolved
 
     @classmethod
     def for_env(
@@ -54,7 +55,9 @@ class FinderPlaces:
     ) -> FinderPlaces:
         """The places of `env`; with a catalog and a probe, running applications' places too."""
         guard = Guard.for_env(env, data_dir, never_touch)
-        protected = tuple(p for p in guard.protected if p.place is not Place.USER_FOLDER)
+        protected = tuple(p for p in guard.protected if p.place is not Place.USER_FOLDER) + tuple(
+            _never_touch(never_touch, env)
+        )
         stops: dict[str, Reason | None] = {}
         for p in protected:
             stops.setdefault(p.path, p.reason() if p.report else None)
@@ -63,12 +66,15 @@ class FinderPlaces:
                 stops.setdefault(path, reason)
         for trash in trash_folders(env):
             stops.setdefault(os.path.realpath(trash), None)  # the trash is system.trash's
+        homes = {guard.home, os.path.realpath(guard.home)}
+        mine = {p.path for p in guard.protected if p.place is Place.USER_FOLDER}
         return cls(
             guard,
             protected,
             stops,
             _user_folder(guard, "Downloads"),
             _user_folder(guard, "Desktop"),
+            frozenset(homes | mine),
         )
 
     def refusal(self, resolved: str) -> Reason | None:
@@ -95,11 +101,23 @@ class FinderPlaces:
 
     def is_user_folder(self, path: str) -> bool:
         """Whether `path` is the home folder or one of the user's own folders itself."""
-        if path == self.guard.home or os.path.normcase(path) == os.path.normcase(self.guard.home):
-            return True
-        return any(
-            p.place is Place.USER_FOLDER and p.path == path for p in self.guard.protected
-        )
+        return path in self.user_folders
+
+
+def _never_touch(items: Sequence[str], env: Environment) -> list[Protected]:
+    """The user's never-touch list as places, also where one is a user folder itself (the
+    guard keeps one record per path, and for the finders the user folder's does not stop)."""
+    out = []
+    for item in items:
+        item = item.strip()
+        if not item:
+            continue
+        if item == "~" or item.startswith(("~/", "~" + os.sep)):
+            item = os.path.join(env.home, item[2:])
+        path = os.path.normpath(item)
+        for variant in dict.fromkeys((path, os.path.realpath(path))):
+            out.append(Protected(variant, Place.NEVER_TOUCH, report=False))
+    return out
 
 
 def _user_folder(guard: Guard, word: str) -> tuple[str, ...]:

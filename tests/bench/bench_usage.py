@@ -11,8 +11,9 @@ tree's metadata warm in the page cache, medians of --runs runs:
 - the usage walk: `usage_map(home)` through the public engine API, keeping every folder (what
   the window's drill-down needs), in a child process, against `du -sb` of the same tree;
 - its peak RSS (the child's own ru_maxrss, Python start-up and imports included);
-- informational: `onecleaner usage --json` as a user runs it (start-up included), and a bare
-  CPython loop of os.scandir + stat with no checks and no tree, the floor of any pure-Python walk.
+- informational: `onecleaner usage --json` as a user runs it (start-up included); a bare CPython
+  loop of os.scandir + stat with no checks and no tree, the floor of any pure-Python walk; and
+  that loop split over one process per CPU, the floor of a parallel walker.
 
 The walk's total is checked against `du -sB1 --one-file-system` first. Bars (issue 14): usage
 walk <= 1.5x du -sb, peak RSS < 300 MB.
@@ -98,22 +99,41 @@ def child(mode: str, home: str) -> None:
     if mode == "usage":
         found = usage_map(home)
         figures.update(bytes=found.bytes, files=found.files, skipped=len(found.skipped))
-    else:  # the bare loop: scandir + stat, nothing kept
-        total = count = 0
-        stack = [home]
-        while stack:
-            with os.scandir(stack.pop()) as it:
-                for entry in it:
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(entry.path)
-                    else:
-                        total += entry.stat(follow_symlinks=False).st_blocks
-                        count += 1
+    elif mode == "bare":
+        total, count = bare_loop(home)
         figures.update(bytes=total * 512, files=count)
+    else:  # the bare loop over the top folders' subfolders, one process per CPU
+        from multiprocessing import Pool
+
+        parts = [
+            e.path
+            for top in os.scandir(home)
+            for e in os.scandir(top.path)
+            if e.is_dir(follow_symlinks=False)
+        ]  # the top folders' own files (a few links) are left out: a floor, not a total
+        with Pool(os.cpu_count()) as pool:
+            done = pool.map(bare_loop, parts, chunksize=1)
+        figures.update(files=sum(c for _, c in done))
     figures["seconds"] = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     figures["maxrss_bytes"] = usage if sys.platform == "darwin" else usage * 1024
     print(json.dumps(figures))
+
+
+def bare_loop(folder: str) -> tuple[int, int]:
+    """os.scandir + stat of every entry below `folder`, nothing checked or kept: the floor of
+    any pure-Python walk. Returns (512-byte blocks, entries)."""
+    total = count = 0
+    stack = [folder]
+    while stack:
+        with os.scandir(stack.pop()) as it:
+            for entry in it:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    total += entry.stat(follow_symlinks=False).st_blocks
+                    count += 1
+    return total, count
 
 
 def run_child(mode: str, home: Path, env: dict[str, str]) -> dict[str, float]:
@@ -132,7 +152,11 @@ def run_child(mode: str, home: Path, env: dict[str, str]) -> dict[str, float]:
 
 
 def bench(args: argparse.Namespace) -> None:
-    base = Path(tempfile.mkdtemp(prefix="onecleaner-bench-usage-", dir=args.dir))
+    if args.reuse:
+        base = Path(args.reuse)
+        args.keep = True
+    else:
+        base = Path(tempfile.mkdtemp(prefix="onecleaner-bench-usage-", dir=args.dir))
     env = isolated_env(base)
     sides: dict[str, list[float]] = {}
 
@@ -140,11 +164,15 @@ def bench(args: argparse.Namespace) -> None:
         sides.setdefault(name, []).append(value)
 
     try:
-        print(f"building {args.files:,} sparse files under {base} ...", file=sys.stderr)
-        start = time.perf_counter()
-        home, folders = build_home(base, args.files)
+        if args.reuse:
+            home = base / "home"
+            folders = sum(len(d) for _, d, _ in os.walk(home)) + 1
+        else:
+            print(f"building {args.files:,} sparse files under {base} ...", file=sys.stderr)
+            start = time.perf_counter()
+            home, folders = build_home(base, args.files)
+            print(f"built in {time.perf_counter() - start:.0f} s", file=sys.stderr)
         warm(home)
-        print(f"built in {time.perf_counter() - start:.0f} s", file=sys.stderr)
         du_s = ["du", "-sB1", "--one-file-system", str(home)]
         du_out = subprocess.run(du_s, capture_output=True, text=True, check=True).stdout
         du_total = int(du_out.split()[0])
@@ -161,6 +189,8 @@ def bench(args: argparse.Namespace) -> None:
             add("cli", timed_run(cli, env))
             add("du3", timed_run(["du", "-sb", str(home)], env))
             add("bare", run_child("bare", home, env)["seconds"])
+            add("du4", timed_run(["du", "-sb", str(home)], env))
+            add("parallel", run_child("parallel", home, env)["seconds"])
         if figures["bytes"] != du_total:
             print(f"warning: the walk counted {figures['bytes']:,} bytes, du -sB1 -x "
                   f"{du_total:,}", file=sys.stderr)  # fmt: skip
@@ -178,6 +208,7 @@ def bench(args: argparse.Namespace) -> None:
         print("informational (times are medians; ratio = median of the per-run ratios):")
         line("  onecleaner usage --json (start-up)", sides["du2"], sides["cli"])
         line("  bare scandir+stat loop vs du -sb", sides["du3"], sides["bare"])
+        line(f"  the same in {os.cpu_count()} processes vs du -sb", sides["du4"], sides["parallel"])
     finally:
         if args.keep:
             print(f"kept {base}", file=sys.stderr)
@@ -191,6 +222,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per side (medians are shown)")
     parser.add_argument("--dir", help="where to make the temporary home (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary home")
+    parser.add_argument("--reuse", metavar="DIR", help="measure a home kept by --keep in DIR")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "HOME"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from onecleaner.cli import main
-from onecleaner.cli.find_cmds import bar, parse_size
+from onecleaner.cli.find_cmds import parse_size
+from onecleaner.cli.find_output import bar
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="compared with GNU du")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from engine_kit import FakeProbe, app, catalog, env, target
 from finder_kit import as_unprivileged, bind_mount, chown_tree, shared_folder
 
 import onecleaner.engine.finders.clean as clean_module
+import onecleaner.engine.finders.walk as walk_module
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import PlanFileError
 from onecleaner.engine.finders.artefacts import find_artefacts
@@ -19,7 +21,7 @@ from onecleaner.engine.finders.errors import FolderRefused, NotAFolder
 from onecleaner.engine.finders.files import find_large, find_old
 from onecleaner.engine.finders.found import FinderKind, Findings, Unticked, Why
 from onecleaner.engine.finders.search import DAY
-from onecleaner.engine.model import DeleteMode, Plan, PlanEntry, TargetPlan
+from onecleaner.engine.model import DeleteMode, Plan, PlanEntry, Progress, TargetPlan
 from onecleaner.engine.planfile import load_plan, save_plan
 from onecleaner.engine.reasons import SkipCode
 
@@ -324,6 +326,31 @@ def test_artefacts_of_recently_changed_projects_are_unticked(isolated_home: Path
     assert {e.path for e in later.plan().targets[0].entries} == {
         str(p) for p in (fresh.rglob("*")) if p.is_file()
     } | {str(p) for p in stale.rglob("*") if p.is_file()}
+
+
+def test_an_interrupted_search_ticks_no_artefact(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(4):
+        project(isolated_home / "code" / f"p{n}", "package.json", "node_modules", files=1)
+    cancel = threading.Event()
+
+    def stop_soon(p: Progress) -> None:
+        if p.files >= 4:
+            cancel.set()
+
+    monkeypatch.setattr(walk_module, "PROGRESS_EVERY", 0.0)
+    found = find_artefacts(
+        str(isolated_home),
+        env(),
+        probe=FakeProbe(),
+        now=time.time() + LATER,
+        progress=stop_soon,
+        cancel=cancel,
+    )
+    assert found.cancelled and found.candidates
+    assert {c.unticked for c in found.candidates} == {Unticked.INTERRUPTED}
+    assert found.plan().files == 0
 
 
 def test_a_build_touching_only_its_output_does_not_make_the_project_recent(

@@ -297,11 +297,13 @@ def find_artefacts(
         freed = sum(e.frees for e in art.entries)
         if not art.entries or freed < min_bytes:
             continue
-        recent = changed > visitor.cut
-        unticked = (
-            Unticked.RECENT_PROJECT if recent
-            else None if complete else Unticked.PROJECT_UNREADABLE
-        )  # fmt: skip
+        unticked = None
+        if search.cancelled:
+            unticked = Unticked.INTERRUPTED
+        elif changed > visitor.cut:
+            unticked = Unticked.RECENT_PROJECT
+        elif not complete:
+            unticked = Unticked.PROJECT_UNREADABLE
         candidates.append(
             Candidate(
                 path=art.path,

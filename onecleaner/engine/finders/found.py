@@ -70,6 +70,7 @@ class Unticked(enum.Enum):
     RECENT_PROJECT = "recent_project"  # its project changed in the last days
     HIDDEN = "hidden"  # inside a hidden folder (application data): review first
     PROJECT_UNREADABLE = "project_unreadable"  # part of its project could not be read
+    INTERRUPTED = "interrupted"  # the search stopped before its project was fully read
 
 
 UNTICKED_TEXT = {
@@ -77,6 +78,7 @@ UNTICKED_TEXT = {
     Unticked.HIDDEN: "inside a hidden folder (application data): check before removing",
     Unticked.PROJECT_UNREADABLE: "part of its project could not be read, so its last change "
     "is unknown",
+    Unticked.INTERRUPTED: "the search was interrupted before its project was fully read",
 }
 
 

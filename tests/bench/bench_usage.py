@@ -45,8 +45,8 @@ TOPS = (".cache", ".local/share", ".config", "Documents", "Pictures", "Music", "
 # -- the tree ----------------------------------------------------------------------------------
 
 
-def build_home(base: Path, files: int, seed: int = 11) -> tuple[Path, int]:
-    """A fresh temporary home holding `files` sparse files; returns (home, folders made)."""
+def build_home(base: Path, files: int, seed: int = 11) -> Path:
+    """A fresh temporary home holding `files` sparse files; returns the home."""
     for sub in ("data", "sysroot/tmp", "sysroot/var/tmp"):
         (base / sub).mkdir(parents=True, exist_ok=True)
     home = base / "home"
@@ -78,7 +78,7 @@ def build_home(base: Path, files: int, seed: int = 11) -> tuple[Path, int]:
             if made % 1000 == 0:  # a second link in another folder, counted once
                 os.link(path, f"{rng.choice(folders[:12])}/link{linked}.dat")
                 linked += 1
-    return home, len(folders)
+    return home
 
 
 def warm(home: Path) -> None:
@@ -164,14 +164,13 @@ def bench(args: argparse.Namespace) -> None:
         sides.setdefault(name, []).append(value)
 
     try:
-        if args.reuse:
-            home = base / "home"
-            folders = sum(len(d) for _, d, _ in os.walk(home)) + 1
-        else:
+        home = base / "home"
+        if not args.reuse:
             print(f"building {args.files:,} sparse files under {base} ...", file=sys.stderr)
             start = time.perf_counter()
-            home, folders = build_home(base, args.files)
+            build_home(base, args.files)
             print(f"built in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+        folders = sum(len(d) for _, d, _ in os.walk(home)) + 1
         warm(home)
         du_s = ["du", "-sB1", "--one-file-system", str(home)]
         du_out = subprocess.run(du_s, capture_output=True, text=True, check=True).stdout

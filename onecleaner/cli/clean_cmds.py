@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from onecleaner.cli import output
 from onecleaner.cli.context import CliContext, UsageError
 from onecleaner.engine.errors import EngineError, PlanFileError, UnknownTarget
+from onecleaner.engine.finders.found import is_finder_plan
 from onecleaner.engine.model import CleanResult, DeleteMode, Plan, Risk, Target, TargetResult
 
 if TYPE_CHECKING:
@@ -259,6 +260,10 @@ def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
     mode = _mode(eng, args)
     if args.plan:
         plan = _load_plan(eng, ctx, args.plan)
+        if is_finder_plan(plan):  # user files and artefacts: their own default mode
+            from onecleaner.cli.find_cmds import clean_found_plan
+
+            return clean_found_plan(args, ctx, eng, plan)
     else:
         plan = _scan(eng, ctx, _select(eng, args.targets), args.min_age_days)
         if plan.cancelled:  # interrupted while scanning: remove nothing, say so

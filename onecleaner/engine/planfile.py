@@ -21,6 +21,8 @@ from typing import Any, Protocol
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import PlanFileError, UnknownTarget
+from onecleaner.engine.finders.clean import check_found_plan
+from onecleaner.engine.finders.found import FinderKind
 from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import (
     OS,
@@ -136,6 +138,9 @@ def _check_places(
     """Every root one of its target's roots now; every entry under its own root and target."""
     guard = Guard.for_env(env, data_dir)
     for tp in plan.targets:
+        if FinderKind.of_target(tp.target_id) is not None:
+            check_found_plan(tp, env, data_dir, where)  # roots the finders may search
+            continue
         try:
             target = catalog.target(tp.target_id)
         except UnknownTarget as exc:

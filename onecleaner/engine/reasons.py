@@ -74,6 +74,9 @@ class SkipCode(enum.Enum):
     REMOVE_DENIED = "remove_denied"
     NOT_REMOVED = "not_removed"  # error
     TRASH_FAILED = "trash_failed"  # with a cause
+    HOLDS_VCS = "holds_vcs"  # a finder's candidate folder holding a repository
+    NOT_ARTEFACT = "not_artefact"  # a planned artefact folder whose project marker is gone
+    IN_VCS = "in_vcs"  # inside a version-control metadata folder
 
 
 SKIP_TEXT: Mapping[SkipCode, str] = {
@@ -109,6 +112,9 @@ SKIP_TEXT: Mapping[SkipCode, str] = {
     SkipCode.REMOVE_DENIED: "could not remove: permission denied",
     SkipCode.NOT_REMOVED: "could not remove: {error}",
     SkipCode.TRASH_FAILED: "could not move to the trash: {cause}",
+    SkipCode.HOLDS_VCS: "holds version-control data, so it is not build output",
+    SkipCode.NOT_ARTEFACT: "no longer build output (its project's marker is gone); find again",
+    SkipCode.IN_VCS: "inside a version-control folder (never removed)",
 }
 
 

@@ -74,6 +74,11 @@ class SkipCode(enum.Enum):
     REMOVE_DENIED = "remove_denied"
     NOT_REMOVED = "not_removed"  # error
     TRASH_FAILED = "trash_failed"  # with a cause
+    DATABASE_LOCKED = "database_locked"  # app: another program holds the database open
+    UNKNOWN_LAYOUT = "unknown_layout"  # app, database, version, missing
+    NOT_PLAIN_FILE = "not_plain_file"  # a database that is a link or a special file
+    RECORDS_NOT_REMOVED = "records_not_removed"  # error: the edit was rolled back
+    NOT_VACUUMED = "not_vacuumed"  # error: rows removed, the file not compacted
 
 
 SKIP_TEXT: Mapping[SkipCode, str] = {
@@ -109,6 +114,15 @@ SKIP_TEXT: Mapping[SkipCode, str] = {
     SkipCode.REMOVE_DENIED: "could not remove: permission denied",
     SkipCode.NOT_REMOVED: "could not remove: {error}",
     SkipCode.TRASH_FAILED: "could not move to the trash: {cause}",
+    SkipCode.DATABASE_LOCKED: "skipped: the database is in use, probably by {app}; "
+    "close {app} and try again (nothing was changed)",
+    SkipCode.UNKNOWN_LAYOUT: "skipped: {app} {database} database of an unknown layout "
+    "(schema version {version}; {missing}); nothing was changed",
+    SkipCode.NOT_PLAIN_FILE: "not a plain file (a link or a special file); left alone",
+    SkipCode.RECORDS_NOT_REMOVED: "could not remove its records: {error}; the database is as "
+    "it was",
+    SkipCode.NOT_VACUUMED: "records removed, but the database could not be compacted: {error}; "
+    "the browser compacts it later",
 }
 
 

@@ -45,6 +45,8 @@ def normalize_domain(text: str) -> str:
     if value.startswith(".."):
         raise DomainError(f"{raw!r} is not a domain (empty label)")
     value = value.removeprefix(".").removesuffix(".")
+    if any(not label for label in value.split(".")):
+        raise DomainError(f"{raw!r} is not a domain (empty label)")
     try:
         ascii_name = value.encode("idna").decode("ascii")
     except UnicodeError:

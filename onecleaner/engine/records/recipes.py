@@ -132,11 +132,18 @@ _CHROMIUM_SHORTCUTS = Recipe(
     steps=(Step("omni_box_shortcuts"),),
 )
 
+# What was typed and where it led, and the sites the browser learnt to preload (by host).
 _CHROMIUM_PREDICTOR = Recipe(
     database="Network Action Predictor",
     what="typed address predictions",
     requires={"network_action_predictor": ("user_text", "url")},
-    steps=(Step("network_action_predictor"),),
+    steps=(
+        Step("network_action_predictor"),
+        Step("resource_prefetch_predictor_host_redirect", optional=True),
+        Step("resource_prefetch_predictor_origin", optional=True),
+        Step("lcp_critical_path_predictor", optional=True),
+        Step("lcp_critical_path_predictor_initiator_origin", optional=True),
+    ),
 )
 
 # Autocomplete entries only: the same database holds addresses, payment cards and search

@@ -26,11 +26,12 @@ def schema_sql(browser: str, database: str) -> str:
 
 
 def schema_version(browser: str, database: str) -> str:
-    """The schema version the fixture came from (Chromium's meta version, else user_version)."""
+    """The schema version the fixture came from (Chromium's meta table, Firefox's
+    user_version; "?" for a Chromium database without a meta table)."""
     sql = schema_sql(browser, database)
-    meta = re.search(r"VALUES \('version', '(\d+)'\)", sql)
-    if meta:
-        return meta.group(1)
+    if browser == CHROMIUM:
+        meta = re.search(r"VALUES \('version', '(\d+)'\)", sql)
+        return meta.group(1) if meta else "?"
     found = re.search(r"PRAGMA user_version = (\d+);", sql)
     assert found
     return found.group(1)

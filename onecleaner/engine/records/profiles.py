@@ -36,17 +36,30 @@ class Database:
 
 def ini_profiles(folder: str, os_: OS) -> list[str]:
     """The profile folders a `profiles.ini` in `folder` names (absolute, not yet resolved)."""
+    try:
+        with open(os.path.join(folder, "profiles.ini"), encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
+    except OSError:
+        return []
+    return parse_profiles_ini(text, folder, os_)
+
+
+def parse_profiles_ini(text: str, folder: str, os_: OS) -> list[str]:
+    """The profile folders a `profiles.ini` text names, for the folder that holds it.
+
+    `Path` is relative to that folder unless `IsRelative=0`; Firefox writes `/` even on
+    Windows. `[Install...]` sections repeat a profile's path and are passed over.
+    """
     paths = path_module(os_)
     parser = configparser.RawConfigParser(strict=False)
     try:
-        with open(paths.join(folder, "profiles.ini"), encoding="utf-8", errors="replace") as fh:
-            parser.read_file(fh)
-    except (OSError, configparser.Error):
+        parser.read_string(text)
+    except configparser.Error:
         return []
     found: list[str] = []
     for section in parser.sections():
         if not section.startswith("Profile"):
-            continue  # [Install...] sections repeat a [Profile] entry's path
+            continue
         written = parser.get(section, "Path", fallback="").strip()
         if not written:
             continue
@@ -127,4 +140,12 @@ def find_databases(
     return folders, found, skips
 
 
-__all__ = ["Database", "databases", "find_databases", "ini_profiles", "profile_folders", "refusal"]
+__all__ = [
+    "Database",
+    "databases",
+    "find_databases",
+    "ini_profiles",
+    "parse_profiles_ini",
+    "profile_folders",
+    "refusal",
+]

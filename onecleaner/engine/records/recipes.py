@@ -69,6 +69,11 @@ class RecordCleaner:
     family: Family
     recipes: Mapping[str, Recipe] = field(default_factory=dict)
 
+    @property
+    def uses_keep_list(self) -> bool:
+        """Whether it removes cookies (which the keep-list spares)."""
+        return any(r.uses_keep_list for r in self.recipes.values())
+
     def recipe(self, database_path: str) -> Recipe | None:
         """The recipe of a database by its file name (the last part of its relative path)."""
         return self.recipes.get(database_path.replace("\\", "/").rsplit("/", 1)[-1])

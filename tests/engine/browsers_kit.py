@@ -17,6 +17,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -26,6 +27,12 @@ from typing import Any
 
 CHROMIUM = "/usr/lib/chromium/chromium"  # the binary itself: the launcher script forks
 FIREFOX = "firefox-esr"
+
+
+def _short_tmpdir() -> str:
+    """A temporary folder with a short path: Chromium's singleton socket path must fit in 108
+    bytes, which a test's TMPDIR under pytest's base folder does not."""
+    return tempfile.mkdtemp(prefix="oc-", dir="/tmp")
 
 
 def chromium_available() -> bool:
@@ -141,6 +148,7 @@ class Chromium:
             os.set_inheritable(3, True)
             os.set_inheritable(4, True)
 
+        self._tmp = _short_tmpdir()
         with log.open("ab") as err:
             self.process = subprocess.Popen(
                 [
@@ -163,6 +171,7 @@ class Chromium:
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=err,
+                env={**os.environ, "TMPDIR": self._tmp},
             )
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -170,12 +179,16 @@ class Chromium:
         self._in = os.fdopen(from_browser_r, "rb", buffering=0)
         self._buffer = b""
         self._id = 0
-        self.version = self.call("Browser.getVersion")["product"]
-        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self._session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"
-        ]
-        self.call("Page.enable", session=True)
+        self._session = ""
+        try:
+            self.version = self.call("Browser.getVersion")["product"]
+            target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            attached = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})
+            self._session = attached["sessionId"]
+            self.call("Page.enable", session=True)
+        except BaseException:
+            self.close()
+            raise
 
     def call(
         self, method: str, params: dict[str, Any] | None = None, *, session: bool = False
@@ -219,6 +232,7 @@ class Chromium:
             self.process.wait()
         self._out.close()
         self._in.close()
+        shutil.rmtree(self._tmp, ignore_errors=True)
 
 
 _FIREFOX_PREFS = {
@@ -246,6 +260,7 @@ class Firefox:
         (profile / "user.js").write_text(prefs, encoding="utf-8")
         port_file = profile / "MarionetteActivePort"
         port_file.unlink(missing_ok=True)
+        self._tmp = _short_tmpdir()
         with log.open("ab") as err:
             self.process = subprocess.Popen(
                 [
@@ -260,19 +275,24 @@ class Firefox:
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=err,
+                env={**os.environ, "TMPDIR": self._tmp},
             )
-        deadline = time.monotonic() + 90
-        while not (port_file.exists() and port_file.read_text().strip()):
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                self.process.kill()
-                raise RuntimeError("Firefox did not open its Marionette port")
-            time.sleep(0.1)
-        self._socket = socket.create_connection(("127.0.0.1", int(port_file.read_text())))
-        self._reader = self._socket.makefile("rb")
-        self._read()  # the server's greeting
+        self._socket: socket.socket | None = None
         self._id = 0
-        caps = self.call("WebDriver:NewSession", {"capabilities": {}})
-        self.version = caps["capabilities"]["browserVersion"]
+        try:
+            deadline = time.monotonic() + 90
+            while not (port_file.exists() and port_file.read_text().strip()):
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("Firefox did not open its Marionette port")
+                time.sleep(0.1)
+            self._socket = socket.create_connection(("127.0.0.1", int(port_file.read_text())))
+            self._reader = self._socket.makefile("rb")
+            self._read()  # the server's greeting
+            caps = self.call("WebDriver:NewSession", {"capabilities": {}})
+            self.version = caps["capabilities"]["browserVersion"]
+        except BaseException:
+            self.close()
+            raise
 
     def _read(self) -> Any:
         size = b""
@@ -284,6 +304,8 @@ class Firefox:
         return json.loads(self._reader.read(int(size[:-1])))
 
     def call(self, name: str, params: dict[str, Any] | None = None) -> Any:
+        if self._socket is None:
+            raise RuntimeError("no Marionette connection")
         self._id += 1
         data = json.dumps([0, self._id, name, params or {}]).encode()
         self._socket.sendall(str(len(data)).encode() + b":" + data)
@@ -312,9 +334,12 @@ class Firefox:
         """Quit the way a user does, so it writes its databases."""
         with contextlib.suppress(RuntimeError, OSError):
             self.call("Marionette:Quit", {"flags": ["eAttemptQuit"]})
-        self._socket.close()
+        if self._socket is not None:
+            self._reader.close()
+            self._socket.close()
         try:
             self.process.wait(90)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        shutil.rmtree(self._tmp, ignore_errors=True)

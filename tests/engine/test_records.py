@@ -4,6 +4,7 @@ the browsers' real schemas (records_kit.py) in the shipped catalog's profile fol
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -23,8 +24,9 @@ from records_kit import (
 
 from onecleaner.engine import clean, scan
 from onecleaner.engine.catalog import Catalog, load_catalog
-from onecleaner.engine.model import DeleteMode, Plan
+from onecleaner.engine.model import OS, DeleteMode, Plan
 from onecleaner.engine.reasons import SkipCode
+from onecleaner.engine.records.edit import trash_copy
 from onecleaner.engine.scan import ScanOptions
 
 KEEP = ("keep.example",)
@@ -328,3 +330,38 @@ def test_a_failed_copy_to_the_trash_leaves_the_database_as_it_was(
     assert codes(result) == {str(chromium.cookies): SkipCode.TRASH_FAILED.value}
     assert result.records == 0  # type: ignore[attr-defined]
     assert file_bytes(chromium.cookies) == before
+
+
+@pytest.mark.parametrize("os_", [OS.MACOS, OS.WINDOWS])
+def test_on_macos_and_windows_the_copy_goes_through_send2trash(
+    chromium: ChromiumProfile, monkeypatch: pytest.MonkeyPatch, os_: OS
+) -> None:
+    import send2trash
+
+    sent: list[tuple[str, bytes]] = []
+
+    def fake_send2trash(path: str) -> None:
+        sent.append((os.path.basename(path), Path(path).read_bytes()))
+        os.unlink(path)
+
+    monkeypatch.setattr(send2trash, "send2trash", fake_send2trash)
+    original = chromium.cookies.read_bytes()
+    trash_copy(str(chromium.cookies), dataclasses.replace(env(), os=os_))
+    assert sent == [("Cookies", original)]
+    assert sorted(p.name for p in chromium.folder.iterdir()) == sorted(
+        ["Cookies", "History", "Web Data", "Login Data"]
+    ), "no copy is left behind"
+
+
+def test_a_refused_send2trash_leaves_no_copy_behind(
+    chromium: ChromiumProfile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import send2trash
+
+    def refuse(path: str) -> None:
+        raise OSError(13, "Permission denied", path)
+
+    monkeypatch.setattr(send2trash, "send2trash", refuse)
+    with pytest.raises(OSError):
+        trash_copy(str(chromium.cookies), dataclasses.replace(env(), os=OS.MACOS))
+    assert not [p for p in chromium.folder.iterdir() if p.name.startswith(".onecleaner")]

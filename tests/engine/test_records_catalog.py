@@ -3,6 +3,7 @@ against the schemas real browsers wrote."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from onecleaner.engine.model import OS, ProfileLayout, Risk
 from onecleaner.engine.records.database import check_layout
 from onecleaner.engine.records.profiles import parse_profiles_ini
 from onecleaner.engine.records.recipes import CLEANERS, NEVER_EDITED, Family
+from onecleaner.resources import resources_dir
 
 CHROMIUM_FAMILY = ("chromium", "google_chrome", "microsoft_edge", "brave", "opera", "vivaldi")
 KINDS = ("cookies", "history", "form_history")
@@ -221,3 +223,13 @@ def test_a_record_target_cannot_be_in_the_quick_preset(tmp_path: Path) -> None:
     catalog = _load(tmp_path)
     assert any("quick holds safe targets only" in p.reason for p in catalog.problems)
     assert catalog.presets["quick"] == ()
+
+
+def test_the_format_readme_example_of_a_record_target_loads(tmp_path: Path) -> None:
+    readme = (resources_dir() / "cleaners" / "README.md").read_text(encoding="utf-8")
+    block = re.findall(r"```toml\n(.*?)```", readme, flags=re.DOTALL)[2]
+    (tmp_path / "chromium.toml").write_text(block, encoding="utf-8")
+    catalog = load_catalog([tmp_path])
+    assert catalog.problems == ()
+    spec = catalog.target("chromium.cookies").records
+    assert spec is not None and spec.databases == ("Network/Cookies", "Cookies")

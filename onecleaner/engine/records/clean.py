@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import EngineError
 from onecleaner.engine.guard import Guard
-from onecleaner.engine.model import DatabaseEntry, Skip, TargetPlan, TargetResult
+from onecleaner.engine.model import Skip, TargetPlan, TargetResult
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.records.domains import KeepList
 from onecleaner.engine.records.edit import edit_database
@@ -22,6 +22,8 @@ from onecleaner.engine.records.profiles import find_databases
 from onecleaner.engine.records.recipes import CLEANERS
 from onecleaner.engine.records.scan import app_name
 from onecleaner.engine.roots import CatalogView
+
+NOT_ITS_DATABASE = Reason.of(SkipCode.NOT_TARGET_FILE)
 
 
 def clean_record_target(
@@ -64,11 +66,13 @@ def clean_record_target(
         if on_database is not None:
             on_database(entry.path)
         db = current.get((entry.root, entry.path))
-        why = _not_current(entry, db is not None, running.get(target.app_id))
-        if why is not None:
-            skips.append(Skip(entry.path, why, tid))
+        if db is None:
+            skips.append(Skip(entry.path, NOT_ITS_DATABASE, tid))
             continue
-        assert db is not None
+        app_running = running.get(target.app_id)
+        if app_running is not None:
+            skips.append(Skip(entry.path, app_running, tid))
+            continue
         recipe = cleaner.recipe(db.relative)
         assert recipe is not None
         outcome = edit_database(
@@ -89,12 +93,6 @@ def clean_record_target(
         records += outcome.removed
         freed += outcome.freed
     return TargetResult(tid, 0, freed, tuple(skips), records), False
-
-
-def _not_current(entry: DatabaseEntry, known: bool, running: Reason | None) -> Reason | None:
-    if not known:
-        return Reason.of(SkipCode.NOT_TARGET_FILE)
-    return running
 
 
 __all__ = ["clean_record_target"]

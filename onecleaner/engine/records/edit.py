@@ -14,6 +14,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass
 
@@ -58,7 +59,7 @@ def _same_file(path: str, entry: DatabaseEntry, uid: int | None) -> Reason | Non
         return Reason.of(SkipCode.GONE)
     except OSError as exc:
         return reason_for(exc)
-    if not os.path.isfile(path) or os.path.islink(path):
+    if not stat.S_ISREG(st.st_mode):
         return Reason.of(SkipCode.NOT_PLAIN_FILE)
     if (st.st_dev, st.st_ino) != (entry.identity.dev, entry.identity.ino):
         return CHANGED

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from onecleaner.engine.model import DeleteMode
+from onecleaner.engine.records.domains import DomainError, normalize_domain
 from onecleaner.privacy.errors import CorruptFile, PrivacyError
 from onecleaner.privacy.storage import ensure_data_dir, read_json, write_json
 
@@ -49,6 +50,7 @@ class Settings:
     start_at_login: bool = False
     journal_retention_days: int = 30
     usage_id_enabled: bool = True  # with `usage` consent: send nothing, but keep a local id
+    cookie_keep_list: tuple[str, ...] = ()  # domains whose cookies a cookie clean keeps
 
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON values, with the schema version."""
@@ -64,6 +66,7 @@ class Settings:
             "start_at_login": self.start_at_login,
             "journal_retention_days": self.journal_retention_days,
             "usage_id_enabled": self.usage_id_enabled,
+            "cookie_keep_list": list(self.cookie_keep_list),
         }
 
     @classmethod
@@ -77,6 +80,9 @@ class Settings:
                 continue
             try:
                 values[name] = parse(obj[name])
+            except DomainError as exc:  # the valid domains stay: losing them signs the user out
+                values[name] = _valid_domains(obj[name])
+                problems.append(f"'{name}': {exc}; that entry is ignored")
             except (ValueError, TypeError):
                 fallback = default.to_json()[name]
                 problems.append(f"'{name}' had an invalid value {obj[name]!r}; using {fallback!r}")
@@ -117,6 +123,39 @@ def _retention(value: Any) -> int:
     return value
 
 
+def keep_domains(values: Any) -> tuple[str, ...]:
+    """A cookie keep-list in its stored form (see engine/records/domains.py), without repeats.
+
+    Raises TypeError for anything but a list of strings and DomainError (a ValueError) naming
+    the first entry that is not a domain, an IP address or `localhost`.
+    """
+    if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+        raise TypeError("not a list of domains")
+    return tuple(dict.fromkeys(normalize_domain(v) for v in values))
+
+
+def _valid_domains(values: Any) -> tuple[str, ...]:
+    """The valid entries of a stored keep-list that holds a bad one."""
+    kept: list[str] = []
+    for value in values if isinstance(values, list) else []:
+        try:
+            kept.append(normalize_domain(value) if isinstance(value, str) else "")
+        except DomainError:
+            continue
+    return tuple(dict.fromkeys(k for k in kept if k))
+
+
+def keep_list_unknown(message: str | None) -> bool:
+    """Whether `load_settings`' message means the saved keep-list could not be read at all.
+
+    A cookie clean must not run then: the defaults keep nothing and would sign the user out
+    of every site.
+    """
+    if message is None:
+        return False
+    return not message.startswith(_VALUE_PROBLEMS) or "'cookie_keep_list' had" in message
+
+
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "delete_mode": DeleteMode,
     "quick_targets": _optional_strings,
@@ -128,7 +167,9 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "start_at_login": _bool,
     "journal_retention_days": _retention,
     "usage_id_enabled": _bool,
+    "cookie_keep_list": keep_domains,
 }
+_VALUE_PROBLEMS = "settings: "  # the start of load_settings' message about single values
 
 # Schema migrations: MIGRATIONS[n] turns a version-n object into a version n+1 object.
 # Version 1 is the first; the hook is here so that a rename later never loses a user's choice.
@@ -179,7 +220,7 @@ def load_settings(data_dir: Path) -> tuple[Settings, str | None]:
     obj, problems = migrate(obj)
     settings, more = Settings.from_json(obj)
     problems += more
-    return settings, ("settings: " + "; ".join(problems)) if problems else None
+    return settings, (_VALUE_PROBLEMS + "; ".join(problems)) if problems else None
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
@@ -194,6 +235,8 @@ __all__ = [
     "Language",
     "Schedule",
     "Settings",
+    "keep_domains",
+    "keep_list_unknown",
     "load_settings",
     "migrate",
     "save_settings",

@@ -1,4 +1,4 @@
-"""The command line: list, scan, clean, privacy and gui (Qt is imported only for the GUI)."""
+"""The command line: list, scan, clean, cookies, privacy and gui (Qt only for the GUI)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, every subcommand registered by the module that runs it."""
-    from onecleaner.cli import clean_cmds, find_cmds, gui_cmd, privacy_cmds
+    from onecleaner.cli import clean_cmds, cookies_cmds, find_cmds, gui_cmd, privacy_cmds
 
     parser = _Parser(
         prog="onecleaner",
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     clean_cmds.register(sub)
     find_cmds.register(sub)
+    cookies_cmds.register(sub)
     privacy_cmds.register(sub)
     gui_cmd.register(sub)
     return parser
@@ -102,7 +103,7 @@ def _feature(args: argparse.Namespace) -> str:
     """The command as a usage feature name: `scan`, `privacy.consent.grant`..."""
     words = [args.command or ""]
     for attr in ("privacy_command", "consent_command", "profile_command", "log_command",
-                 "notice_command", "finder"):  # fmt: skip
+                 "notice_command", "finder", "cookies_command", "keep_command"):  # fmt: skip
         value = getattr(args, attr, None)
         if isinstance(value, str):
             words.append(value)

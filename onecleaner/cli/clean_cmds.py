@@ -92,6 +92,11 @@ class _Engine:
     catalog: Catalog
     env: Environment
     settings: Settings | None  # None: no settings module in this build, or unreadable
+    keep_list_unknown: bool = False  # the saved cookie keep-list could not be read
+
+    @property
+    def keep_domains(self) -> tuple[str, ...]:
+        return tuple(getattr(self.settings, "cookie_keep_list", None) or ())
 
     def probe(self) -> ProcessProbe:
         from onecleaner.engine.processes import ProcessProbe
@@ -110,23 +115,25 @@ def _engine(ctx: CliContext) -> _Engine:
         raise UsageError(f"the cleaner catalog cannot be loaded: {exc}") from exc
     for problem in catalog.problems:
         ctx.note(f"onecleaner: warning: skipped a bad definition: {problem}")
-    return _Engine(catalog, Environment.current(), _settings(ctx))
+    settings, unknown = _settings(ctx)
+    return _Engine(catalog, Environment.current(), settings, unknown)
 
 
-def _settings(ctx: CliContext) -> Settings | None:
-    """The user's settings if the settings module is there; a broken file is said, not fatal."""
+def _settings(ctx: CliContext) -> tuple[Settings | None, bool]:
+    """The user's settings if the settings module is there, and whether the cookie keep-list
+    could not be read; a broken file is said, not fatal."""
     try:
-        from onecleaner.settings import load_settings
+        from onecleaner.settings import keep_list_unknown, load_settings
     except ImportError:  # a build without the settings module: the defaults
-        return None
+        return None, False
     try:
         settings, warning = load_settings(ctx.data_dir)
     except Exception as exc:  # never let settings stop a clean; the defaults are safe
         ctx.note(f"onecleaner: note: settings not read ({exc}); using the defaults")
-        return None
+        return None, True
     if warning:
         ctx.note(f"onecleaner: note: {warning}")
-    return settings
+    return settings, keep_list_unknown(warning)
 
 
 def _select(eng: _Engine, ids: Sequence[str]) -> list[Target]:
@@ -224,6 +231,7 @@ def _scan(
     options = ScanOptions(
         min_age_hours=None if min_age_days is None else min_age_days * 24.0,
         never_touch=(*never, str(ctx.data_dir)),  # --data-dir too, not only the default one
+        keep_domains=eng.keep_domains,
     )
     progress = output.ProgressLine(ctx.stderr)
     with _cancel_on_interrupt(ctx) as cancel:
@@ -270,10 +278,25 @@ def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.note("onecleaner: the scan was interrupted; nothing was removed.")
             nothing = tuple(TargetResult(t.target_id, 0, 0) for t in plan.targets)
             return _report(ctx, args, plan, CleanResult(nothing, mode, args.dry_run, True))
-    if plan.files and not args.yes and not args.dry_run and not _confirm(ctx, eng, plan, mode):
+    _refuse_unknown_keep_list(eng, plan)
+    wanted = plan.files or plan.records
+    if wanted and not args.yes and not args.dry_run and not _confirm(ctx, eng, plan, mode):
         ctx.note("Nothing was removed.")
         return EXIT_PARTIAL
     return _report(ctx, args, plan, _clean(eng, ctx, plan, mode, args.dry_run))
+
+
+def _refuse_unknown_keep_list(eng: _Engine, plan: Plan) -> None:
+    """A cookie clean needs the keep-list: when it could not be read, nothing is removed."""
+    from onecleaner.engine.records.summary import uses_keep_list
+
+    ids = [t.target_id for t in plan.targets if t.records]
+    if eng.keep_list_unknown and uses_keep_list(ids, eng.catalog):
+        raise UsageError(
+            "your cookie keep-list could not be read (see the note above), so a cookie clean "
+            "would sign you out of every site. Fix or restore the settings file and check the "
+            "list with 'onecleaner cookies keep', then clean again. Nothing was removed."
+        )
 
 
 def _report(ctx: CliContext, args: argparse.Namespace, plan: Plan, result: CleanResult) -> int:
@@ -307,15 +330,20 @@ def _load_plan(eng: _Engine, ctx: CliContext, path: str) -> Plan:
 
 
 def _confirm(ctx: CliContext, eng: _Engine, plan: Plan, mode: DeleteMode) -> bool:
+    from onecleaner.engine.records.summary import record_summary
+
     how = "move to the trash" if mode is DeleteMode.TRASH else "permanently delete"
-    ctx.note(
-        f"This will {how} {output.plural(plan.files, 'file')} "
-        f"({output.human_size(plan.bytes)}) from: "
-        + ", ".join(t.target_id for t in plan.targets if t.files)
-        + "."
-    )
+    if plan.files:
+        ctx.note(
+            f"This will {how} {output.plural(plan.files, 'file')} "
+            f"({output.human_size(sum(t.bytes for t in plan.targets if t.files))}) from: "
+            + ", ".join(t.target_id for t in plan.targets if t.files)
+            + "."
+        )
+    for line in output.records_confirmation(record_summary(plan, eng.catalog), mode):
+        ctx.note(line)
     for tp in plan.targets:
-        if not tp.files:
+        if not (tp.files or tp.records):
             continue
         try:
             target = eng.catalog.target(tp.target_id)
@@ -346,6 +374,7 @@ def _clean(
                 probe=eng.probe(),
                 progress=progress,
                 cancel=cancel,
+                keep_domains=eng.keep_domains,
             )
         finally:
             progress.clear()

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Skip
 from onecleaner.engine.reasons import Reason, skip_data
+from onecleaner.engine.records.summary import RecordSummary
 
 _UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB")
 
@@ -197,12 +198,14 @@ def plan_json(plan: Plan) -> dict[str, Any]:
             {
                 "id": t.target_id,
                 "files": t.files,
+                "records": t.records,
                 "bytes": t.bytes,
                 "skipped": skips_json(t.skipped),
             }
             for t in plan.targets
         ],
         "files": plan.files,
+        "records": plan.records,
         "bytes": plan.bytes,
         "cancelled": plan.cancelled,
     }
@@ -215,6 +218,7 @@ def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
         {
             "id": t.target_id,
             "files": t.removed,
+            "records": t.records,
             "bytes": t.freed,
             "skipped": skips_json(unique_skips(plan_skips.get(t.target_id, ()), t.skipped)),
         }
@@ -223,6 +227,7 @@ def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
     return {
         "targets": targets,
         "files": result.files,
+        "records": result.records,
         "bytes": result.bytes,
         "disk_free_before": dict(result.disk_free_before),
         "disk_free_after": dict(result.disk_free_after),
@@ -232,31 +237,47 @@ def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
     }
 
 
+def _what(files: int, records: int) -> str:
+    """`3 files`, `12 records` or `3 files and 12 records` (records only when there are some)."""
+    if records and not files:
+        return plural(records, "record")
+    if records:
+        return f"{plural(files, 'file')} and {plural(records, 'record')}"
+    return plural(files, "file")
+
+
 def plan_lines(plan: Plan, saved: str | None) -> list[str]:
     """The human report of a scan: a table per target, the total, the skips, what to do next."""
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (t.target_id, f"{t.files:,}", human_size(t.bytes), f"{len(t.skipped):,}")
         for t in plan.targets
     ]
     lines = table(("TARGET", "FILES", "SIZE", "SKIPPED"), rows, right=(1, 2, 3))
+    if plan.records:  # browser traces: rows of databases, counted apart from files
+        counts = (f"{t.records:,}" for t in plan.targets)
+        rows = [(r[0], r[1], n, *r[2:]) for r, n in zip(rows, counts, strict=False)]
+        lines = table(("TARGET", "FILES", "RECORDS", "SIZE", "SKIPPED"), rows, right=(1, 2, 3, 4))
     lines.append("")
     if plan.cancelled:
         lines.append("The scan was interrupted: these figures are incomplete.")
     lines.append(
-        f"A clean would remove {plural(plan.files, 'file')} and free {human_size(plan.bytes)}."
+        f"A clean would remove {_what(plan.files, plan.records)} "
+        f"and free {human_size(plan.bytes)}."
     )
     lines += skipped_summary(plan.skipped)
     if saved:
         lines.append(f"Plan saved to {saved}; run 'onecleaner clean --plan {saved}' to clean it.")
-    elif plan.files:
-        ids = " ".join(t.target_id for t in plan.targets if t.files)
+    elif plan.files or plan.records:
+        ids = " ".join(t.target_id for t in plan.targets if t.files or t.records)
         lines.append(f"Run 'onecleaner clean {ids}' to remove them.")
     return lines
 
 
 def result_lines(result: CleanResult, skipped: Sequence[Skip]) -> list[str]:
     """The human report of a clean: per target, the total, the skips, the disks' free space."""
-    rows = [(t.target_id, f"{t.removed:,}", human_size(t.freed)) for t in result.targets]
+    rows = [
+        (t.target_id, f"{t.removed + t.records:,}", human_size(t.freed)) for t in result.targets
+    ]
     head = (
         ("TARGET", "WOULD REMOVE", "WOULD FREE")
         if result.dry_run
@@ -266,7 +287,7 @@ def result_lines(result: CleanResult, skipped: Sequence[Skip]) -> list[str]:
     lines.append("")
     if result.cancelled:
         lines.append("The clean was interrupted: what is counted here was removed, nothing else.")
-    files = plural(result.files, "file")
+    files = _what(result.files, result.records)
     if result.dry_run:
         lines.append(f"Dry run: nothing was removed. A clean would remove {files}, "
                      f"freeing {human_size(result.bytes)}.")  # fmt: skip
@@ -275,4 +296,27 @@ def result_lines(result: CleanResult, skipped: Sequence[Skip]) -> list[str]:
         lines.append(f"Removed {files}{trash}, freed {human_size(result.bytes)}.")
     lines += skipped_summary(skipped)
     lines += disk_free_lines(result.disk_free_before, result.disk_free_after)
+    return lines
+
+
+def records_confirmation(summary: RecordSummary, mode: DeleteMode) -> list[str]:
+    """What a clean of browser traces will do, before the user says yes: the browsers, the
+    record count, the copy in the trash, and whose cookies stay."""
+    if not summary:
+        return []
+    lines = [
+        f"This will remove {plural(summary.records, 'record')} from the databases of "
+        f"{', '.join(summary.browsers)} ({', '.join(summary.targets)})."
+    ]
+    if mode is DeleteMode.TRASH:
+        lines.append("  A copy of each database goes to the trash first.")
+    if summary.cookies:
+        if summary.kept:
+            lines.append(f"  Cookies kept for: {', '.join(summary.kept)}.")
+            lines.append("  You will be signed out of every other site.")
+        else:
+            lines.append(
+                "  Your cookie keep-list is empty: you will be signed out of every site "
+                "('onecleaner cookies keep add DOMAIN' keeps one)."
+            )
     return lines

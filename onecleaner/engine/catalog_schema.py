@@ -18,6 +18,7 @@ from typing import Any
 
 from onecleaner.engine.expand import LIST_NAME, PatternError, check_root, substitute_lists
 from onecleaner.engine.model import OS, Application, CatalogProblem, PathRule, Risk, Target
+from onecleaner.engine.records.schema import RECORD_KEYS, parse_record_spec
 from onecleaner.engine.rules import check_glob
 
 SCHEMA = 1
@@ -201,7 +202,7 @@ def _target(
     if not isinstance(table, dict):
         problems.add(prefix, f"must be a table, not {_kind(table)}")
         return None
-    allowed = ("id", "label", "description", "risk", "min_age_hours", "paths")
+    allowed = ("id", "label", "description", "risk", "min_age_hours", "paths", *RECORD_KEYS)
     unknown_keys(table, allowed, prefix, problems)
     option = _id(table, f"{prefix}.id", problems)
     label = _text(table, "label", prefix, problems)
@@ -209,7 +210,10 @@ def _target(
     risk = _risk(table, prefix, problems)
     min_age = _min_age(table, prefix, problems)
     rules = _paths(table, prefix, lists, problems)
+    records_ok, records = parse_record_spec(table, prefix, risk, problems.add)
     if option is None or label is None or description is None or risk is None or rules is None:
+        return None
+    if not records_ok:
         return None
     return Target(
         id=f"{app_id}.{option}",
@@ -220,6 +224,7 @@ def _target(
         rules=rules,
         min_age_hours=min_age,
         source=source,
+        records=records,
     )
 
 

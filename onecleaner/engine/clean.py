@@ -49,6 +49,8 @@ from onecleaner.engine.recheck import (
     reason_for,
     trash_folders,
 )
+from onecleaner.engine.records.clean import clean_record_target
+from onecleaner.engine.records.scan import running_apps
 from onecleaner.engine.roots import CatalogView, Prober, Root, find_roots
 from onecleaner.engine.rules import Matcher
 from onecleaner.engine.scan import IN_USE
@@ -389,10 +391,12 @@ def clean(
     progress: Callable[[Progress], None] | None = None,
     cancel: threading.Event | None = None,
     never_touch: Sequence[str] = (),
+    keep_domains: Sequence[str] = (),
 ) -> CleanResult:
     """Remove what `plan` holds, re-checking every entry first; report what was done.
 
-    `never_touch` is the user's own list (settings), as given to the scan.
+    `never_touch` is the user's own list (settings), as given to the scan; `keep_domains` is
+    the cookie keep-list now (record targets keep it on top of what their scan kept).
     """
     from onecleaner.engine.processes import disk_free
 
@@ -416,10 +420,20 @@ def clean(
         never_touch=never_touch,
     )
     results: list[TargetResult] = []
+    has_records = any(tp.databases for tp in plan.targets)
+    running = running_apps(catalog, env, probe) if has_records else {}
     try:
         for tp in plan.targets:
             if cleaner.cancelled:
                 results.append(TargetResult(tp.target_id, 0, 0, ()))
+                continue
+            if tp.databases:  # a record target: rows of browser databases (engine/records)
+                result, cleaner.cancelled = clean_record_target(
+                    tp, env, catalog=catalog, guard=cleaner.guard, running=running,
+                    keep=keep_domains, trash=mode is DeleteMode.TRASH, dry_run=dry_run,
+                    cancel=cancel, on_database=cleaner.report,
+                )  # fmt: skip
+                results.append(result)
                 continue
             results.append(cleaner.target(tp.target_id, tp.entries))
     finally:

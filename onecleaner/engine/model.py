@@ -66,6 +66,22 @@ class PathRule:
     owner_only: bool = False  # True: what another user owns is silently not considered
 
 
+class ProfileLayout(enum.Enum):
+    """What a record target's roots are: the profile folders, or folders listing them."""
+
+    FOLDERS = "folders"  # every root is a profile folder (Chromium family)
+    PROFILES_INI = "profiles.ini"  # every root holds a profiles.ini naming the profiles (Firefox)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSpec:
+    """What a record target edits: the record cleaner and its database files in a profile."""
+
+    cleaner: str  # a known record cleaner: "chromium.cookies", "firefox.history"...
+    databases: tuple[str, ...]  # relative to a profile folder, "/" between folders
+    profiles: ProfileLayout = ProfileLayout.FOLDERS
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """One cleaning option of an application: `app.option`, e.g. `chromium.cache`."""
@@ -78,6 +94,7 @@ class Target:
     rules: Mapping[OS, tuple[PathRule, ...]]
     min_age_hours: float | None = None
     source: str = ""  # the definition file it came from
+    records: RecordSpec | None = None  # set: rows of databases are removed, not files
 
     def exists_on(self, os_: OS) -> bool:
         return bool(self.rules.get(os_))
@@ -131,6 +148,23 @@ class PlanEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class DatabaseEntry:
+    """One browser database a record target edits, as the scan saw it.
+
+    A clean edits it only if it is still the same file (device and inode) and still holds
+    exactly `rows` rows to remove, counted with the same keep-list.
+    """
+
+    path: str  # absolute
+    root: str  # the profile folder it lies in
+    target_id: str
+    identity: Identity
+    rows: int  # rows a clean removes
+    frees: int  # estimated from page counts; a clean reports what the vacuum freed
+    keep: tuple[str, ...] = ()  # the keep-list the rows were counted with (cookies)
+
+
+@dataclass(frozen=True, slots=True)
 class Skip:
     """Something the engine left alone, and why (a code the faces put in words)."""
 
@@ -147,14 +181,19 @@ class TargetPlan:
     roots: tuple[str, ...]
     entries: tuple[PlanEntry, ...]
     skipped: tuple[Skip, ...] = ()
+    databases: tuple[DatabaseEntry, ...] = ()  # a record target's databases (no entries)
 
     @property
     def files(self) -> int:
         return len(self.entries)
 
     @property
+    def records(self) -> int:
+        return sum(d.rows for d in self.databases)
+
+    @property
     def bytes(self) -> int:
-        return sum(e.frees for e in self.entries)
+        return sum(e.frees for e in self.entries) + sum(d.frees for d in self.databases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +210,10 @@ class Plan:
         return sum(t.files for t in self.targets)
 
     @property
+    def records(self) -> int:
+        return sum(t.records for t in self.targets)
+
+    @property
     def bytes(self) -> int:
         return sum(t.bytes for t in self.targets)
 
@@ -183,6 +226,7 @@ class Plan:
         return {
             "targets": [t.target_id for t in self.targets],
             "files": self.files,
+            "records": self.records,
             "bytes": self.bytes,
             "skipped": len(self.skipped),
             "cancelled": self.cancelled,
@@ -197,6 +241,7 @@ class Plan:
                     t.roots,
                     tuple(e for e in t.entries if e.path not in paths),
                     t.skipped,
+                    tuple(d for d in t.databases if d.path not in paths),
                 )
                 for t in self.targets
             ),
@@ -226,6 +271,7 @@ class TargetResult:
     removed: int
     freed: int
     skipped: tuple[Skip, ...] = ()
+    records: int = 0  # rows removed from a record target's databases
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +290,10 @@ class CleanResult:
         return sum(t.removed for t in self.targets)
 
     @property
+    def records(self) -> int:
+        return sum(t.records for t in self.targets)
+
+    @property
     def bytes(self) -> int:
         return sum(t.freed for t in self.targets)
 
@@ -256,6 +306,7 @@ class CleanResult:
         return {
             "targets": [t.target_id for t in self.targets],
             "files": self.files,
+            "records": self.records,
             "bytes": self.bytes,
             "skipped": len(self.skipped),
             "cancelled": self.cancelled,

@@ -26,6 +26,7 @@ from onecleaner.engine.finders.found import FinderKind
 from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import (
     OS,
+    DatabaseEntry,
     EntryKind,
     Identity,
     Plan,
@@ -35,6 +36,7 @@ from onecleaner.engine.model import (
     TargetPlan,
 )
 from onecleaner.engine.reasons import reason_from_data, reason_to_data
+from onecleaner.engine.records.profiles import profile_folders
 from onecleaner.engine.roots import find_roots
 
 FORMAT = "onecleaner-plan"
@@ -42,6 +44,8 @@ VERSION = 2  # 2: skip reasons as codes with parameters
 KEY_FILE = "plan.key"
 #: The order of an entry's fields in the file (entries are arrays: 200k of them stay compact).
 ENTRY_FIELDS = ("path", "root", "kind", "dev", "ino", "size", "mtime_ns", "frees")
+#: The same for a record target's databases (an optional "databases" list per target).
+DATABASE_FIELDS = ("path", "root", "dev", "ino", "size", "mtime_ns", "rows", "frees", "keep")
 
 
 class TargetSource(Protocol):
@@ -127,7 +131,13 @@ def load_plan(
 def current_roots(
     target: Target, env: Environment, *, guard: Guard | None = None
 ) -> tuple[str, ...]:
-    """The roots `target` has now on this machine, as a scan finds them (resolved, guarded)."""
+    """The roots `target` has now on this machine, as a scan finds them (resolved, guarded).
+
+    A record target's roots are its profile folders.
+    """
+    if target.records is not None:
+        folders, _refused = profile_folders(target, env, guard or Guard.for_env(env))
+        return tuple(folders)
     roots, _refused = find_roots(target, env, guard or Guard.for_env(env))
     return tuple(r.path for r in roots)
 
@@ -161,6 +171,14 @@ def _check_places(
                     "Scan again to make a new plan"
                 )
         roots = set(tp.roots)
+        relative = target.records.databases if target.records is not None else ()
+        for db in tp.databases:
+            named = {os.path.join(db.root, *rel.split("/")) for rel in relative}
+            if db.target_id != tp.target_id or db.root not in roots or db.path not in named:
+                raise PlanFileError(
+                    f"{where}: {db.path!r} is not one of the databases target "
+                    f"'{tp.target_id}' cleans; the plan will not be used"
+                )
         for entry in tp.entries:
             if entry.target_id != tp.target_id or entry.root not in roots:
                 raise PlanFileError(f"{where}: an entry of '{tp.target_id}' names another root")
@@ -226,14 +244,22 @@ def _plan_to_body(plan: Plan) -> dict[str, Any]:
             i = e.identity
             entries.append([e.path, index[e.root], e.kind.value, i.dev, i.ino, i.size,
                             i.mtime_ns, e.frees])  # fmt: skip
-        targets.append(
-            {
-                "id": tp.target_id,
-                "roots": list(index),  # insertion order is index order
-                "entries": entries,
-                "skipped": [[s.path, reason_to_data(s.reason)] for s in tp.skipped],
-            }
-        )
+        databases = []
+        for d in tp.databases:
+            if d.root not in index:
+                index[d.root] = len(index)
+            i = d.identity
+            databases.append([d.path, index[d.root], i.dev, i.ino, i.size, i.mtime_ns, d.rows,
+                              d.frees, list(d.keep)])  # fmt: skip
+        item = {
+            "id": tp.target_id,
+            "roots": list(index),  # insertion order is index order
+            "entries": entries,
+            "skipped": [[s.path, reason_to_data(s.reason)] for s in tp.skipped],
+        }
+        if databases:
+            item["databases"] = databases
+        targets.append(item)
     return {
         "os": plan.os.value,
         "created_at": plan.created_at,
@@ -267,7 +293,8 @@ def _body_to_plan(body: dict[str, Any]) -> Plan:
             Skip(_str(s[0], "path"), reason_from_data(s[1]), tid)
             for s in _list(t["skipped"], "skipped")
         )
-        targets.append(TargetPlan(tid, roots, tuple(entries), skipped))
+        databases = tuple(_database(row, roots, tid) for row in _list(t.get("databases", []), "d"))
+        targets.append(TargetPlan(tid, roots, tuple(entries), skipped, databases))
     created = body["created_at"]
     if not isinstance(created, int | float) or isinstance(created, bool):
         raise TypeError("created_at is not a number")
@@ -275,6 +302,19 @@ def _body_to_plan(body: dict[str, Any]) -> Plan:
     if not isinstance(cancelled, bool):
         raise TypeError("cancelled is not true or false")
     return Plan(tuple(targets), OS(body["os"]), float(created), cancelled)
+
+
+def _database(row: object, roots: tuple[str, ...], tid: str) -> DatabaseEntry:
+    if not isinstance(row, list) or len(row) != len(DATABASE_FIELDS):
+        raise ValueError(f"a database of '{tid}' does not have {len(DATABASE_FIELDS)} fields")
+    path, root_i, dev, ino, size, mtime_ns, rows, frees, keep = row
+    if not isinstance(root_i, int) or not 0 <= root_i < len(roots):
+        raise ValueError(f"a database of '{tid}' names no root of its target")
+    ident = Identity(_int(dev), _int(ino), _int(size), _int(mtime_ns, signed=True))
+    domains = tuple(_str(k, "kept domain") for k in _list(keep, "kept domains"))
+    return DatabaseEntry(
+        _str(path, "path"), roots[root_i], tid, ident, _int(rows), _int(frees), domains
+    )
 
 
 def _list(value: object, what: str) -> list[Any]:

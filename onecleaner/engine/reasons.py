@@ -77,6 +77,11 @@ class SkipCode(enum.Enum):
     HOLDS_VCS = "holds_vcs"  # a finder's candidate folder holding a repository
     NOT_ARTEFACT = "not_artefact"  # a planned artefact folder whose project marker is gone
     IN_VCS = "in_vcs"  # inside a version-control metadata folder
+    DATABASE_LOCKED = "database_locked"  # app: another program holds the database open
+    UNKNOWN_LAYOUT = "unknown_layout"  # app, database, version, missing
+    NOT_PLAIN_FILE = "not_plain_file"  # a database that is a link or a special file
+    RECORDS_NOT_REMOVED = "records_not_removed"  # error: the edit was rolled back
+    NOT_VACUUMED = "not_vacuumed"  # error: rows removed, the file not compacted
 
 
 SKIP_TEXT: Mapping[SkipCode, str] = {
@@ -115,6 +120,15 @@ SKIP_TEXT: Mapping[SkipCode, str] = {
     SkipCode.HOLDS_VCS: "holds version-control data, so it is not build output",
     SkipCode.NOT_ARTEFACT: "no longer build output (its project's marker is gone); find again",
     SkipCode.IN_VCS: "inside a version-control folder (never removed)",
+    SkipCode.DATABASE_LOCKED: "skipped: the database is in use, probably by {app}; "
+    "close {app} and try again (nothing was changed)",
+    SkipCode.UNKNOWN_LAYOUT: "skipped: {app} {database} database of an unknown layout "
+    "(schema version {version}; {missing}); nothing was changed",
+    SkipCode.NOT_PLAIN_FILE: "not a plain file (a link or a special file); left alone",
+    SkipCode.RECORDS_NOT_REMOVED: "could not remove its records: {error}; the database is as "
+    "it was",
+    SkipCode.NOT_VACUUMED: "records removed, but the database could not be compacted: {error}; "
+    "the browser compacts it later",
 }
 
 

@@ -19,6 +19,7 @@ from onecleaner.engine.env import Environment
 from onecleaner.engine.guard import Guard, is_within
 from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
 from onecleaner.engine.reasons import Reason, SkipCode
+from onecleaner.engine.records.scan import scan_record_targets
 from onecleaner.engine.roots import (
     CatalogView,
     Prober,
@@ -39,6 +40,7 @@ class ScanOptions:
 
     min_age_hours: float | None = None  # applied on top of a target's own minimum age
     never_touch: tuple[str, ...] = ()  # the user's extra never-touch paths (settings)
+    keep_domains: tuple[str, ...] = ()  # the cookie keep-list (settings), for record targets
     now: float | None = None  # for tests; default time.time()
 
 
@@ -94,6 +96,8 @@ def scan(
 
     found: list[tuple[Target, list[Root], list[Skip]]] = []
     for target in targets:
+        if target.records is not None:
+            continue  # rows of databases, scanned below
         roots, refused = find_roots(target, env, guard)
         found.append((target, roots, refused))
     all_roots = [r.path for _, roots, _ in found for r in roots]
@@ -116,17 +120,19 @@ def scan(
         if collecting:
             gc.enable()
     walker.settle_links()
+    plans = {tid: TargetPlan(tid, roots, tuple(es), tuple(ss)) for tid, roots, es, ss in results}
+    records, records_cancelled = scan_record_targets(
+        targets, env, guard, catalog=catalog, probe=probe, keep=options.keep_domains, cancel=cancel
+    )
+    plans.update(records)
     if progress is not None:
         progress(Progress(Phase.DONE, "", walker.files, walker.bytes))
-    by_id = {tid: (roots, entries, skips) for tid, roots, entries, skips in results}
     return Plan(
-        targets=tuple(  # in the order the caller selected them, whatever the walk order
-            TargetPlan(t.id, by_id[t.id][0], tuple(by_id[t.id][1]), tuple(by_id[t.id][2]))
-            for t, _, _ in found
-        ),
+        # in the order the caller selected them, whatever the walk order
+        targets=tuple(plans[t.id] for t in targets),
         os=env.os,
         created_at=time.time(),
-        cancelled=walker.cancelled,
+        cancelled=walker.cancelled or records_cancelled,
     )
 
 

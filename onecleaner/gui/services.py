@@ -100,11 +100,13 @@ class AppServices:
         return missing
 
     def scan_options(self) -> ScanOptions:
-        """The user's age filter and never-touch paths, as the engine takes them."""
+        """The user's age filter, never-touch paths and cookie keep-list, as the engine takes
+        them (a plan's cookie databases carry the keep-list to the clean)."""
         days = self.settings.min_age_days
         return ScanOptions(
             min_age_hours=None if days is None else days * 24,
             never_touch=tuple(self.settings.never_touch),
+            keep_domains=tuple(self.settings.cookie_keep_list),
         )
 
     def record_activity(self, kind: str, summary: Mapping[str, object]) -> None:

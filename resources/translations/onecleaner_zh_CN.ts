@@ -1339,6 +1339,30 @@
             <translation>Brave 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
         </message>
         <message>
+            <source>Brave cookies</source>
+            <translation>Brave 的 Cookie</translation>
+        </message>
+        <message>
+            <source>Cookies of every site except the domains on your cookie keep-list: you will be signed out of sites that are not on it. Saved passwords, bookmarks and site data stay.</source>
+            <translation>除 Cookie 保留列表中的域名外，所有网站的 Cookie：你将从不在列表中的网站退出登录。已保存的密码、书签和网站数据会保留。</translation>
+        </message>
+        <message>
+            <source>Brave history</source>
+            <translation>Brave 历史记录</translation>
+        </message>
+        <message>
+            <source>The pages you visited, what you typed in the address bar and searched for, and the downloads list (the downloaded files stay). Bookmarks and saved passwords stay.</source>
+            <translation>你访问过的网页、在地址栏中输入和搜索过的内容，以及下载列表（已下载的文件会保留）。书签和已保存的密码会保留。</translation>
+        </message>
+        <message>
+            <source>Brave form entries</source>
+            <translation>Brave 表单记录</translation>
+        </message>
+        <message>
+            <source>Text you typed into web forms, which Brave offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
+            <translation>你在网页表单中输入过、Brave 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+        </message>
+        <message>
             <source>Bun</source>
             <translation>Bun</translation>
         </message>
@@ -1385,6 +1409,22 @@
         <message>
             <source>Web pages, scripts and images Chromium saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
             <translation>Chromium 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Chromium cookies</source>
+            <translation>Chromium 的 Cookie</translation>
+        </message>
+        <message>
+            <source>Chromium history</source>
+            <translation>Chromium 历史记录</translation>
+        </message>
+        <message>
+            <source>Chromium form entries</source>
+            <translation>Chromium 表单记录</translation>
+        </message>
+        <message>
+            <source>Text you typed into web forms, which Chromium offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
+            <translation>你在网页表单中输入过、Chromium 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>CocoaPods</source>
@@ -1483,6 +1523,22 @@
             <translation>Firefox 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、书签、密码和网站数据。</translation>
         </message>
         <message>
+            <source>Firefox cookies</source>
+            <translation>Firefox 的 Cookie</translation>
+        </message>
+        <message>
+            <source>Firefox history</source>
+            <translation>Firefox 历史记录</translation>
+        </message>
+        <message>
+            <source>Firefox form entries</source>
+            <translation>Firefox 表单记录</translation>
+        </message>
+        <message>
+            <source>Text you typed into web forms and the search bar, which Firefox offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
+            <translation>你在网页表单和搜索栏中输入过、Firefox 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+        </message>
+        <message>
             <source>Go</source>
             <translation>Go</translation>
         </message>
@@ -1505,6 +1561,22 @@
         <message>
             <source>Web pages, scripts and images Google Chrome saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
             <translation>Google Chrome 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Google Chrome cookies</source>
+            <translation>Google Chrome 的 Cookie</translation>
+        </message>
+        <message>
+            <source>Google Chrome history</source>
+            <translation>Google Chrome 历史记录</translation>
+        </message>
+        <message>
+            <source>Google Chrome form entries</source>
+            <translation>Google Chrome 表单记录</translation>
+        </message>
+        <message>
+            <source>Text you typed into web forms, which Google Chrome offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
+            <translation>你在网页表单中输入过、Google Chrome 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>Gradle</source>
@@ -1579,6 +1651,22 @@
             <translation>Microsoft Edge 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
         </message>
         <message>
+            <source>Microsoft Edge cookies</source>
+            <translation>Microsoft Edge 的 Cookie</translation>
+        </message>
+        <message>
+            <source>Microsoft Edge history</source>
+            <translation>Microsoft Edge 历史记录</translation>
+        </message>
+        <message>
+            <source>Microsoft Edge form entries</source>
+            <translation>Microsoft Edge 表单记录</translation>
+        </message>
+        <message>
+            <source>Text you typed into web forms, which Microsoft Edge offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
+            <translation>你在网页表单中输入过、Microsoft Edge 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+        </message>
+        <message>
             <source>Microsoft Office</source>
             <translation>Microsoft Office</translation>
         </message>
@@ -1649,6 +1737,22 @@
         <message>
             <source>Web pages, scripts and images Opera saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
             <translation>Opera 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Opera cookies</source>
+            <translation>Opera 的 Cookie</translation>
+        </message>
+        <message>
+            <source>Opera history</source>
+            <translation>Opera 历史记录</translation>
+        </message>
+        <message>
+            <source>Opera form entries</source>
+            <translation>Opera 表单记录</translation>
+        </message>
+        <message>
+            <source>Text you typed into web forms, which Opera offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
+            <translation>你在网页表单中输入过、Opera 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>pip</source>
@@ -1929,6 +2033,22 @@
         <message>
             <source>Web pages, scripts and images Vivaldi saved to load sites faster; it downloads them again when needed. Cookies, history, passwords and site data are not touched.</source>
             <translation>Vivaldi 为加快网站加载而保存的网页、脚本和图片；需要时会重新下载。不会触碰 Cookie、历史记录、密码和网站数据。</translation>
+        </message>
+        <message>
+            <source>Vivaldi cookies</source>
+            <translation>Vivaldi 的 Cookie</translation>
+        </message>
+        <message>
+            <source>Vivaldi history</source>
+            <translation>Vivaldi 历史记录</translation>
+        </message>
+        <message>
+            <source>Vivaldi form entries</source>
+            <translation>Vivaldi 表单记录</translation>
+        </message>
+        <message>
+            <source>Text you typed into web forms, which Vivaldi offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
+            <translation>你在网页表单中输入过、Vivaldi 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>Visual Studio Code</source>

@@ -155,7 +155,7 @@ def test_scan_json_counts_the_tree(
     code, doc = run_json(capsys, "scan", "pip.cache", "--json")
     assert code == 0
     assert doc["targets"] == [
-        {"id": "pip.cache", "files": 12, "bytes": allocated(pip_files), "skipped": []}
+        {"id": "pip.cache", "files": 12, "records": 0, "bytes": allocated(pip_files), "skipped": []}
     ]
     assert doc["files"] == 12
     assert doc["bytes"] == allocated(pip_files)
@@ -236,7 +236,7 @@ def test_clean_yes_removes_what_the_scan_said_and_nothing_else(
     assert doc["files"] == scanned["files"] == 12
     assert doc["bytes"] == scanned["bytes"]
     assert doc["targets"] == [
-        {"id": "pip.cache", "files": 12, "bytes": scanned["bytes"], "skipped": []}
+        {"id": "pip.cache", "files": 12, "records": 0, "bytes": scanned["bytes"], "skipped": []}
     ]
     assert doc["mode"] == "permanent"
     assert doc["dry_run"] is False and doc["cancelled"] is False

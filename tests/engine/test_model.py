@@ -38,6 +38,7 @@ def test_plan_activity_keeps_counts_and_ids_never_paths() -> None:
     assert plan.activity() == {
         "targets": ["chromium.cache", "pip.cache"],
         "files": 1,
+        "records": 0,
         "bytes": 4096,
         "skipped": 1,
         "cancelled": False,
@@ -58,6 +59,7 @@ def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
     assert summary == {
         "targets": ["chromium.cache"],
         "files": 3,
+        "records": 0,
         "bytes": 12288,
         "skipped": 1,
         "cancelled": True,

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from onecleaner.appinfo import APP_DISPLAY_NAME, APP_ID
@@ -55,7 +55,7 @@ def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     if instance is not None and instance is not True and hasattr(instance, "activateRequested"):
         instance.activateRequested.connect(shell.window.show_and_raise)
     if smoke_test:
-        QTimer.singleShot(SMOKE_TEST_MS, app.quit)
+        QTimer.singleShot(SMOKE_TEST_MS, shell.quit)
     code = app.exec()
     shell.shutdown()
     if instance is not None and hasattr(instance, "release"):
@@ -173,6 +173,10 @@ class AppShell(QObject):
         app.setQuitOnLastWindowClosed(self.tray is None)
         self.window.settingsRequested.connect(self.open_settings)
         self.window.quitRequested.connect(self.quit)
+        # A quit asked of the application (app.quit(), the session ending) is the app's quit
+        # too: Qt's own handling asks the windows, and the window that hides to the tray
+        # refuses, so whether Qt quit anyway depended on the order of its window list.
+        app.installEventFilter(self)
 
         self.scheduler = Scheduler(services, lambda: self.quick.start(background=True), parent=self)
         if self.tray is not None:
@@ -295,10 +299,20 @@ class AppShell(QObject):
     def _quick_in_window(self, outcome: QuickOutcome) -> None:
         self.window.statusBar().showMessage(freed_text(outcome), 15_000)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.app and event.type() == QEvent.Type.Quit:
+            self.quit()
+            return True
+        return False
+
     @Slot()
     def quit(self) -> None:
+        """Shut down and leave the event loop; unlike `QApplication.quit`, no window can refuse."""
         self.shutdown()
-        self.app.quit()
+        # Outside any event loop (a window closed before or after `exec`) there is nothing to
+        # leave, and `exit` would make the next loop return at once.
+        if QThread.currentThread().loopLevel() > 0:
+            self.app.exit(0)
 
     def shutdown(self) -> None:
         """Stop the timer, cancel and wait for every worker thread, remove the tray icon, and
@@ -311,6 +325,7 @@ class AppShell(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self.app.removeEventFilter(self)
         self.scheduler.stop()
         self.quick.stop()
         if shiboken6.isValid(self.window):

@@ -400,6 +400,21 @@ def test_tampered_plan_is_refused(
     assert all(p.exists() for p in pip_files)
 
 
+def test_a_signed_plan_from_another_data_folder_is_refused_with_that_reason(
+    capsys: pytest.CaptureFixture[str], saved_plan: Path, pip_files: list[Path], tmp_path: Path
+) -> None:
+    other = tmp_path / "otherdata"
+    code, _, _ = run(capsys, "--data-dir", str(other), "scan", "pip.cache", "--plan-out",
+                     str(tmp_path / "theirs.json"))  # fmt: skip
+    assert code == 0 and (other / "plan.key").is_file()  # the other folder has its own key
+    code, out, err = run(capsys, "--data-dir", str(other), "clean", "--plan", str(saved_plan),
+                         "--yes")  # fmt: skip
+    assert code == 2
+    assert "made with another data folder" in err and "changed after" not in err
+    assert out == ""
+    assert all(p.exists() for p in pip_files)
+
+
 def test_malformed_plan_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "plan.json"
     bad.write_text("{not json")
@@ -473,7 +488,7 @@ def test_data_dir_option_is_honoured(pip_files: list[Path], tmp_path: Path) -> N
     assert (mine / "plan.key").is_file()
     proc = cli("--data-dir", str(other), "clean", "--plan", str(plan), "--yes")
     assert proc.returncode == 2
-    assert str(other) in proc.stderr and "plan key" in proc.stderr
+    assert str(other) in proc.stderr and "made with another data folder" in proc.stderr
     assert all(p.exists() for p in pip_files)
     proc = cli("--data-dir", str(mine), "clean", "--plan", str(plan), "--yes", "--json")
     assert proc.returncode == 0, proc.stderr

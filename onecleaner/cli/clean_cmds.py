@@ -302,26 +302,26 @@ def _load_plan(eng: _Engine, ctx: CliContext, path: str) -> Plan:
 
 
 def _confirm(ctx: CliContext, eng: _Engine, plan: Plan, mode: DeleteMode) -> bool:
-    how = "move to the trash" if mode is DeleteMode.TRASH else "permanently delete"
-    ctx.note(
-        f"This will {how} {output.plural(plan.files, 'file')} "
-        f"({output.human_size(plan.bytes)}) from: "
-        + ", ".join(t.target_id for t in plan.targets if t.files)
-        + "."
-    )
+    """Say what the clean removes and what of it is not a cache, then ask."""
+    ctx.note(output.confirmation_lines(plan, mode, _not_caches(eng, plan)))
+    return ctx.confirm("Proceed?")
+
+
+def _not_caches(eng: _Engine, plan: Plan) -> list[output.RiskyTarget]:
+    """The targets with files to remove that are not safe caches (unknown ones count too)."""
+    risky = []
     for tp in plan.targets:
         if not tp.files:
             continue
         try:
             target = eng.catalog.target(tp.target_id)
-        except EngineError:
+        except EngineError:  # not in this catalog: never call it a cache
+            risky.append(output.RiskyTarget(tp.target_id, tp.target_id, None, ""))
             continue
         if target.risk is not Risk.SAFE:
-            ctx.note(
-                f"  {target.id} ({_name(eng.catalog, target)}) is {target.risk.value}-risk: "
-                f"{target.description}"
-            )
-    return ctx.confirm("Proceed?")
+            name = _name(eng.catalog, target)
+            risky.append(output.RiskyTarget(target.id, name, target.risk, target.description))
+    return risky
 
 
 def _clean(

@@ -6,9 +6,10 @@ import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
-from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Skip
+from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Risk, Skip
 
 _UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB")
 
@@ -102,10 +103,12 @@ class ProgressLine:
         return self._enabled
 
     def __call__(self, progress: Progress) -> None:
-        if not self._enabled:
+        # The end of a scan or clean is not shown: the line is cleared for the summary (or the
+        # question) at once, and a scan's end read "Cleaning: 0" before the confirmation.
+        if not self._enabled or progress.phase is Phase.DONE:
             return
         now = time.monotonic()
-        if now - self._last < self._interval and progress.phase is not Phase.DONE:
+        if now - self._last < self._interval:
             return
         self._last = now
         self._write(self.describe(progress))
@@ -251,6 +254,38 @@ def plan_lines(plan: Plan, saved: str | None) -> list[str]:
         ids = " ".join(t.target_id for t in plan.targets if t.files)
         lines.append(f"Run 'onecleaner clean {ids}' to remove them.")
     return lines
+
+
+@dataclass(frozen=True)
+class RiskyTarget:
+    """A target of a clean that is not a safe cache, as the confirmation names it."""
+
+    id: str
+    name: str
+    risk: Risk | None  # None: a target the catalog does not know
+    description: str
+
+
+def confirmation_lines(plan: Plan, mode: DeleteMode, risky: Sequence[RiskyTarget]) -> str:
+    """The words before "Proceed?": how much goes where, and what of it nothing rebuilds."""
+    how = "move to the trash" if mode is DeleteMode.TRASH else "permanently delete"
+    ids = ", ".join(t.target_id for t in plan.targets if t.files)
+    lines = [
+        f"This will {how} {plural(plan.files, 'file')} ({human_size(plan.bytes)}) from: {ids}."
+    ]
+    if not risky:
+        lines.append("These are caches: their programs rebuild them when needed.")
+        return "\n".join(lines)
+    lines.append("Not caches: nothing rebuilds these, and you lose what they hold:")
+    for t in risky:
+        risk = t.risk.value if t.risk is not None else "unknown risk"
+        what = f": {t.description}" if t.description else ""
+        lines.append(f"  {t.id} ({t.name}, {risk}){what}")
+    if mode is DeleteMode.TRASH:
+        lines.append("They stay in the trash until you empty it.")
+    else:
+        lines.append("Deleted permanently, they cannot be restored.")
+    return "\n".join(lines)
 
 
 def result_lines(result: CleanResult, skipped: Sequence[Skip]) -> list[str]:

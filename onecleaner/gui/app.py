@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTime
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from onecleaner.appinfo import APP_DISPLAY_NAME, APP_ID
+from onecleaner.display import display_problem
 from onecleaner.gui.mainwindow import MainWindow
 from onecleaner.gui.schedule import Scheduler
 from onecleaner.gui.services import AppServices
@@ -29,12 +30,9 @@ GUI_STATE_FILE = "gui-state.json"
 
 def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     """Run the desktop app until it quits; returns the exit code (0 for a passed smoke test)."""
-    if not _display_reachable():
-        print(
-            "onecleaner: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are "
-            "unset); use the command line (onecleaner --help), or set QT_QPA_PLATFORM.",
-            file=sys.stderr,
-        )
+    problem = None if QApplication.instance() is not None else display_problem()
+    if problem is not None:  # Qt would abort the process
+        print(f"onecleaner: the desktop app cannot start: {problem}.", file=sys.stderr)
         return 2
     app = _application()
     startup = [] if smoke_test else _startup_messages(data_dir)
@@ -81,15 +79,6 @@ def delete_now(app: QCoreApplication) -> None:
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del app
-
-
-def _display_reachable() -> bool:
-    """False on Linux/BSD without any display, where Qt would abort instead of failing."""
-    import os
-
-    if sys.platform in ("win32", "darwin") or QApplication.instance() is not None:
-        return True
-    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _application() -> QApplication:

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from onecleaner.cli.printable import printable_path, printable_text
 from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Risk, Skip
 
 _UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB")
@@ -53,21 +54,13 @@ def table(
     return lines
 
 
-def printable_path(path: str) -> str:
-    """A path safe to print on one line: undecodable bytes and control characters escaped."""
-    text = path.encode("utf-8", "backslashreplace").decode("utf-8")
-    if any(ch < " " or ch == "\x7f" for ch in text):
-        text = "".join(ch if ch >= " " and ch != "\x7f" else repr(ch)[1:-1] for ch in text)
-    return text
-
-
 def skipped_summary(skipped: Sequence[Skip], *, shown: int = SKIPS_SHOWN) -> list[str]:
     """The skipped count, the first few items with their reasons, and how to see them all."""
     if not skipped:
         return []
     lines = [f"Skipped: {plural(len(skipped), 'item')}"]
     for skip in skipped[:shown]:
-        lines.append(f"  {printable_path(skip.path)}: {skip.reason}")
+        lines.append(f"  {printable_path(skip.path)}: {printable_text(skip.reason)}")
     if len(skipped) > shown:
         lines.append(f"  ... and {len(skipped) - shown:,} more (pass --json to see every item)")
     return lines
@@ -175,8 +168,8 @@ def list_lines(rows: Sequence[Mapping[str, Any]]) -> list[str]:
 
 
 def skips_json(skips: Sequence[Skip]) -> list[dict[str, str]]:
-    """Skipped items as the JSON contract has them: path and reason."""
-    return [{"path": s.path, "reason": s.reason} for s in skips]
+    """Skipped items as the JSON contract has them: path and reason, escaped as in the text."""
+    return [{"path": printable_path(s.path), "reason": printable_text(s.reason)} for s in skips]
 
 
 def unique_skips(*groups: Sequence[Skip]) -> list[Skip]:
@@ -226,8 +219,8 @@ def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
         "targets": targets,
         "files": result.files,
         "bytes": result.bytes,
-        "disk_free_before": dict(result.disk_free_before),
-        "disk_free_after": dict(result.disk_free_after),
+        "disk_free_before": {printable_path(m): n for m, n in result.disk_free_before.items()},
+        "disk_free_after": {printable_path(m): n for m, n in result.disk_free_after.items()},
         "mode": result.mode.value,
         "dry_run": result.dry_run,
         "cancelled": result.cancelled,
@@ -249,7 +242,8 @@ def plan_lines(plan: Plan, saved: str | None) -> list[str]:
     )
     lines += skipped_summary(plan.skipped)
     if saved:
-        lines.append(f"Plan saved to {saved}; run 'onecleaner clean --plan {saved}' to clean it.")
+        shown = printable_path(saved)
+        lines.append(f"Plan saved to {shown}; run 'onecleaner clean --plan {shown}' to clean it.")
     elif plan.files:
         ids = " ".join(t.target_id for t in plan.targets if t.files)
         lines.append(f"Run 'onecleaner clean {ids}' to remove them.")

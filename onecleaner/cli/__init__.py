@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Sequence
 
 from onecleaner import __version__, logsetup
+from onecleaner.cli import streams
 from onecleaner.cli.context import CliContext, UsageError
 from onecleaner.datadir import ENV_VAR as DATA_DIR_VAR
 from onecleaner.datadir import data_dir
@@ -63,6 +64,7 @@ def display_available() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 done, 1 done with skips, 2 usage)."""
+    streams.prepare()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -83,9 +85,12 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, ctx: CliCont
     try:
         ctx.run_startup()
         code: int = args.func(args, ctx)
+        ctx.stdout.flush()  # a reader that went away shows here, not at the interpreter's exit
     except UsageError as exc:
         ctx.error(str(exc))
         return EXIT_USAGE
+    except BrokenPipeError:  # `onecleaner list --json | head -1`: end quietly, as shells expect
+        return streams.closed_pipe()
     except KeyboardInterrupt:
         ctx.error("interrupted")
         return 130

@@ -330,31 +330,30 @@ def _load_plan(eng: _Engine, ctx: CliContext, path: str) -> Plan:
 
 
 def _confirm(ctx: CliContext, eng: _Engine, plan: Plan, mode: DeleteMode) -> bool:
+    """Say what the clean removes and what of it is not a cache, then ask."""
     from onecleaner.engine.records.summary import record_summary
 
-    how = "move to the trash" if mode is DeleteMode.TRASH else "permanently delete"
-    if plan.files:
-        ctx.note(
-            f"This will {how} {output.plural(plan.files, 'file')} "
-            f"({output.human_size(sum(t.bytes for t in plan.targets if t.files))}) from: "
-            + ", ".join(t.target_id for t in plan.targets if t.files)
-            + "."
-        )
-    for line in output.records_confirmation(record_summary(plan, eng.catalog), mode):
-        ctx.note(line)
+    records = output.records_confirmation(record_summary(plan, eng.catalog), mode)
+    ctx.note(output.confirmation_lines(plan, mode, _not_caches(eng, plan), records))
+    return ctx.confirm("Proceed?")
+
+
+def _not_caches(eng: _Engine, plan: Plan) -> list[output.RiskyTarget]:
+    """The targets with files or records to remove that are not safe caches (unknown ones
+    count too)."""
+    risky = []
     for tp in plan.targets:
         if not (tp.files or tp.records):
             continue
         try:
             target = eng.catalog.target(tp.target_id)
-        except EngineError:
+        except EngineError:  # not in this catalog: never call it a cache
+            risky.append(output.RiskyTarget(tp.target_id, tp.target_id, None, ""))
             continue
         if target.risk is not Risk.SAFE:
-            ctx.note(
-                f"  {target.id} ({_name(eng.catalog, target)}) is {target.risk.value}-risk: "
-                f"{target.description}"
-            )
-    return ctx.confirm("Proceed?")
+            name = _name(eng.catalog, target)
+            risky.append(output.RiskyTarget(target.id, name, target.risk, target.description))
+    return risky
 
 
 def _clean(

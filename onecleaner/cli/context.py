@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,14 @@ if TYPE_CHECKING:
     from onecleaner.privacy.service import PrivacyService
 
 
+def _or_sink(stream: TextIO | None) -> TextIO:
+    """The stream, or the null device when a windowed start has none (pythonw, a windowed
+    bundle): what would be printed is lost, the log file still gets the warnings."""
+    if stream is not None:
+        return stream
+    return open(os.devnull, "w", encoding="utf-8")  # lives as long as the run
+
+
 class UsageError(Exception):
     """Bad input on the command line: printed as a message, exit code 2."""
 
@@ -24,8 +33,8 @@ class CliContext:
     """Shared state of one command-line run."""
 
     data_dir: Path
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    stdout: TextIO = field(default_factory=lambda: _or_sink(sys.stdout))
+    stderr: TextIO = field(default_factory=lambda: _or_sink(sys.stderr))
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:

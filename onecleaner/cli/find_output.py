@@ -6,6 +6,7 @@ import os
 import time
 
 from onecleaner.cli import output
+from onecleaner.cli.printable import printable_path
 from onecleaner.engine.finders.found import UNTICKED_TEXT, Candidate, FinderKind, Findings, Why
 from onecleaner.engine.finders.usage import UsageMap, UsageNode
 from onecleaner.engine.model import DeleteMode
@@ -45,7 +46,7 @@ def usage_lines(found: UsageMap, *, unicode: bool = True) -> list[str]:
                 f"{share * 100:.1f}%",
                 bar(share, unicode=unicode),
                 f"{node.files:,}",
-                "  " * depth + output.printable_path(name) + mark,
+                "  " * depth + printable_path(name) + mark,
             )
         )
         shown = node.children[:SHOWN_PER_FOLDER]
@@ -71,7 +72,7 @@ def usage_lines(found: UsageMap, *, unicode: bool = True) -> list[str]:
     if found.cancelled:
         lines.append("The walk was interrupted: these figures are incomplete.")
     lines.append(
-        f"{output.printable_path(found.path)}: {output.human_size(found.bytes)} in "
+        f"{printable_path(found.path)}: {output.human_size(found.bytes)} in "
         f"{output.plural(found.files, 'file')} (allocated space, hard links once; shares are "
         "of the folder above)."
     )
@@ -94,7 +95,7 @@ def find_lines(found: Findings, saved: str | None, *, now: float) -> list[str]:
         FinderKind.OLD: "Files not used for a long time",
         FinderKind.ARTEFACTS: "Build artefacts, per project",
     }[found.kind]
-    folders = ", ".join(output.printable_path(f) for f in found.folders) or "(no folder)"
+    folders = ", ".join(printable_path(f) for f in found.folders) or "(no folder)"
     lines = [f"{title} in {folders}:"]
     if not found.candidates:
         lines.append("  nothing found")
@@ -106,7 +107,7 @@ def find_lines(found: Findings, saved: str | None, *, now: float) -> list[str]:
                 "[x]" if c.ticked else "[ ]",
                 output.human_size(c.bytes),
                 when(c.last_used, now).split(" ")[0],
-                output.printable_path(c.path) + _note(c),
+                printable_path(c.path) + _note(c),
             )
             for c in found.candidates
         ]
@@ -150,11 +151,11 @@ def _artefact_lines(found: Findings, now: float) -> list[str]:
         if c.project != project:
             project = c.project
             lines.append(
-                f"  {output.printable_path(project)}  (last change {when(c.last_used, now)})"
+                f"  {printable_path(project)}  (last change {when(c.last_used, now)})"
             )
         lines.append(
             f"    {'[x]' if c.ticked else '[ ]'} {output.human_size(c.bytes):>10}  "
             f"{output.plural(c.files, 'file'):>12}  "
-            f"{output.printable_path(os.path.relpath(c.path, project))}{_note(c)}"
+            f"{printable_path(os.path.relpath(c.path, project))}{_note(c)}"
         )
     return lines

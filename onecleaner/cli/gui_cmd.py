@@ -24,7 +24,16 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def launch(ctx: CliContext, *, tray: bool, smoke_test: bool) -> int:
-    """Start the GUI; a missing Qt gives a message instead of a traceback."""
+    """Start the GUI; no display or a missing Qt gives a message (exit 2), not an abort."""
+    from onecleaner.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        ctx.error(
+            f"the desktop app cannot start: {problem}. Start it from a desktop session (or fix "
+            "DISPLAY), or use the command line: onecleaner --help"
+        )
+        return 2
     try:
         from onecleaner.gui.app import run
     except ImportError as exc:

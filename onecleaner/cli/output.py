@@ -6,9 +6,11 @@ import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
-from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Skip
+from onecleaner.cli.printable import printable_path, printable_text
+from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Risk, Skip
 from onecleaner.engine.reasons import Reason, skip_data
 from onecleaner.engine.records.summary import RecordSummary
 
@@ -54,21 +56,13 @@ def table(
     return lines
 
 
-def printable_path(path: str) -> str:
-    """A path safe to print on one line: undecodable bytes and control characters escaped."""
-    text = path.encode("utf-8", "backslashreplace").decode("utf-8")
-    if any(ch < " " or ch == "\x7f" for ch in text):
-        text = "".join(ch if ch >= " " and ch != "\x7f" else repr(ch)[1:-1] for ch in text)
-    return text
-
-
 def skipped_summary(skipped: Sequence[Skip], *, shown: int = SKIPS_SHOWN) -> list[str]:
     """The skipped count, the first few items with their reasons, and how to see them all."""
     if not skipped:
         return []
     lines = [f"Skipped: {plural(len(skipped), 'item')}"]
     for skip in skipped[:shown]:
-        lines.append(f"  {printable_path(skip.path)}: {skip.reason}")
+        lines.append(f"  {printable_path(skip.path)}: {printable_text(str(skip.reason))}")
     if len(skipped) > shown:
         lines.append(f"  ... and {len(skipped) - shown:,} more (pass --json to see every item)")
     return lines
@@ -104,10 +98,12 @@ class ProgressLine:
         return self._enabled
 
     def __call__(self, progress: Progress) -> None:
-        if not self._enabled:
+        # The end of a scan or clean is not shown: the line is cleared for the summary (or the
+        # question) at once, and a scan's end read "Cleaning: 0" before the confirmation.
+        if not self._enabled or progress.phase is Phase.DONE:
             return
         now = time.monotonic()
-        if now - self._last < self._interval and progress.phase is not Phase.DONE:
+        if now - self._last < self._interval:
             return
         self._last = now
         self._write(self.describe(progress))
@@ -174,8 +170,15 @@ def list_lines(rows: Sequence[Mapping[str, Any]]) -> list[str]:
 
 
 def skips_json(skips: Sequence[Skip]) -> list[dict[str, object]]:
-    """Skipped items as the JSON contract has them: path, reason (English) and its code."""
-    return [skip_data(s) for s in skips]
+    """Skipped items as the JSON contract has them: path and reason (English, escaped as in the
+    text), and the reason's code and parameters."""
+    out = []
+    for skip in skips:
+        data = skip_data(skip)
+        data["path"] = printable_path(skip.path)
+        data["reason"] = printable_text(str(skip.reason))
+        out.append(data)
+    return out
 
 
 def unique_skips(*groups: Sequence[Skip]) -> list[Skip]:
@@ -229,8 +232,8 @@ def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
         "files": result.files,
         "records": result.records,
         "bytes": result.bytes,
-        "disk_free_before": dict(result.disk_free_before),
-        "disk_free_after": dict(result.disk_free_after),
+        "disk_free_before": {printable_path(m): n for m, n in result.disk_free_before.items()},
+        "disk_free_after": {printable_path(m): n for m, n in result.disk_free_after.items()},
         "mode": result.mode.value,
         "dry_run": result.dry_run,
         "cancelled": result.cancelled,
@@ -266,11 +269,49 @@ def plan_lines(plan: Plan, saved: str | None) -> list[str]:
     )
     lines += skipped_summary(plan.skipped)
     if saved:
-        lines.append(f"Plan saved to {saved}; run 'onecleaner clean --plan {saved}' to clean it.")
+        shown = printable_path(saved)
+        lines.append(f"Plan saved to {shown}; run 'onecleaner clean --plan {shown}' to clean it.")
     elif plan.files or plan.records:
         ids = " ".join(t.target_id for t in plan.targets if t.files or t.records)
         lines.append(f"Run 'onecleaner clean {ids}' to remove them.")
     return lines
+
+
+@dataclass(frozen=True)
+class RiskyTarget:
+    """A target of a clean that is not a safe cache, as the confirmation names it."""
+
+    id: str
+    name: str
+    risk: Risk | None  # None: a target the catalog does not know
+    description: str
+
+
+def confirmation_lines(
+    plan: Plan, mode: DeleteMode, risky: Sequence[RiskyTarget], records: Sequence[str] = ()
+) -> str:
+    """The words before "Proceed?": how much goes where (`records`: the lines of the browser
+    traces), and what of it nothing rebuilds."""
+    how = "move to the trash" if mode is DeleteMode.TRASH else "permanently delete"
+    lines = []
+    if plan.files:
+        ids = ", ".join(t.target_id for t in plan.targets if t.files)
+        size = human_size(sum(t.bytes for t in plan.targets if t.files))
+        lines.append(f"This will {how} {plural(plan.files, 'file')} ({size}) from: {ids}.")
+    lines += records
+    if not risky:
+        lines.append("These are caches: their programs rebuild them when needed.")
+        return "\n".join(lines)
+    lines.append("Not caches: nothing rebuilds these, and you lose what they hold:")
+    for t in risky:
+        risk = t.risk.value if t.risk is not None else "unknown risk"
+        what = f": {t.description}" if t.description else ""
+        lines.append(f"  {t.id} ({t.name}, {risk}){what}")
+    if mode is DeleteMode.TRASH:
+        lines.append("They stay in the trash until you empty it.")
+    else:
+        lines.append("Deleted permanently, they cannot be restored.")
+    return "\n".join(lines)
 
 
 def result_lines(result: CleanResult, skipped: Sequence[Skip]) -> list[str]:

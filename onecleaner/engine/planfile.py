@@ -1,12 +1,12 @@
 """Saving a scan's plan to a file and loading it back, refusing anything edited or out of place.
 
-A saved plan is JSON: `{"format", "version", "body", "mac"}`. The body holds the plan; `mac` is
-an HMAC-SHA256 of the body's canonical JSON under a random key kept in the app's data folder
-(`plan.key`, 0600), so a plan edited by hand or written by someone without that folder is
-refused as tampered. On top of that, loading checks every root against the roots its target
-expands to now on this machine, so even a validly signed but stale plan cannot point the
-cleaner anywhere its target does not reach. The clean then re-checks each entry (identity,
-containment, in use) as it would for a fresh scan.
+A saved plan is JSON: `{"format", "version", "key_id", "body", "mac"}`. The body holds the plan;
+`mac` is an HMAC-SHA256 of the body's canonical JSON under a random key kept in the app's data
+folder (`plan.key`, 0600), and `key_id` is that key's fingerprint, so a plan signed in another
+data folder is refused as such, and one edited by hand as edited. On top of that, loading
+checks every root against the roots its target expands to now on this machine, so even a
+validly signed but stale plan cannot point the cleaner anywhere its target does not reach.
+The clean then re-checks each entry (identity, containment, in use) as it would for a fresh scan.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def save_plan(plan: Plan, path: str | os.PathLike[str], *, data_dir: Path) -> No
     key = _key(data_dir, create=True)
     assert key is not None  # made when missing
     mac = _mac(key, body)
-    doc = {"format": FORMAT, "version": VERSION, "body": body, "mac": mac}
+    doc = {"format": FORMAT, "version": VERSION, "key_id": key_id(key), "body": body, "mac": mac}
     target = Path(path)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
@@ -105,10 +105,17 @@ def load_plan(
     if not isinstance(body, dict) or not isinstance(mac, str):
         raise PlanFileError(f"{where} is not a complete saved plan (body or signature missing)")
     key = _key(data_dir, create=False)
+    signer = doc.get("key_id")
     if key is None:
         raise PlanFileError(
-            f"cannot verify {where}: this data folder ({data_dir}) holds no plan key, so the "
-            "plan was saved elsewhere; scan again to make a new plan"
+            f"{where} was made with another data folder: this data folder ({data_dir}) holds "
+            "no plan key to verify it. Use the data folder it was made with, or scan again"
+        )
+    if isinstance(signer, str) and signer != key_id(key):
+        raise PlanFileError(
+            f"{where} was made with another data folder (signed by plan key {signer[:16]!r}, "
+            f"this data folder {data_dir} holds key {key_id(key)!r}); it will not be used. "
+            "Use the data folder it was made with, or scan again"
         )
     if not hmac.compare_digest(_mac(key, body), mac):
         raise PlanFileError(
@@ -226,6 +233,11 @@ def _key(data_dir: Path, *, create: bool) -> bytes | None:
         reason = exc.strerror or exc
         raise PlanFileError(f"cannot create the plan key {key_path}: {reason}") from exc
     return key
+
+
+def key_id(key: bytes) -> str:
+    """The public fingerprint of a plan key: which data folder signed a plan (reveals no key)."""
+    return hashlib.sha256(b"onecleaner plan key id\0" + key).hexdigest()[:16]
 
 
 def _mac(key: bytes, body: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
     Qt,
+    QThread,
     QTimer,
     QtMsgType,
     Slot,
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from onecleaner.appinfo import APP_DISPLAY_NAME, APP_ID
+from onecleaner.display import display_problem
 from onecleaner.gui.mainwindow import MainWindow
 from onecleaner.gui.schedule import Scheduler
 from onecleaner.gui.services import AppServices
@@ -39,12 +41,9 @@ NOTICE_RECHECK_MS = 60 * 60 * 1000
 
 def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     """Run the desktop app until it quits; returns the exit code (0 for a passed smoke test)."""
-    if not _display_reachable():
-        print(
-            "onecleaner: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are "
-            "unset); use the command line (onecleaner --help), or set QT_QPA_PLATFORM.",
-            file=sys.stderr,
-        )
+    problem = None if QApplication.instance() is not None else display_problem()
+    if problem is not None:  # Qt would abort the process
+        print(f"onecleaner: the desktop app cannot start: {problem}.", file=sys.stderr)
         return 2
     # Qt's messages and uncaught exceptions in slots reach the log file: a windowed build
     # has no console that would show them.
@@ -78,7 +77,7 @@ def _run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     if instance is not None and instance is not True and hasattr(instance, "activateRequested"):
         instance.activateRequested.connect(shell.window.show_and_raise)
     if smoke_test:
-        QTimer.singleShot(SMOKE_TEST_MS, app.quit)
+        QTimer.singleShot(SMOKE_TEST_MS, shell.quit)
     code = app.exec()
     shell.shutdown()
     if instance is not None and hasattr(instance, "release"):
@@ -122,15 +121,6 @@ def delete_now(app: QCoreApplication) -> None:
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del app
-
-
-def _display_reachable() -> bool:
-    """False on Linux/BSD without any display, where Qt would abort instead of failing."""
-    import os
-
-    if sys.platform in ("win32", "darwin") or QApplication.instance() is not None:
-        return True
-    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _application() -> QApplication:
@@ -219,6 +209,10 @@ class AppShell(QObject):
             # A click on the Dock icon re-activates the app (Qt delivers it even when the app
             # is already active): a window hidden in the tray comes back, as macOS users expect.
             app.applicationStateChanged.connect(self._on_application_state)
+        # A quit asked of the application (app.quit(), the session ending) is the app's quit
+        # too: Qt's own handling asks the windows, and the window that hides to the tray
+        # refuses, so whether Qt quit anyway depended on the order of its window list.
+        app.installEventFilter(self)
 
         self.scheduler = Scheduler(services, lambda: self.quick.start(background=True), parent=self)
         if self.tray is not None:
@@ -370,10 +364,20 @@ class AppShell(QObject):
     def _quick_in_window(self, outcome: QuickOutcome) -> None:
         self.window.statusBar().showMessage(freed_text(outcome), 15_000)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.app and event.type() == QEvent.Type.Quit:
+            self.quit()
+            return True
+        return False
+
     @Slot()
     def quit(self) -> None:
+        """Shut down and leave the event loop; unlike `QApplication.quit`, no window can refuse."""
         self.shutdown()
-        self.app.quit()
+        # Outside any event loop (a window closed before or after `exec`) there is nothing to
+        # leave, and `exit` would make the next loop return at once.
+        if QThread.currentThread().loopLevel() > 0:
+            self.app.exit(0)
 
     def shutdown(self) -> None:
         """Stop the timer, cancel and wait for every worker thread, remove the tray icon, and
@@ -387,6 +391,7 @@ class AppShell(QObject):
             return
         self._shut_down = True
         self._notice_timer.stop()
+        self.app.removeEventFilter(self)
         self.scheduler.stop()
         self.quick.stop()
         if shiboken6.isValid(self.window):

@@ -33,20 +33,32 @@ class RunningChoice(enum.Enum):
 
 
 @dataclass(frozen=True)
+class RiskyItem:
+    """A care or privacy item of a clean: its label and description as the catalog has them
+    (English), translated when shown."""
+
+    label: str
+    risk: Risk
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class CleanSummary:
-    """What the confirmation names: the totals, the mode, and the targets that need care."""
+    """What the confirmation names: the totals, the mode, and the items that are not caches."""
 
     files: int
     bytes: int
     mode: DeleteMode
-    # (label, risk) of the care/privacy targets in the plan; the label as the catalog has it
-    # (English), translated when shown.
-    risky: tuple[tuple[str, Risk], ...] = ()
+    risky: tuple[RiskyItem, ...] = ()  # care/privacy items with files to remove
     unticked: int = 0  # files the user left out
 
 
 def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
-    """The question and its details, as the dialog shows them."""
+    """The question and its details, as the dialog shows them.
+
+    "Rebuilt" is promised only when every item is a safe cache; any other item is named with
+    its description, which says what the user loses.
+    """
     if summary.mode is DeleteMode.TRASH:
         question = _tr("Move {0} files ({1}) to the trash?")
     else:
@@ -54,14 +66,20 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     question = question.format(f"{summary.files:,}", human_size(summary.bytes))
     parts: list[str] = []
     if summary.risky:
-        risky = [_tr("These items need care:")]
-        risky.extend(
-            f"  • {catalog_text(label)} ({risk_label(risk)})" for label, risk in summary.risky
-        )
+        risky = [_tr("Not caches: nothing rebuilds these, and you lose what they hold:")]
+        for item in summary.risky:
+            line = f"  • {catalog_text(item.label)} ({risk_label(item.risk)})"
+            if item.description:
+                line += f": {catalog_text(item.description)}"
+            risky.append(line)
+        if summary.mode is DeleteMode.TRASH:
+            risky.append(_tr("They stay in the trash until you empty it."))
+        else:
+            risky.append(_tr("Deleted permanently, they cannot be restored."))
         parts.append("\n".join(risky))
     if summary.unticked:
         parts.append(_tr("{0} files you unticked stay.").format(f"{summary.unticked:,}"))
-    if summary.mode is DeleteMode.PERMANENT:
+    if not summary.risky:
         parts.append(_tr("Caches are rebuilt by their programs when needed."))
     return question, "\n\n".join(parts)
 

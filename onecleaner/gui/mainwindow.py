@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 
-from onecleaner.engine.model import CleanResult, PlanEntry, Progress, Skip
+from onecleaner.engine.model import CleanResult, PlanEntry, Progress, Skip, Target
 from onecleaner.gui.catalog_text import app_name, target_label
 from onecleaner.gui.confirm import Dialogs, RunningChoice
 from onecleaner.gui.export import all_skips, export_results
@@ -38,7 +38,9 @@ class MainWindow(WindowLayout):
         self.dialogs = dialogs if dialogs is not None else Dialogs()
         self.session = CleaningSession(services, self)
         self.keep_running_in_tray = False  # set by the app when a tray icon holds the app
-        self._clean_after_scan = False
+        # What to do once the running scan is in: confirm and clean (after closing programs) or
+        # the whole Clean command (after scanning items ticked since the last scan).
+        self._after_scan: Callable[[], None] | None = None
         self.setWindowTitle(self.tr("ONE Cleaner"))
         self.setObjectName("mainWindow")
         self._build_models(services, self.session.selection)
@@ -92,17 +94,36 @@ class MainWindow(WindowLayout):
             return
         if self.session.busy:
             return
-        self._clean_after_scan = False
+        self._after_scan = None
+        self._start_scan(targets, keep_unticked=False)
+
+    def _start_scan(self, targets: Sequence[Target], *, keep_unticked: bool) -> bool:
         # Views first, worker second: see _on_stage.
         self.summary.show_message(self.tr("Scanning…"))
         self.file_model.set_entries(())
         self.skip_model.set_skips(())
         self.target_model.set_figures({})
-        self.session.start_scan(targets)
+        return self.session.start_scan(targets, keep_unticked=keep_unticked)
 
     @Slot()
     def clean(self) -> None:
-        """Ask about running programs and for confirmation, then clean the reviewed plan."""
+        """Ask about running programs and for confirmation, then clean the reviewed plan.
+
+        Items ticked or unticked since the scan are scanned first (the plan is what is ticked
+        now), keeping the files the user unticked; then Clean goes on by itself.
+        """
+        if self._ticks_changed_since_scan():
+            ticked = self.target_model.checked_targets()
+            if not ticked:
+                self.statusBar().showMessage(self.tr("Tick at least one item to clean."), 8000)
+                return
+            self.statusBar().showMessage(
+                self.tr("The ticked items changed since the scan: scanning them first…"), 8000
+            )
+            self._after_scan = self.clean
+            if not self._start_scan(ticked, keep_unticked=True):
+                self._after_scan = None
+            return
         if not self.session.can_start_clean():
             self.statusBar().showMessage(self.tr("Scan first: there is nothing to clean."), 8000)
             return
@@ -136,7 +157,7 @@ class MainWindow(WindowLayout):
     def cancel(self) -> None:
         if self.session.busy:
             self.session.cancel()
-            self._clean_after_scan = False
+            self._after_scan = None
             self.phase_label.setText(self.tr("Cancelling…"))
             self.statusBar().showMessage(self.tr("Stopping after the current file…"))
 
@@ -197,10 +218,19 @@ class MainWindow(WindowLayout):
             # GIL. During the work only C++ widgets (labels, progress bar) change.
             self.repaint()
 
+    def _ticks_changed_since_scan(self) -> bool:
+        """Whether the ticked items differ from those the reviewed plan was scanned for."""
+        if self.session.stage is not Stage.SCANNED or self.session.busy:
+            return False
+        scanned = {t.id for t in self.session.targets}
+        return set(self.target_model.checked_ids()) != scanned
+
     def _update_buttons(self) -> None:
         busy = self.session.busy
-        can_clean = self.session.can_start_clean()
         has_ticked = bool(self.target_model.checked_ids())
+        can_clean = self.session.can_start_clean() or (
+            has_ticked and self._ticks_changed_since_scan()
+        )
         self.scan_button.setEnabled(not busy and has_ticked)
         self.scan_action.setEnabled(not busy and has_ticked)
         self.clean_button.setEnabled(can_clean)
@@ -258,10 +288,10 @@ class MainWindow(WindowLayout):
             self.summary.show_message(*scan_cancelled_text(outcome))
         self._show_files_of_current(default_first=True)
         self.statusBar().showMessage(scan_status_text(outcome), 15_000)
-        if self._clean_after_scan:
-            self._clean_after_scan = False
-            # Let the window paint the new plan before the confirmation appears.
-            QTimer.singleShot(0, self._confirm_and_clean)
+        then, self._after_scan = self._after_scan, None
+        if then is not None and not plan.cancelled:
+            # Let the window paint the new plan before the questions appear.
+            QTimer.singleShot(0, then)
 
     @Slot(object)
     def _on_closed(self, outcome: CloseOutcome) -> None:
@@ -278,9 +308,9 @@ class MainWindow(WindowLayout):
                 self.tr("Closed {0}; scanning again…").format(", ".join(outcome.closed)), 8000
             )
         # Scan again so the plan holds what the programs were keeping, then confirm and clean.
-        self._clean_after_scan = True
-        if not self.session.start_scan(self.session.targets, keep_unticked=True):
-            self._clean_after_scan = False
+        self._after_scan = self._confirm_and_clean
+        if not self._start_scan(self.session.targets, keep_unticked=True):
+            self._after_scan = None
 
     @Slot(object)
     def _on_cleaned(self, result: CleanResult) -> None:
@@ -305,7 +335,7 @@ class MainWindow(WindowLayout):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self._clean_after_scan = False
+        self._after_scan = None
         self.phase_label.setText(self.tr("Stopped by an error."))
         self.summary.show_message(self.tr("Something went wrong"), message)
         self.statusBar().showMessage(message, 15_000)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from onecleaner.engine.model import Application, CleanResult, Plan, Risk, Target
 from onecleaner.engine.reasons import SkipCode
-from onecleaner.gui.confirm import CleanSummary
+from onecleaner.gui.confirm import CleanSummary, RiskyItem
 from onecleaner.gui.jobs import Job, Worker
 from onecleaner.gui.models import FileSelection
 from onecleaner.gui.services import AppServices
@@ -173,9 +173,12 @@ class CleaningSession(QObject):
         plan = self.plan
         if plan is None or self.outcome is None:
             return CleanSummary(0, 0, self.services.delete_mode)
-        found = {t.target_id for t in plan.targets if t.entries}
+        ticked = self.selection.is_ticked
+        found = {t.target_id for t in plan.targets if any(ticked(e.path) for e in t.entries)}
         risky = tuple(  # in the tree's order (the scan walks narrow targets first)
-            (t.label, t.risk) for t in self.targets if t.id in found and t.risk is not Risk.SAFE
+            RiskyItem(t.label, t.risk, t.description)
+            for t in self.targets
+            if t.id in found and t.risk is not Risk.SAFE
         )
         return CleanSummary(
             files=plan.files - self.selection.count,

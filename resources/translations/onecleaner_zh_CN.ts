@@ -311,6 +311,14 @@
             <translation>正在扫描…</translation>
         </message>
         <message>
+            <source>Tick at least one item to clean.</source>
+            <translation>请至少勾选一个要清理的项目。</translation>
+        </message>
+        <message>
+            <source>The ticked items changed since the scan: scanning them first…</source>
+            <translation>扫描后勾选的项目有变化：先扫描它们…</translation>
+        </message>
+        <message>
             <source>Scan first: there is nothing to clean.</source>
             <translation>请先扫描：目前没有可清理的内容。</translation>
         </message>
@@ -1114,8 +1122,8 @@
             <translation>清理(&amp;C)</translation>
         </message>
         <message>
-            <source>These items need care:</source>
-            <translation>以下项目需要留意：</translation>
+            <source>Not caches: nothing rebuilds these, and you lose what they hold:</source>
+            <translation>以下不是缓存：不会重新生成，其中的内容将丢失：</translation>
         </message>
         <message>
             <source>Caches are rebuilt by their programs when needed.</source>
@@ -1136,6 +1144,14 @@
         <message>
             <source>CSV (*.csv);;JSON (*.json)</source>
             <translation>CSV (*.csv);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>They stay in the trash until you empty it.</source>
+            <translation>它们会留在回收站中，直到您清空回收站。</translation>
+        </message>
+        <message>
+            <source>Deleted permanently, they cannot be restored.</source>
+            <translation>永久删除后无法恢复。</translation>
         </message>
         <message>
             <source>{0} files you unticked stay.</source>

@@ -300,13 +300,67 @@ def test_confirmation_on_a_terminal(
     code, _, err = run(capsys, "clean", "pip.cache", "system.recent_documents")
     assert code == 1
     assert "13 files" in err and "pip.cache" in err
-    assert "system.recent_documents" in err and "care-risk" in err
+    # The list of recent files is not a cache: named, with what it holds, and no promise that
+    # anything rebuilds it.
+    assert "system.recent_documents (System: Recent documents list, care): The list of files" in err
+    assert "you lose what they hold" in err and "cannot be restored" in err
+    assert "rebuild" not in err.replace("nothing rebuilds", "")
     assert "Nothing was removed" in err
     assert all(p.exists() for p in pip_files) and recent.exists()
 
     code, _, _ = run(capsys, "clean", "pip.cache", "system.recent_documents")
     assert code == 0
     assert not any(p.exists() for p in pip_files) and not recent.exists()
+
+
+def _ask_on_a_terminal(monkeypatch: pytest.MonkeyPatch, answer: str) -> _Tty:
+    """A terminal on stderr (progress shown, as for a person) that answers `answer`."""
+    terminal = _Tty()
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(CliContext, "interactive", property(lambda self: True))
+    monkeypatch.setattr(sys, "stdin", type("In", (), {"readline": lambda self: answer})())
+    return terminal
+
+
+def test_a_confirmation_of_caches_only_says_they_are_rebuilt(
+    monkeypatch: pytest.MonkeyPatch, pip_files: list[Path]
+) -> None:
+    terminal = _ask_on_a_terminal(monkeypatch, "n\n")
+    assert main(["clean", "pip.cache"]) == 1
+    question = terminal.text[: terminal.text.index("Proceed?")]
+    assert "permanently delete 12 files" in question
+    assert "These are caches: their programs rebuild them when needed." in question
+    assert "Not caches" not in question
+    assert all(p.exists() for p in pip_files)
+
+
+def test_a_confirmation_with_the_trash_names_it_and_promises_no_rebuild(
+    monkeypatch: pytest.MonkeyPatch, pip_files: list[Path]
+) -> None:
+    trashed = Path(os.environ["XDG_DATA_HOME"]) / "Trash" / "files" / "old-letter.odt"
+    trashed.parent.mkdir(parents=True)
+    trashed.write_text("dear ...")
+    terminal = _ask_on_a_terminal(monkeypatch, "n\n")
+    assert main(["clean", "pip.cache", "system.trash"]) == 1
+    question = terminal.text[: terminal.text.index("Proceed?")]
+    assert "Not caches: nothing rebuilds these, and you lose what they hold:" in question
+    assert "system.trash (System: Trash, care): Files you moved to the trash" in question
+    assert "Deleted permanently, they cannot be restored." in question
+    assert "rebuild them" not in question and "pip.cache (" not in question  # pip's is a cache
+    assert trashed.exists() and all(p.exists() for p in pip_files)
+
+
+def test_no_progress_line_is_left_before_the_question(
+    monkeypatch: pytest.MonkeyPatch, pip_files: list[Path]
+) -> None:
+    terminal = _ask_on_a_terminal(monkeypatch, "n\n")
+    assert main(["clean", "pip.cache"]) == 1
+    before, _, _ = terminal.text.partition("This will")
+    assert "Scanning:" in before, "the scan's progress was shown on the terminal"
+    assert "Cleaning" not in before, before
+    assert before.endswith("\r"), "the progress line is cleared before the question"
+    assert before.rsplit("\r", 2)[-2].strip() == "", "cleared with blanks, nothing left over"
 
 
 def test_skipped_file_gives_exit_1_with_its_reason(
@@ -400,6 +454,21 @@ def test_tampered_plan_is_refused(
     assert all(p.exists() for p in pip_files)
 
 
+def test_a_signed_plan_from_another_data_folder_is_refused_with_that_reason(
+    capsys: pytest.CaptureFixture[str], saved_plan: Path, pip_files: list[Path], tmp_path: Path
+) -> None:
+    other = tmp_path / "otherdata"
+    code, _, _ = run(capsys, "--data-dir", str(other), "scan", "pip.cache", "--plan-out",
+                     str(tmp_path / "theirs.json"))  # fmt: skip
+    assert code == 0 and (other / "plan.key").is_file()  # the other folder has its own key
+    code, out, err = run(capsys, "--data-dir", str(other), "clean", "--plan", str(saved_plan),
+                         "--yes")  # fmt: skip
+    assert code == 2
+    assert "made with another data folder" in err and "changed after" not in err
+    assert out == ""
+    assert all(p.exists() for p in pip_files)
+
+
 def test_malformed_plan_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "plan.json"
     bad.write_text("{not json")
@@ -473,7 +542,7 @@ def test_data_dir_option_is_honoured(pip_files: list[Path], tmp_path: Path) -> N
     assert (mine / "plan.key").is_file()
     proc = cli("--data-dir", str(other), "clean", "--plan", str(plan), "--yes")
     assert proc.returncode == 2
-    assert str(other) in proc.stderr and "plan key" in proc.stderr
+    assert str(other) in proc.stderr and "made with another data folder" in proc.stderr
     assert all(p.exists() for p in pip_files)
     proc = cli("--data-dir", str(mine), "clean", "--plan", str(plan), "--yes", "--json")
     assert proc.returncode == 0, proc.stderr

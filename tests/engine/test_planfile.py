@@ -19,7 +19,7 @@ from onecleaner.engine.catalog import Catalog, load_catalog
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import PlanFileError
 from onecleaner.engine.model import OS, EntryKind, Identity, Plan, PlanEntry, Skip, TargetPlan
-from onecleaner.engine.planfile import KEY_FILE, current_roots, load_plan, save_plan
+from onecleaner.engine.planfile import KEY_FILE, current_roots, key_id, load_plan, save_plan
 from onecleaner.engine.reasons import Reason, SkipCode
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths in these trees")
@@ -138,14 +138,33 @@ def test_a_missing_file_is_refused(catalog: Catalog, data_dir: Path, tmp_path: P
     assert "cannot read" in _refusal(catalog, tmp_path / "nope.json", data_dir)
 
 
-def test_a_plan_from_another_data_folder_cannot_be_verified(
+def test_a_plan_from_another_data_folder_is_refused_as_such(
     catalog: Catalog, pip_root: Path, data_dir: Path, tmp_path: Path
 ) -> None:
     out = _saved(pip_root, data_dir, tmp_path)
-    assert "holds no plan key" in _refusal(catalog, out, tmp_path / "elsewhere")
+    # A data folder that never signed a plan, and one with a key of its own.
+    message = _refusal(catalog, out, tmp_path / "elsewhere")
+    assert "made with another data folder" in message and "holds no plan key" in message
     other = tmp_path / "other"
     save_plan(pip_plan(pip_root, ["c"]), tmp_path / "other.json", data_dir=other)
-    assert "changed after it was saved" in _refusal(catalog, out, other)
+    message = _refusal(catalog, out, other)
+    assert "made with another data folder" in message and str(other) in message
+    assert "changed after it was saved" not in message
+    # The fingerprint names the signing key without revealing it.
+    doc = json.loads(out.read_text())
+    key = (data_dir / KEY_FILE).read_bytes()
+    assert doc["key_id"] == key_id(key) and key.hex()[:16] not in doc["key_id"]
+
+
+def test_an_edited_plan_of_this_data_folder_still_says_edited(
+    catalog: Catalog, pip_root: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    out = _saved(pip_root, data_dir, tmp_path)
+    doc = json.loads(out.read_text())
+    doc["body"]["targets"][0]["entries"][0][0] += "x"
+    out.write_text(json.dumps(doc))
+    message = _refusal(catalog, out, data_dir)
+    assert "changed after it was saved" in message and "another data folder" not in message
 
 
 def test_a_plan_from_another_os_is_refused(

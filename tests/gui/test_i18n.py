@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from onecleaner.engine.catalog import load_catalog
 from onecleaner.engine.model import OS, DeleteMode, Risk
 from onecleaner.gui import i18n
-from onecleaner.gui.confirm import CleanSummary, confirmation_text
+from onecleaner.gui.confirm import CleanSummary, RiskyItem, confirmation_text
 from onecleaner.gui.first_run import FirstRunDialog
 from onecleaner.gui.i18n import install_translator, resolve_language
 from onecleaner.gui.settings_dialog import SettingsDialog
@@ -159,9 +159,8 @@ def test_the_catalog_shows_in_chinese(qtbot: QtBot) -> None:
         description = model.data(model.index_of(target.id), Qt.ItemDataRole.ToolTipRole)
         assert _has_chinese(description), target.id
     # The confirmation names care/privacy items in the UI language too.
-    _, details = confirmation_text(
-        CleanSummary(3, 3000, DeleteMode.TRASH, risky=(("Recent documents list", Risk.CARE),))
-    )
+    recent = RiskyItem("Recent documents list", Risk.CARE)
+    _, details = confirmation_text(CleanSummary(3, 3000, DeleteMode.TRASH, risky=(recent,)))
     assert "最近文档列表 (留意)" in details
     install_translator(_app(), "en")
     assert model.data(cache) == "User cache folder"

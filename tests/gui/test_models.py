@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +27,7 @@ from onecleaner.engine.model import (
     TargetResult,
 )
 from onecleaner.engine.reasons import Reason, SkipCode
-from onecleaner.gui.confirm import CleanSummary, confirmation_text
+from onecleaner.gui.confirm import CleanSummary, RiskyItem, confirmation_text
 from onecleaner.gui.export import export_results
 from onecleaner.gui.models import FileSelection, FileTableModel
 from onecleaner.gui.summary import top_categories
@@ -197,13 +198,33 @@ def test_confirmation_names_total_and_risky_items() -> None:
         files=1234,
         bytes=5_600_000,
         mode=DeleteMode.TRASH,
-        risky=(("Recent documents list", Risk.CARE),),
+        risky=(RiskyItem("Recent documents list", Risk.CARE, "The list of files you opened."),),
         unticked=2,
     )
     question, details = confirmation_text(summary)
     assert question == "Move 1,234 files (5.6 MB) to the trash?"
-    assert "Recent documents list (Care)" in details
+    assert "Recent documents list (Care): The list of files you opened." in details
+    assert "They stay in the trash until you empty it." in details
     assert "2 files you unticked stay." in details
+    assert "rebuilt" not in details
+
+
+@pytest.mark.parametrize("mode", list(DeleteMode))
+def test_only_safe_caches_are_promised_to_be_rebuilt(mode: DeleteMode) -> None:
+    _, details = confirmation_text(CleanSummary(10, 4000, mode))
+    assert "Caches are rebuilt by their programs when needed." in details
+    assert "Not caches" not in details
+
+
+def test_the_trash_is_named_with_what_is_lost_and_no_rebuild_is_promised() -> None:
+    trash = RiskyItem("Trash", Risk.CARE, "Files you moved to the trash.")
+    history = RiskyItem("Browsing history", Risk.PRIVACY, "The pages you visited.")
+    _, details = confirmation_text(CleanSummary(10, 4000, DeleteMode.PERMANENT, (trash, history)))
+    assert "nothing rebuilds these, and you lose what they hold" in details
+    assert "• Trash (Care): Files you moved to the trash." in details
+    assert "• Browsing history (Privacy): The pages you visited." in details
+    assert "Deleted permanently, they cannot be restored." in details
+    assert "Caches are rebuilt" not in details
 
 
 def test_chart_categories_keep_the_biggest_and_sum_the_rest() -> None:

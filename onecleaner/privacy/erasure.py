@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from onecleaner.privacy.datalock import data_lock
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.notice import Notice, NoticeState
-from onecleaner.settings import settings_path
+from onecleaner.privacy.settings_file import settings_path
 
 if TYPE_CHECKING:
     from onecleaner.privacy.service import PrivacyService
@@ -58,9 +59,10 @@ def forget(service: PrivacyService) -> list[str]:
     done = erase_personal_information(service)
     if service.consent_book().erase():
         done.append("consent history")
-    if settings_path(service.data_dir).exists():
-        settings_path(service.data_dir).unlink()
-        done.append("settings")
+    with data_lock(service.data_dir, create=False):
+        if settings_path(service.data_dir).exists():
+            settings_path(service.data_dir).unlink()
+            done.append("settings")
     return done
 
 
@@ -73,12 +75,13 @@ def apply_deletion_deadline(service: PrivacyService) -> DeadlineDeletion | None:
     notice = service.notice()
     if notice is None or notice.state_at(service.clock()) is not NoticeState.PAST_DEADLINE:
         return None
-    deleted = erase_personal_information(service)
-    receipt = service.notice_receipt()
-    if not deleted and receipt is not None and receipt.get("notice_id") == notice.notice_id:
-        return None
-    book = service.notice_book()
-    book.write_receipt(notice, deleted)
+    with data_lock(service.data_dir):
+        deleted = erase_personal_information(service)
+        receipt = service.notice_receipt()
+        if not deleted and receipt is not None and receipt.get("notice_id") == notice.notice_id:
+            return None
+        book = service.notice_book()
+        book.write_receipt(notice, deleted)
     return DeadlineDeletion(notice=notice, deleted=tuple(deleted), receipt=book.receipt_path)
 
 

@@ -2,7 +2,8 @@
 
 `JournalStore` is the low level of `journal.Journal`: it knows where each month's log ends,
 writes frames, keeps the checkpoint (each month's last sequence number and hash, sealed with
-its own key: see `journal_checkpoint`) and starts a new log when a month's key is lost.
+its own key: see `journal_checkpoint`) and starts a new log when a month's key is lost. It
+works under the data folder's lock (`datalock`), shared with every other state file.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import contextlib
 import os
 import re
 import secrets
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from onecleaner.privacy import journal_format as fmt
-from onecleaner.privacy.errors import KeyUnavailable
+from onecleaner.privacy.datalock import data_lock, generation
+from onecleaner.privacy.errors import CorruptFile, KeyUnavailable
 from onecleaner.privacy.journal_checkpoint import (
     CHECKPOINT_FILE,
     Checkpoint,
@@ -31,12 +32,17 @@ from onecleaner.privacy.journal_checkpoint import (
 from onecleaner.privacy.keys import KeyStore
 from onecleaner.privacy.storage import (
     atomic_write_bytes,
+    binary,
     ensure_data_dir,
-    locked,
+    folder_error,
+    read_state_bytes,
+    write_all,
 )
 
 JOURNAL_DIR = "journal"
 KEY_PREFIX = "journal-"
+#: A month's log is read whole; one larger than this is not ours.
+MAX_PERIOD_BYTES = 512 * 1024 * 1024
 _PERIOD_FILE = re.compile(r"(\d{4})-(\d{2})\.log")
 _ASIDE_FILE = re.compile(r"(\d{4}-\d{2})\.log\.(?:corrupt|tampered)-[0-9a-f]+")
 
@@ -50,6 +56,7 @@ class _Tail:
     next_seq: int
     last_hash: bytes
     size: int
+    last_line: bytes = b""  # the file's last line (without its newline), to recognise it
 
 
 class JournalStore:
@@ -58,18 +65,17 @@ class JournalStore:
     def __init__(
         self, data_dir: Path, keys: KeyStore, *, clock: Callable[[], datetime] | None = None
     ) -> None:
+        self.data_dir = data_dir
         self.dir = data_dir / JOURNAL_DIR
         self.keys = keys
         self._clock = clock or (lambda: datetime.now(UTC))
-        self._lock = threading.RLock()
-        self._depth = 0
-        self._file_lock: contextlib.ExitStack | None = None
+        self._gen: int | None = None  # the data folder lock's acquisition the caches belong to
         self._tails: dict[str, _Tail] = {}
         self._ckpt: Checkpoint | None = None
         self._batch = 0
         self._dirty: set[str] = set()
-        # While this process holds the lock file nobody else writes: what was checked once
-        # (a period's end, the checkpoint) stays true until the lock is released.
+        # While this process holds the data folder's lock nobody else writes: what was
+        # checked once (a period's end, the checkpoint) stays true until it is released.
         self._fresh: set[str] = set()
         self._fds: dict[str, int] = {}
         self._paths: dict[str, Path] = {}  # period files kept open during a batch
@@ -81,22 +87,14 @@ class JournalStore:
 
     @contextlib.contextmanager
     def guard(self) -> Iterator[None]:
-        """This thread holds the journal, and this process holds the journal's lock file."""
-        with self._lock:
-            if self._depth == 0:
-                stack = contextlib.ExitStack()
-                ensure_data_dir(self.dir)
-                stack.enter_context(locked(self.dir / ".lock"))
-                self._file_lock = stack
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-                if self._depth == 0 and self._file_lock is not None:
-                    self._fresh.clear()
-                    self._file_lock.close()
-                    self._file_lock = None
+        """This thread holds the journal: this process holds the data folder's lock."""
+        with data_lock(self.data_dir):
+            now = generation(self.data_dir)
+            if now != self._gen:
+                self._fresh.clear()  # the lock was let go: another process may have written
+                self._gen = now
+            ensure_data_dir(self.dir)
+            yield
 
     def forget_tails(self) -> None:
         """Drop cached append positions (after files were removed or rewritten)."""
@@ -125,11 +123,22 @@ class JournalStore:
         return sorted(p.name[:-4] for p in self.dir.iterdir() if _PERIOD_FILE.fullmatch(p.name))
 
     def load(self, period: str, *, repair: bool = True) -> fmt.PeriodFile | None:
-        """The parsed period file; a torn last record is cut off the file (crash recovery)."""
+        """The parsed period file; a torn last record is cut off the file (crash recovery).
+
+        Something that is not a plain file in its place (a folder, a FIFO...) is set aside
+        and the month counts as missing.
+        """
         path = self.path(period)
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+            raw = read_state_bytes(path, max_bytes=MAX_PERIOD_BYTES)
+        except CorruptFile as exc:
+            self.notices.append(
+                f"The journal file for {period} could not be read ({exc.reason}); it was kept "
+                f"aside as {exc.aside.name}."
+            )
+            self._tails.pop(period, None)
+            return None
+        if raw is None:
             return None
         pf = fmt.parse(raw)
         if pf.torn and repair:
@@ -148,18 +157,10 @@ class JournalStore:
         return self.dir / CHECKPOINT_FILE
 
     def checkpoint(self) -> Checkpoint:
-        """The checkpoint as on disk (cached until the file changes)."""
+        """The checkpoint as on disk (read again each time the lock was let go)."""
         if self._ckpt is not None and CHECKPOINT_FILE in self._fresh:
             return self._ckpt
-        try:
-            st = self.ckpt_path.stat()
-            sig: tuple[int, int, int] | None = (st.st_mtime_ns, st.st_size, st.st_ino)
-        except FileNotFoundError:
-            sig = None
-        if self._ckpt is not None and self._ckpt.sig == sig:
-            self._fresh.add(CHECKPOINT_FILE)
-            return self._ckpt
-        ckpt = read_checkpoint(self.ckpt_path, self.keys, sig)
+        ckpt = read_checkpoint(self.ckpt_path, self.keys, None)
         self._ckpt = ckpt
         self._fresh.add(CHECKPOINT_FILE)
         return ckpt
@@ -172,7 +173,7 @@ class JournalStore:
                 self.notices.append(
                     "The journal checkpoint could not be read; it was rebuilt from the journal."
                 )
-            ckpt.entries = {}
+            ckpt.entries, ckpt.lost = {}, {}
             for period in self.periods():
                 pf = self.load(period)
                 if pf is not None and pf.header is not None:
@@ -187,8 +188,13 @@ class JournalStore:
             ckpt.state = "ok"
         return ckpt.entries
 
+    def lost(self) -> dict[str, dict[str, Any]]:
+        """The months whose file vanished, as the checkpoint keeps them (see `mark_lost`)."""
+        self.entries()
+        return self.checkpoint().lost
+
     def save_checkpoint(self) -> None:
-        sig = write_checkpoint(self.ckpt_path, self.keys, self.entries())
+        sig = write_checkpoint(self.ckpt_path, self.keys, self.entries(), self.lost())
         assert self._ckpt is not None
         self._ckpt.sig = sig
 
@@ -198,14 +204,14 @@ class JournalStore:
         """The append position of ``period``, starting a new log if there is none usable."""
         path = self.path(period)
         cached = self._tails.get(period)
-        if cached is not None and period in self._fresh:
+        if cached is not None and (period in self._fresh or self._still_ends(path, cached)):
+            self._fresh.add(period)
             return cached
-        with contextlib.suppress(FileNotFoundError):
-            if cached is not None and path.stat().st_size == cached.size:
-                self._fresh.add(period)
-                return cached
         pf = self.load(period)
-        if pf is None or (pf.header is None and not pf.frames):
+        if pf is None:
+            self.mark_lost(period)
+            return self.create(period)
+        if pf.header is None and not pf.frames:
             return self.create(period)
         if pf.header is None:
             aside = path.with_name(f"{path.name}.corrupt-{secrets.token_hex(3)}")
@@ -228,16 +234,61 @@ class JournalStore:
             kept = [payload for _seq, payload in fmt.walk(pf, key, period).payloads]
             name = f"{KEY_PREFIX}{period}-{secrets.token_hex(3)}"
             return self.write_new(period, name, self.keys.data_key(name), kept)
+        last_line = last.line if last else pf.header_raw
         tail = _Tail(
             log_id=pf.log_id,
             key=key,
             next_seq=((last.seq or len(pf.frames)) if last else 0) + 1,
-            last_hash=fmt.line_hash(last.line if last else pf.header_raw),
+            last_hash=fmt.line_hash(last_line),
             size=path.stat().st_size,
+            last_line=last_line,
         )
         self._tails[period] = tail
         self._fresh.add(period)
         return tail
+
+    @staticmethod
+    def _still_ends(path: Path, tail: _Tail) -> bool:
+        """Whether ``path`` still ends where ``tail`` says: same size, same last line.
+
+        A rewrite by another process starts a new log (new id, new ciphertext), so its
+        last line differs even at the same size; this saves reading the whole month.
+        """
+        if not tail.last_line:
+            return False
+        want = tail.last_line + b"\n"
+        try:
+            fd = os.open(path, os.O_RDONLY | binary() | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return False
+        try:
+            if os.fstat(fd).st_size != tail.size or tail.size < len(want):
+                return False
+            os.lseek(fd, tail.size - len(want), os.SEEK_SET)
+            return os.read(fd, len(want)) == want
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+
+    def mark_lost(self, period: str) -> None:
+        """Remember in the checkpoint that ``period``'s file vanished (if it held records).
+
+        `log verify` names a lost month until it expires, even after new records were
+        written; the user is told now and a security event is journalled.
+        """
+        entry = self.entries().get(period)
+        if entry is None or entry.get("removing") or int(entry.get("seq", 0)) <= 0:
+            return
+        self.lost()[period] = {"log_id": entry.get("log_id"), "seq": int(entry["seq"])}
+        self.entries().pop(period, None)
+        self.save_checkpoint()
+        self.notices.append(
+            f"The journal for {period} ({entry['seq']} records) is missing: its file was "
+            "removed outside ONE Cleaner. A new log was started; `onecleaner privacy log "
+            "verify` keeps reporting the gap."
+        )
+        self.incidents.append(f"journal-tampered: missing ({period})")
 
     def _cut_or_swapped(self, period: str, pf: fmt.PeriodFile, last: int) -> bool:
         """Whether ``period`` lost records off its end (or was swapped) since its checkpoint.
@@ -281,8 +332,21 @@ class JournalStore:
         key = self.keys.data_key(key_name)
         return self.write_new(period, key_name, key, [])
 
-    def write_new(self, period: str, key_name: str, key: bytes, payloads: list[bytes]) -> _Tail:
-        """Write a whole period file (new log id) holding ``payloads``, and checkpoint it."""
+    def write_new(
+        self,
+        period: str,
+        key_name: str,
+        key: bytes,
+        payloads: list[bytes],
+        *,
+        retire: str | None = None,
+    ) -> _Tail:
+        """Write a whole period file (new log id) holding ``payloads``, and checkpoint it.
+
+        When the month already has a checkpoint entry, the new log is first named in it as
+        ``pending``: a crash before the checkpoint's final write leaves a state that verify
+        accepts and `settle` finishes. ``retire`` is the key of the old log, destroyed last.
+        """
         log_id = secrets.token_hex(16)
         header = fmt.header_line(period, log_id, key_name)
         lines = [header]
@@ -291,13 +355,21 @@ class JournalStore:
             lines.append(fmt.frame_line(key, log_id, seq, prev, payload))
             prev = fmt.line_hash(lines[-1])
         data = b"\n".join(lines) + b"\n"
+        new_entry = checkpoint_entry(log_id, len(payloads), prev)
+        entries = self.entries()
+        old = entries.get(period)
+        if old is not None and not old.get("removing"):
+            old["pending"] = {**new_entry, "key": key_name, "retire": retire}
+            self.save_checkpoint()
         self._close(period)
         atomic_write_bytes(self.path(period), data)
-        tail = _Tail(log_id, key, len(payloads) + 1, prev, len(data))
+        tail = _Tail(log_id, key, len(payloads) + 1, prev, len(data), lines[-1])
         self._tails[period] = tail
         self._fresh.add(period)
-        self.entries()[period] = checkpoint_entry(log_id, len(payloads), prev)
+        entries[period] = new_entry
         self.save_checkpoint()
+        if retire and retire != key_name:
+            self.keys.destroy(retire)
         return tail
 
     def drop_lost(self) -> None:
@@ -326,8 +398,17 @@ class JournalStore:
             os.close(fd)
 
     def remove_period(self, period: str, pf: fmt.PeriodFile | None) -> None:
-        """Delete the file of ``period``, its keys and its checkpoint entry."""
+        """Delete the file of ``period``, its keys and its checkpoint entry.
+
+        The entry is marked ``removing`` (and saved) before the file goes, so a crash in
+        between is finished by `settle`, never taken for a deleted month; the caller saves
+        the checkpoint afterwards.
+        """
         self._close(period)
+        entry = self.entries().get(period)
+        if entry is not None and not entry.get("removing") and self.path(period).exists():
+            entry["removing"] = True
+            self.save_checkpoint()
         with contextlib.suppress(FileNotFoundError):
             self.path(period).unlink()
         if pf is not None and pf.key_name:
@@ -337,26 +418,36 @@ class JournalStore:
         self.entries().pop(period, None)
 
     def append_payload(self, period: str, payload: bytes) -> int:
-        """Seal ``payload`` as the next record of ``period``; its sequence number."""
+        """Seal ``payload`` as the next record of ``period``; its sequence number.
+
+        A write that fails (a full disk) is cut back off the file, so the month ends where
+        it did: DataFolderError says what happened.
+        """
         tail = self.tail(period)
         seq = tail.next_seq
         line = fmt.frame_line(tail.key, tail.log_id, seq, tail.last_hash, payload) + b"\n"
         fd = self._fds.get(period)
         if fd is None:
-            fd = os.open(self.path(period), os.O_WRONLY | os.O_APPEND)
+            fd = os.open(self.path(period), os.O_WRONLY | os.O_APPEND | binary())
+        keep_open = bool(self._batch)
         try:
-            view = memoryview(line)
-            while view:
-                view = view[os.write(fd, view) :]
+            write_all(fd, line)
             if not self._batch:
                 os.fsync(fd)
+        except OSError as exc:
+            keep_open = False
+            self._fds.pop(period, None)
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, tail.size)
+            raise folder_error(self.dir, exc, needed=len(line)) from exc
         finally:
-            if self._batch:
+            if keep_open:
                 self._fds[period] = fd
             else:
                 os.close(fd)
         tail.next_seq, tail.last_hash = seq + 1, fmt.line_hash(line[:-1])
         tail.size += len(line)
+        tail.last_line = line[:-1]
         self.entries()[period] = checkpoint_entry(tail.log_id, seq, tail.last_hash)
         if self._batch:
             self._dirty.add(period)
@@ -379,7 +470,8 @@ class JournalStore:
                     for period in sorted(self._dirty):
                         fd = self._fds.pop(period, None)
                         if fd is None:
-                            fd = os.open(self.path(period), os.O_RDONLY)
+                            # Opened for writing: Windows refuses fsync on a read-only handle.
+                            fd = os.open(self.path(period), os.O_WRONLY | os.O_APPEND | binary())
                         try:
                             os.fsync(fd)
                         finally:

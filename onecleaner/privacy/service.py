@@ -1,18 +1,20 @@
 """The privacy facade the CLI and the GUI use: consent, profile, journal, export, forget, notice.
 
 Every call reads the data folder afresh (the CLI and the app may both be running), and bad
-files never raise: they give privacy-safe defaults and a message in `warnings`.
+files never raise: they give privacy-safe defaults and a message in `warnings`. Changes hold
+the data folder's lock; a withdrawal or forget is first recorded as an intent (`intents`) so
+a crash in the middle is completed at the next start.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from onecleaner.privacy import intents
 from onecleaner.privacy import policy as policy_mod
 from onecleaner.privacy.consent import (
     ConsentBook,
@@ -22,6 +24,7 @@ from onecleaner.privacy.consent import (
     PurposeStatus,
     Way,
 )
+from onecleaner.privacy.datalock import data_lock
 from onecleaner.privacy.device import device_info, minimal_error
 from onecleaner.privacy.erasure import DeadlineDeletion, apply_deletion_deadline, forget
 from onecleaner.privacy.errors import CollectionStopped, PrivacyError
@@ -46,9 +49,12 @@ from onecleaner.privacy.profile import (
 )
 from onecleaner.privacy.redact import redact, redact_data
 from onecleaner.privacy.security_events import SUSPECT_NOTICE, SecurityEvent, security_text
-from onecleaner.privacy.storage import set_aside
+from onecleaner.privacy.settings_file import (
+    PrivacyPreferences,
+    load_preferences,
+    set_usage_id_enabled,
+)
 from onecleaner.privacy.usage import UsageStore
-from onecleaner.settings import Settings, load_settings, save_settings
 
 _STOPPED = (NoticeState.SERVICE_ENDED, NoticeState.PAST_DEADLINE)
 
@@ -82,6 +88,7 @@ class PrivacyService:
         self.policy = policy if policy is not None else policy_mod.load_policy()
         self.warnings: list[str] = []
         self.keys = KeyStore(data_dir)
+        self._resuming = False
 
     # -- parts (fresh each time, their messages gathered in `warnings`) ---------------------
 
@@ -105,9 +112,9 @@ class PrivacyService:
     def usage_store(self) -> UsageStore:
         return UsageStore(self.data_dir, self.keys, clock=self.clock)
 
-    def settings(self) -> Settings:
-        """The app settings (defaults and a warning when the file is bad)."""
-        loaded, message = load_settings(self.data_dir)
+    def preferences(self) -> PrivacyPreferences:
+        """The settings privacy depends on (defaults and a warning when the file is bad)."""
+        loaded, message = load_preferences(self.data_dir)
         if message:
             self._take([message])
         return loaded
@@ -121,7 +128,7 @@ class PrivacyService:
         journal = Journal(
             self.data_dir,
             self.keys,
-            retention_days=self.settings().journal_retention_days,
+            retention_days=self.preferences().journal_retention_days,
             clock=self.clock,
         )
         return journal
@@ -130,9 +137,10 @@ class PrivacyService:
 
     def status(self) -> PrivacyStatus:
         """A snapshot of everything the privacy page and `privacy status` show."""
+        self._resume_if_pending()
         notice = self.notice()
         state = NoticeState.NONE if notice is None else notice.state_at(self.clock())
-        retention = self.settings().journal_retention_days
+        retention = self.preferences().journal_retention_days
         journal_info: Mapping[str, Any] = journal_size(0, 0, [], retention)
         try:
             if self.has_journal():
@@ -161,6 +169,7 @@ class PrivacyService:
 
     def consent(self) -> list[PurposeStatus]:
         """Every purpose and whether it counts as granted under the current policy."""
+        self._resume_if_pending()
         book = self.consent_book()
         summary = book.summary()
         self._take(book.warnings)
@@ -181,8 +190,33 @@ class PrivacyService:
         return self.consent_book().record(purpose, ConsentState.GRANTED, way)
 
     def withdraw(self, purpose: Purpose, way: Way = Way.CLI) -> list[str]:
-        """Record the withdrawal and erase what was collected for `purpose`; says what went."""
-        self.consent_book().record(purpose, ConsentState.WITHDRAWN, way)
+        """Record the withdrawal and erase what was collected for `purpose`; says what went.
+
+        The request is written down first (an intent): if anything cuts the erasure short,
+        the next start completes it.
+        """
+        with data_lock(self.data_dir):
+            self._resume_if_pending()
+            intent = intents.begin(
+                self.data_dir,
+                intents.IntentKind.WITHDRAW,
+                self.clock(),
+                purpose=purpose.value,
+                way=way.value,
+            )
+            erased = self._complete_withdrawal(purpose, way, intent.at)
+            intents.finish(self.data_dir, intent)
+        return erased
+
+    def _complete_withdrawal(self, purpose: Purpose, way: Way, at: datetime) -> list[str]:
+        """Record the withdrawal decided at `at` (once) and erase what `purpose` collected."""
+        book = self.consent_book()
+        history = [r for r in book.history() if r.purpose is purpose]
+        self._take(book.warnings)
+        recorded = any(r.state is ConsentState.WITHDRAWN and r.at == at for r in history)
+        superseded = any(r.at > at for r in history)  # the user chose again since
+        if not recorded and not superseded:
+            book.record(purpose, ConsentState.WITHDRAWN, way, at=at)
         erased: list[str] = []
         removed = self.journal().erase(purpose=purpose.value) if self.has_journal() else 0
         if removed:
@@ -190,6 +224,44 @@ class PrivacyService:
         if purpose is Purpose.USAGE and self.usage_store().erase():
             erased.append("the install identifier and usage counters")
         return erased
+
+    def _resume_if_pending(self) -> None:
+        """Complete an erasure a crash cut short before anything is read or changed."""
+        if not self._resuming and intents.has_pending(self.data_dir):
+            self._take(self.resume_intents())
+
+    def resume_intents(self) -> list[str]:
+        """Complete the withdrawals and forgets a crash cut short; a message for each."""
+        messages: list[str] = []
+        with data_lock(self.data_dir, create=False):
+            self._resuming = True
+            try:
+                found, problems = intents.pending(self.data_dir)
+                messages += problems
+                for intent in found:
+                    messages.append(self._resume(intent))
+                    intents.finish(self.data_dir, intent)
+            finally:
+                self._resuming = False
+        return messages
+
+    def _resume(self, intent: intents.Intent) -> str:
+        when = intent.at.isoformat(timespec="seconds")
+        if intent.kind is intents.IntentKind.FORGET:
+            done = forget(self)
+            what = ", ".join(done) if done else "nothing was left"
+            return f"An interrupted 'forget' (asked {when}) was completed: erased {what}."
+        try:
+            purpose = Purpose(intent.purpose)
+            way = Way(intent.way)
+        except ValueError:
+            return f"an unfinished withdrawal of an unknown purpose '{intent.purpose}' was dropped"
+        erased = self._complete_withdrawal(purpose, way, intent.at)
+        what = "; ".join(erased) if erased else "nothing more had to be erased"
+        return (
+            f"An interrupted withdrawal of '{purpose.value}' (asked {when}) was completed: "
+            f"{what}."
+        )
 
     # -- collection ------------------------------------------------------------------------
 
@@ -217,7 +289,8 @@ class PrivacyService:
         A forged, unknown-key or replayed notice is also journalled as a security event.
         """
         try:
-            return self.notice_book().install(path)
+            with data_lock(self.data_dir):  # the replay check and the write go together
+                return self.notice_book().install(path)
         except NoticeRejected as exc:
             if exc.problem in SUSPECT_NOTICE:
                 try:
@@ -285,12 +358,12 @@ class PrivacyService:
         if self.collection_stopped() or not self.is_granted(Purpose.USAGE):
             return False
         usage = self.usage_store()
-        usage.count(feature, with_id=self.settings().usage_id_enabled)
+        usage.count(feature, with_id=self.preferences().usage_id_enabled)
         self._take(usage.warnings)
         return True
 
     def usage_id_enabled(self) -> bool:
-        return self.settings().usage_id_enabled
+        return self.preferences().usage_id_enabled
 
     def usage_id(self) -> str | None:
         """The install identifier: made on first ask when `usage` is granted and it is enabled."""
@@ -313,14 +386,16 @@ class PrivacyService:
 
     def set_usage_id_enabled(self, enabled: bool) -> None:
         """Turn the install identifier on or off; off removes it at once."""
-        save_settings(self.data_dir, dataclasses.replace(self.settings(), usage_id_enabled=enabled))
-        if not enabled:
-            self.usage_store().clear_id()
+        with data_lock(self.data_dir):
+            set_usage_id_enabled(self.data_dir, enabled)
+            if not enabled:
+                self.usage_store().clear_id()
 
     # -- profile ---------------------------------------------------------------------------
 
     def profile(self) -> Profile | None:
         """The registration profile (clear: show `masked()`); ProfileUnreadable if it is lost."""
+        self._resume_if_pending()
         return self._profiles().load()
 
     def set_profile(self, email: str | None = None, phone: str | None = None) -> Profile:
@@ -329,18 +404,18 @@ class PrivacyService:
         new_email = normalize_email(email) if email else None
         new_phone = normalize_phone(phone) if phone else None
         store = self._profiles()
-        try:
-            current = store.load() or Profile()
-        except ProfileUnreadable as exc:
-            aside = set_aside(store.path)
-            self._take([f"{exc}; it was kept aside as {aside.name} and replaced"])
-            current = Profile()
-        return store.save(
-            Profile(
+
+        def change(current: Profile | None) -> Profile:
+            current = current or Profile()
+            return Profile(
                 email=current.email if email is None else new_email,
                 phone=current.phone if phone is None else new_phone,
             )
-        )
+
+        saved = store.update(change)
+        if store.replaced:
+            self._take([store.replaced])
+        return saved
 
     def delete_profile(self) -> bool:
         """Erase the profile and destroy its key; True when there was one."""
@@ -350,6 +425,7 @@ class PrivacyService:
 
     def log_records(self, limit: int | None = None) -> list[JournalRecord]:
         """The latest journal records (all when `limit` is None)."""
+        self._resume_if_pending()
         if not self.has_journal():
             return []
         journal = self.journal()
@@ -359,6 +435,7 @@ class PrivacyService:
 
     def verify_log(self) -> VerifyReport:
         """Check the journal's chain: the first changed, missing, reordered or cut-off record."""
+        self._resume_if_pending()
         journal = self.journal()
         report = journal.verify()
         self._take(journal.notices)
@@ -366,6 +443,7 @@ class PrivacyService:
 
     def export_log(self, path: Path) -> int:
         """Write the decrypted journal to `path` (0600; its folder keeps its mode)."""
+        self._resume_if_pending()
         journal = self.journal()
         try:
             return journal.export(path)
@@ -376,13 +454,22 @@ class PrivacyService:
 
     def export_all(self, path: Path) -> dict[str, Any]:
         """Write one JSON file with everything the app holds about the user, decrypted."""
+        self._resume_if_pending()
         document = export_document(self)
         write_json_export(path, document)
         return document
 
     def forget(self) -> list[str]:
-        """Erase everything the app holds about the user; the app then runs on its defaults."""
-        return forget(self)
+        """Erase everything the app holds about the user; the app then runs on its defaults.
+
+        Written down first as an intent, so a crash in the middle is completed at next start.
+        """
+        with data_lock(self.data_dir):
+            self._resume_if_pending()
+            intent = intents.begin(self.data_dir, intents.IntentKind.FORGET, self.clock())
+            done = forget(self)
+            intents.finish(self.data_dir, intent)
+        return done
 
     def apply_deletion_deadline(self) -> DeadlineDeletion | None:
         """Past the notice's deletion deadline: delete the personal information, write a receipt.

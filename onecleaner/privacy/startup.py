@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.notice import NoticeState
+from onecleaner.privacy.recovery import recover_data_folder
 
 if TYPE_CHECKING:
     from onecleaner.privacy.service import PrivacyService
@@ -27,6 +28,7 @@ def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) 
     from onecleaner.privacy.service import PrivacyService
 
     try:
+        recovered = recover_data_folder(data_dir, clock=clock)  # what a crash left behind
         service = PrivacyService(data_dir, clock=clock)
         done = service.apply_deletion_deadline()
         if done is None:
@@ -45,7 +47,7 @@ def run_startup(data_dir: Path, *, clock: Callable[[], datetime] | None = None) 
             messages = [lead, f"A receipt (with nothing personal in it) is in {done.receipt}."]
     except (PrivacyError, OSError) as exc:
         return [f"privacy start-up work could not be done: {exc}"]
-    return messages + service.warnings
+    return recovered + messages + service.warnings
 
 
 def _reminder(service: PrivacyService) -> list[str]:

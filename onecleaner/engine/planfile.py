@@ -59,8 +59,8 @@ def save_plan(plan: Plan, path: str | os.PathLike[str], *, data_dir: Path) -> No
     target = Path(path)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _binary(), 0o600)
+        with os.fdopen(fd, "w", encoding="ascii", newline="") as fh:
             json.dump(doc, fh, separators=(",", ":"))
             fh.flush()
             os.fsync(fh.fileno())
@@ -192,7 +192,7 @@ def _key(data_dir: Path, *, create: bool) -> bytes | None:
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = data_dir / f".{KEY_FILE}.{secrets.token_hex(4)}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _binary(), 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
             fh.flush()
@@ -202,6 +202,11 @@ def _key(data_dir: Path, *, create: bool) -> bytes | None:
         reason = exc.strerror or exc
         raise PlanFileError(f"cannot create the plan key {key_path}: {reason}") from exc
     return key
+
+
+def _binary() -> int:
+    # Windows opens os.open files in text mode (newline translation) without O_BINARY.
+    return getattr(os, "O_BINARY", 0)
 
 
 def _mac(key: bytes, body: dict[str, Any]) -> str:

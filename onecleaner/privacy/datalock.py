@@ -158,7 +158,7 @@ def _acquire(folder: Path) -> int:
                     f"than {WAIT_SECONDS:.0f} seconds; close it or try again later",
                 )
             time.sleep(pause)
-            pause = min(pause * 2, 0.05)
+            pause = min(pause * 2, 0.005)
     except BaseException:
         os.close(fd)
         raise

@@ -155,8 +155,8 @@ class ConsentBook:
                 obj = read_json(self.path, kind="consent", check=_shape)
         except CorruptFile as exc:
             self.warnings.append(
-                f"the consent file could not be read and was set aside as {exc.aside}; "
-                "nothing is treated as granted until you choose again"
+                f"the consent file could not be read ({exc.reason}) and was set aside as "
+                f"{exc.aside}; nothing is treated as granted until you choose again"
             )
             return []
         except PrivacyError as exc:

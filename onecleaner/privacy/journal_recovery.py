@@ -63,9 +63,7 @@ def settle(store: JournalStore) -> bool:
 
 def _header_key(path: os.PathLike[str] | str) -> str | None:
     """The key name in a journal file's header line, None if it cannot be read."""
-    flags = (
-        os.O_RDONLY | binary() | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    )
+    flags = os.O_RDONLY | binary() | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except OSError:
@@ -99,7 +97,8 @@ def sweep_orphan_keys(store: JournalStore) -> list[str]:
                 unsure.add(match.group(1))
             else:
                 used.add(key)
-    for entry in store.entries().values():
+    ckpt = store.checkpoint()
+    for entry in ckpt.entries.values() if ckpt.state == "ok" else ():
         pending = entry.get("pending")
         if isinstance(pending, dict) and pending.get("key"):
             used.add(str(pending["key"]))

@@ -86,16 +86,22 @@ class PrivacyService:
         self.data_dir = data_dir
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.policy = policy if policy is not None else policy_mod.load_policy()
-        self.warnings: list[str] = []
+        self._warnings: list[str] = []
         self.keys = KeyStore(data_dir)
         self._resuming = False
 
     # -- parts (fresh each time, their messages gathered in `warnings`) ---------------------
 
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should be told (bad files set aside, lost keys...); clear when shown."""
+        self._take(self.keys.problems)
+        return self._warnings
+
     def _take(self, messages: list[str]) -> None:
         for message in messages:
-            if message not in self.warnings:
-                self.warnings.append(message)
+            if message not in self._warnings:
+                self._warnings.append(message)
         messages.clear()
 
     def consent_book(self) -> ConsentBook:
@@ -164,7 +170,6 @@ class PrivacyService:
             notice=notice,
             collection_stopped=state in _STOPPED,
         )
-        self._take(self.keys.problems)
         return status
 
     def consent(self) -> list[PurposeStatus]:
@@ -456,6 +461,7 @@ class PrivacyService:
         """Write one JSON file with everything the app holds about the user, decrypted."""
         self._resume_if_pending()
         document = export_document(self)
+        self._take(list(document["problems"]))  # what could not be read is said, not only filed
         write_json_export(path, document)
         return document
 

@@ -1,4 +1,4 @@
-"""Real processes for the data-folder tests: crashes at the N-th write, and races.
+"""Real processes for the data-folder tests: crashes at the N-th write, races, hang guards.
 
 Children are forked from the test process (cheap: no interpreter start, modules already
 imported) and always leave with ``os._exit``, so nothing of pytest runs twice. POSIX only.
@@ -6,11 +6,13 @@ imported) and always leave with ``os._exit``, so nothing of pytest runs twice. P
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import signal
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,3 +134,19 @@ def race(actions: Sequence[Callable[[], object]], log: Path) -> RaceResult:
     os.close(write_end)
     codes = tuple(_wait(pid) for pid in pids)
     return RaceResult(codes, log.read_text() if log.exists() else "")
+
+
+@contextlib.contextmanager
+def no_hang(seconds: int = 20) -> Iterator[None]:
+    """Fail instead of hanging (a FIFO opened for reading blocks until a writer comes)."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still blocked after {seconds} s: a FIFO was waited on")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -5,7 +5,7 @@ For each command, a child process runs it from the same prepared data folder and
 2, ... until the command finishes. After each crash the next start runs, and the state must
 be the old one or the new one, never a mix: intents completed, ``log verify`` clean, no
 temporary or set-aside file, withdrawn data unreadable. To stay fast, the default run calls
-the service as the CLI's handler does and crashes the longer commands at every third step;
+the service as the CLI's handler does and crashes the longer commands at every fifth step;
 the slow run goes through the CLI, crashes at every step, and crashes the recovery too.
 """
 
@@ -30,7 +30,7 @@ from onecleaner.privacy.startup import run_startup
 from onecleaner.settings import Settings, save_settings
 from tests.privacy.forkkit import needs_fork, run_crashing
 
-pytestmark = needs_fork
+pytestmark = [needs_fork, pytest.mark.usefixtures("no_fsync")]
 
 EMAIL = "zoe.li@example.org"
 NEW_EMAIL = "zoe@example.com"
@@ -54,8 +54,8 @@ class Sweep:
     new: int = 0
 
 
-#: Write steps skipped between two crashes of the longer commands in the default run.
-STRIDE = 3
+#: The default run crashes the longer commands at every STRIDE-th write step only.
+STRIDE = 5
 
 
 def cli(data_dir: Path, *argv: str) -> Callable[[], None]:

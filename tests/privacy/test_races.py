@@ -10,6 +10,8 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from onecleaner.cli import main
 from onecleaner.privacy.consent import ConsentState, Purpose
 from onecleaner.privacy.journal import Journal
@@ -18,7 +20,7 @@ from onecleaner.privacy.service import PrivacyService
 from onecleaner.settings import load_settings, update_settings
 from tests.privacy.forkkit import needs_fork, race
 
-pytestmark = needs_fork
+pytestmark = [needs_fork, pytest.mark.usefixtures("no_fsync")]
 
 CHILDREN = 4
 ROUNDS = 3

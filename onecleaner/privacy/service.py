@@ -315,13 +315,18 @@ class PrivacyService:
             )
 
     def record_activity(self, kind: str, summary: Mapping[str, object]) -> bool:
-        """Journal a scan or clean (redacted) when `history` is granted; True when recorded."""
-        if self.collection_stopped() or not self.is_granted(Purpose.HISTORY):
-            return False
+        """Journal a scan or clean (redacted) when `history` is granted; True when recorded.
+
+        The consent check and the write hold the lock together: a withdrawal in another
+        process lands before both or after both, never between.
+        """
         data = redact_data(dict(summary))
         parts = ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict | list))
         text = redact(f"{kind}: {parts}" if parts else kind)
-        self._append(kind, text, Purpose.HISTORY.value, data)
+        with data_lock(self.data_dir, create=False):
+            if self.collection_stopped() or not self.is_granted(Purpose.HISTORY):
+                return False
+            self._append(kind, text, Purpose.HISTORY.value, data)
         return True
 
     def _append(self, kind: str, text: str, purpose: str, data: Mapping[str, Any]) -> None:
@@ -333,9 +338,12 @@ class PrivacyService:
 
     def record_error(self, where: str, error: BaseException | str) -> bool:
         """Journal an error: minimal and non-personal, or with device details under diagnostics."""
-        if self.collection_stopped():
-            return False
-        if self.is_granted(Purpose.DIAGNOSTICS):
+        with data_lock(self.data_dir, create=False):  # the consent check and the write together
+            if self.collection_stopped():
+                return False
+            if not self.is_granted(Purpose.DIAGNOSTICS):
+                self._append("error", minimal_error(where, error), ESSENTIAL, {})
+                return True
             detail = str(error) if isinstance(error, str) else f"{type(error).__name__}: {error}"
             self._append(
                 "error",
@@ -343,8 +351,6 @@ class PrivacyService:
                 Purpose.DIAGNOSTICS.value,
                 redact_data({"where": where, "device": device_info()}),
             )
-        else:
-            self._append("error", minimal_error(where, error), ESSENTIAL, {})
         return True
 
     def record_security(self, event: SecurityEvent, reason: str = "") -> bool:
@@ -360,10 +366,11 @@ class PrivacyService:
 
     def record_usage(self, feature: str) -> bool:
         """Count one use of a feature when `usage` is granted; True when counted."""
-        if self.collection_stopped() or not self.is_granted(Purpose.USAGE):
-            return False
-        usage = self.usage_store()
-        usage.count(feature, with_id=self.preferences().usage_id_enabled)
+        with data_lock(self.data_dir, create=False):  # the consent check and the write together
+            if self.collection_stopped() or not self.is_granted(Purpose.USAGE):
+                return False
+            usage = self.usage_store()
+            usage.count(feature, with_id=self.preferences().usage_id_enabled)
         self._take(usage.warnings)
         return True
 

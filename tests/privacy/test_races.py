@@ -1,7 +1,8 @@
 """Several real processes writing one data folder at once: nothing is lost, nothing unreadable.
 
-Each test starts CHILDREN forked processes that run the same commands a user would (the CLI's
-`main`, or the call the window makes) ROUNDS times, all released at the same instant.
+Each test starts CHILDREN forked processes, all released at the same instant, that run what a
+command runs (the CLI's `main` end to end, or the service call its handler makes, in a tight
+loop of ROUNDS so the read-modify-writes overlap as often as possible).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from tests.privacy.forkkit import needs_fork, race
 pytestmark = [needs_fork, pytest.mark.usefixtures("no_fsync")]
 
 CHILDREN = 4
-ROUNDS = 3
+ROUNDS = 3  # whole CLI commands per child
+CALLS = 12  # service calls per child
 
 
 def cli(*argv: str) -> Callable[[], None]:
@@ -41,12 +43,20 @@ def cli(*argv: str) -> Callable[[], None]:
 def test_consent_records_of_concurrent_commands_are_all_kept(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    verbs = [("grant", "history"), ("withdraw", "diagnostics"), ("grant", "usage")]
-    actions = [cli("privacy", "consent", *verbs[i % 3]) for i in range(CHILDREN)]
-    result = race(actions, tmp_path / "errors.txt")
+    def choose(i: int) -> Callable[[], None]:
+        purpose = list(Purpose)[i % 3]
+
+        def run() -> None:
+            for n in range(CALLS):
+                service = PrivacyService(data_dir)
+                (service.grant if n % 2 else service.withdraw)(purpose)
+
+        return run
+
+    result = race([choose(i) for i in range(CHILDREN)], tmp_path / "errors.txt")
     assert result.all_done(), result.errors
     history = PrivacyService(data_dir).consent_history()
-    assert len(history) == CHILDREN * ROUNDS, "a concurrent read-modify-write lost records"
+    assert len(history) == CHILDREN * CALLS, "a concurrent read-modify-write lost records"
 
 
 def test_a_reported_withdrawal_stays_withdrawn(data_dir: Path, tmp_path: Path) -> None:
@@ -70,18 +80,51 @@ def test_a_reported_withdrawal_stays_withdrawn(data_dir: Path, tmp_path: Path) -
 
 
 def test_concurrent_profile_sets_leave_a_readable_profile(data_dir: Path, tmp_path: Path) -> None:
-    emails = [f"user{i}@example.org" for i in range(CHILDREN)]
-    actions = [cli("privacy", "profile", "set", "--email", email) for email in emails]
+    """Some set the e-mail, others the phone: the profile ends readable and holds both."""
+
+    def set_field(i: int) -> Callable[[], None]:
+        def run() -> None:
+            for n in range(CALLS):
+                service = PrivacyService(data_dir)
+                if i % 2:
+                    service.set_profile(phone=f"13812345{n:03d}")
+                else:
+                    service.set_profile(email=f"user{i}.{n}@example.org")
+
+        return run
+
+    actions = [cli("privacy", "profile", "set", "--email", "cli@example.org")]
+    actions += [set_field(i) for i in range(1, CHILDREN + 1)]
     result = race(actions, tmp_path / "errors.txt")
     assert result.all_done(), result.errors
     profile = PrivacyService(data_dir).profile()  # ProfileUnreadable would fail the test
-    assert profile is not None and profile.email in emails
+    assert profile is not None and profile.email and profile.phone, profile
+
+
+def test_no_history_is_recorded_past_a_withdrawal(data_dir: Path, tmp_path: Path) -> None:
+    """A scan recorded while the user withdraws lands before the erasure, never after it."""
+    PrivacyService(data_dir).grant(Purpose.HISTORY)
+
+    def record() -> None:
+        for n in range(CALLS):
+            PrivacyService(data_dir).record_activity("scan", {"n": n})
+
+    def withdraw() -> None:
+        for _ in range(2):
+            PrivacyService(data_dir).record_activity("scan", {"n": -1})
+        PrivacyService(data_dir).withdraw(Purpose.HISTORY)
+
+    result = race([record] * (CHILDREN - 1) + [withdraw], tmp_path / "errors.txt")
+    assert result.all_done(), result.errors
+    service = PrivacyService(data_dir)
+    assert not service.is_granted(Purpose.HISTORY)
+    assert [r for r in service.log_records() if r.purpose == "history"] == []
 
 
 def test_concurrent_settings_changes_are_all_kept(data_dir: Path, tmp_path: Path) -> None:
     def add_places(i: int) -> Callable[[], None]:
         def run() -> None:
-            for r in range(ROUNDS):
+            for r in range(CALLS):
                 update_settings(
                     data_dir,
                     lambda s, r=r: dataclasses.replace(
@@ -92,14 +135,14 @@ def test_concurrent_settings_changes_are_all_kept(data_dir: Path, tmp_path: Path
         return run
 
     def toggle_identifier() -> None:
-        for r in range(ROUNDS):
-            PrivacyService(data_dir).set_usage_id_enabled(r == ROUNDS - 1)
+        for r in range(CALLS):
+            PrivacyService(data_dir).set_usage_id_enabled(r == CALLS - 1)
 
     result = race([add_places(i) for i in range(CHILDREN)] + [toggle_identifier], tmp_path / "e")
     assert result.all_done(), result.errors
     settings, problem = load_settings(data_dir)
     assert problem is None
-    assert len(settings.never_touch) == CHILDREN * ROUNDS, "a settings change was lost"
+    assert len(settings.never_touch) == CHILDREN * CALLS, "a settings change was lost"
     assert settings.usage_id_enabled is True  # the toggler's last word
 
 
@@ -151,14 +194,14 @@ def test_concurrent_usage_counts_are_all_counted(data_dir: Path, tmp_path: Path)
     PrivacyService(data_dir).grant(Purpose.USAGE)
 
     def count() -> None:
-        for _ in range(ROUNDS):
+        for _ in range(CALLS):
             if not PrivacyService(data_dir).record_usage("scan"):
                 raise SystemExit("not counted")
 
     result = race([count] * CHILDREN, tmp_path / "errors.txt")
     assert result.all_done(), result.errors
     usage = PrivacyService(data_dir).usage_store().load()
-    assert usage.counters == {"scan": CHILDREN * ROUNDS}
+    assert usage.counters == {"scan": CHILDREN * CALLS}
     assert usage.install_id is not None
 
 

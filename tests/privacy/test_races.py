@@ -102,8 +102,10 @@ def test_concurrent_profile_sets_leave_a_readable_profile(data_dir: Path, tmp_pa
 
 
 def test_no_history_is_recorded_past_a_withdrawal(data_dir: Path, tmp_path: Path) -> None:
-    """A scan recorded while the user withdraws lands before the erasure, never after it."""
-    PrivacyService(data_dir).grant(Purpose.HISTORY)
+    """A scan recorded while the user withdraws lands before the erasure, never after it.
+
+    The window is narrow (a consent check, then a write): the race is run three times.
+    """
 
     def record() -> None:
         for n in range(CALLS):
@@ -114,11 +116,14 @@ def test_no_history_is_recorded_past_a_withdrawal(data_dir: Path, tmp_path: Path
             PrivacyService(data_dir).record_activity("scan", {"n": -1})
         PrivacyService(data_dir).withdraw(Purpose.HISTORY)
 
-    result = race([record] * (CHILDREN - 1) + [withdraw], tmp_path / "errors.txt")
-    assert result.all_done(), result.errors
-    service = PrivacyService(data_dir)
-    assert not service.is_granted(Purpose.HISTORY)
-    assert [r for r in service.log_records() if r.purpose == "history"] == []
+    for attempt in range(3):
+        PrivacyService(data_dir).grant(Purpose.HISTORY)
+        result = race([record] * (CHILDREN - 1) + [withdraw], tmp_path / "errors.txt")
+        assert result.all_done(), result.errors
+        service = PrivacyService(data_dir)
+        assert not service.is_granted(Purpose.HISTORY)
+        late = [r for r in service.log_records() if r.purpose == "history"]
+        assert late == [], f"attempt {attempt}: recorded after the withdrawal: {late}"
 
 
 def test_concurrent_settings_changes_are_all_kept(data_dir: Path, tmp_path: Path) -> None:

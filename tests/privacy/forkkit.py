@@ -136,17 +136,25 @@ def race(actions: Sequence[Callable[[], object]], log: Path) -> RaceResult:
     return RaceResult(codes, log.read_text() if log.exists() else "")
 
 
+class Hung(BaseException):
+    """Raised into a call blocked too long; a BaseException so no `except Exception` eats it."""
+
+
 @contextlib.contextmanager
 def no_hang(seconds: int = 20) -> Iterator[None]:
-    """Fail instead of hanging (a FIFO opened for reading blocks until a writer comes)."""
+    """Fail instead of hanging (a FIFO opened for reading blocks until a writer comes).
+
+    The alarm repeats every second after the first: a blocked call is interrupted again if
+    the first interruption was caught and the code blocked once more.
+    """
 
     def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still blocked after {seconds} s: a FIFO was waited on")
+        raise Hung(f"still blocked after {seconds} s: a FIFO was waited on")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
     finally:
-        signal.alarm(0)
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

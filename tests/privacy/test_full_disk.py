@@ -103,9 +103,15 @@ def test_no_space_met_while_writing_is_a_data_folder_error(
     real_write = os.write
 
     def full(fd: int, data: bytes) -> int:
-        if os.path.realpath(f"/proc/self/fd/{fd}").startswith(str(data_dir)):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(fd, data)
+        """Like a disk that fills up: part of the first write goes, then nothing."""
+        if not os.path.realpath(f"/proc/self/fd/{fd}").startswith(str(data_dir)):
+            return real_write(fd, data)
+        if len(data) > 1 and fd not in partly:
+            partly.add(fd)
+            return real_write(fd, bytes(data)[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    partly: set[int] = set()
 
     if not Path("/proc/self/fd").is_dir():
         pytest.skip("needs /proc to tell which file a handle writes")

@@ -104,14 +104,15 @@ def test_no_space_met_while_writing_is_a_data_folder_error(
 
     def full(fd: int, data: bytes) -> int:
         """Like a disk that fills up: part of the first write goes, then nothing."""
-        if not os.path.realpath(f"/proc/self/fd/{fd}").startswith(str(data_dir)):
+        path = os.path.realpath(f"/proc/self/fd/{fd}")
+        if not path.startswith(str(data_dir)):
             return real_write(fd, data)
-        if len(data) > 1 and fd not in partly:
-            partly.add(fd)
+        if len(data) > 1 and path not in partly:
+            partly.add(path)
             return real_write(fd, bytes(data)[: len(data) // 2])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    partly: set[int] = set()
+    partly: set[str] = set()
 
     if not Path("/proc/self/fd").is_dir():
         pytest.skip("needs /proc to tell which file a handle writes")

@@ -86,9 +86,10 @@ def a_session(data_dir: Path, tmp_path: Path) -> None:
     service.grant(Purpose.USAGE)
     service.set_profile(email="zoe@example.org")
     journal = Journal(data_dir, KeyStore(data_dir))
-    with journal.batch():  # the batch's final flush reopens the log
+    with journal.batch():
         for n in range(3):
             journal.append("clean", f"batch {n}", purpose="history")
+        journal.erase(purpose="usage")  # closes the open log: the batch's flush reopens it
     service.record_activity("scan", {"files": 1})
     service.record_error("scan", "OSError")
     service.record_usage("scan")

@@ -240,15 +240,19 @@ def test_a_crashed_profile_set_leaves_the_old_or_the_new_profile(tmp_path: Path)
 
 # -- journal retention rewrite ------------------------------------------------------------------
 
+OCTOBER = datetime(2026, 10, 10, 9, 0, tzinfo=UTC)
 EARLY = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 LATE = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 PURGE_AT = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
 def build_journal(data_dir: Path) -> None:
+    """October (expired whole, removed) and November (rewritten without its early records)."""
     save_settings(data_dir, Settings(journal_retention_days=10))
-    clock = Clock(EARLY)
-    journal = Journal(data_dir, KeyStore(data_dir), retention_days=10, clock=clock)
+    clock = Clock(OCTOBER)
+    journal = Journal(data_dir, KeyStore(data_dir), retention_days=60, clock=clock)
+    journal.append("clean", "october", purpose="history")
+    clock.now = EARLY
     for n in range(3):
         journal.append("clean", f"early {n}", purpose="history")
     clock.now = LATE
@@ -265,7 +269,8 @@ def check_journal(data_dir: Path) -> str:
     # The next start purges in any case: only the late records are left, under a new key.
     assert [r.text for r in service.log_records()] == ["late 0", "late 1"]
     assert leftovers(data_dir) == []
-    month_keys = [n for n in KeyStore(data_dir).names() if n.startswith("journal-2026-11")]
+    assert not (data_dir / "journal" / "2026-10.log").exists()
+    month_keys = [n for n in KeyStore(data_dir).names() if n.startswith("journal-2026-1")]
     assert len(month_keys) == 1, f"a month key no file uses is left: {month_keys}"
     assert month_keys != ["journal-2026-11"], "the early records' key was not destroyed"
     return "new"

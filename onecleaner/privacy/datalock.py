@@ -53,13 +53,29 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_reset_after_fork)
 
 
+_real_paths: dict[str, str] = {}
+
+
 def _key(folder: Path) -> str:
-    return os.path.normcase(os.path.realpath(folder))
+    """The folder's identity for this process (its real path, resolved once)."""
+    given = os.fspath(folder)
+    found = _real_paths.get(given)
+    if found is None:
+        found = _real_paths[given] = os.path.normcase(os.path.realpath(given))
+    return found
 
 
 def _entry(folder: Path) -> _FolderLock:
     with _registry_lock:
         return _registry.setdefault(_key(folder), _FolderLock())
+
+
+def _held(folder: Path) -> _FolderLock | None:
+    """This folder's lock if this thread holds it already."""
+    entry = _registry.get(_key(folder))
+    if entry is None or entry.depth == 0 or entry.owner != threading.get_ident():
+        return None
+    return entry
 
 
 def generation(folder: Path) -> int | None:
@@ -68,10 +84,8 @@ def generation(folder: Path) -> int | None:
     A cache read under generation G stays true while the generation is still G: no other
     process can have written in between.
     """
-    entry = _registry.get(_key(folder))
-    if entry is None or entry.depth == 0 or entry.owner != threading.get_ident():
-        return None
-    return entry.generation
+    entry = _held(folder)
+    return None if entry is None else entry.generation
 
 
 @contextlib.contextmanager
@@ -81,6 +95,14 @@ def data_lock(folder: Path, *, create: bool = True) -> Iterator[None]:
     With ``create`` False a folder that does not exist is not made and nothing is locked:
     there is no state to read, and reading must never create the data folder.
     """
+    held = _held(folder)
+    if held is not None:  # taken again by the thread that holds it: nothing to do
+        held.depth += 1
+        try:
+            yield
+        finally:
+            held.depth -= 1
+        return
     if not create and not folder.is_dir():
         yield
         return

@@ -93,7 +93,7 @@ class JournalStore:
             if now != self._gen:
                 self._fresh.clear()  # the lock was let go: another process may have written
                 self._gen = now
-            ensure_data_dir(self.dir)
+                ensure_data_dir(self.dir)
             yield
 
     def forget_tails(self) -> None:

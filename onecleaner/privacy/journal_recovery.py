@@ -15,7 +15,7 @@ import os
 import re
 
 from onecleaner.privacy.journal_checkpoint import checkpoint_entry
-from onecleaner.privacy.journal_store import KEY_PREFIX, JournalStore
+from onecleaner.privacy.journal_store import JournalStore
 from onecleaner.privacy.storage import binary
 
 _PERIOD_KEY = re.compile(r"journal-(\d{4}-\d{2})(?:-[0-9a-f]+)?")
@@ -112,4 +112,4 @@ def sweep_orphan_keys(store: JournalStore) -> list[str]:
     return destroyed
 
 
-__all__ = ["KEY_PREFIX", "settle", "sweep_orphan_keys"]
+__all__ = ["settle", "sweep_orphan_keys"]

@@ -16,7 +16,8 @@ from datetime import UTC, datetime, timedelta
 from onecleaner.privacy import journal_format as fmt
 from onecleaner.privacy.errors import KeyUnavailable
 from onecleaner.privacy.journal_checkpoint import checkpoint_problem
-from onecleaner.privacy.journal_store import KEY_PREFIX, JournalStore
+from onecleaner.privacy.journal_store import JournalStore
+from onecleaner.privacy.journal_tail import KEY_PREFIX
 from onecleaner.privacy.keys import KeyStore
 
 _PERIOD_KEY = re.compile(r"journal-(\d{4}-\d{2})(?:-[0-9a-f]+)?")

@@ -13,7 +13,6 @@ import os
 import re
 import secrets
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,10 @@ from onecleaner.privacy.journal_checkpoint import (
     CHECKPOINT_FILE,
     Checkpoint,
     checkpoint_entry,
-    checkpoint_problem,
     read_checkpoint,
     write_checkpoint,
 )
+from onecleaner.privacy.journal_tail import KEY_PREFIX, Tail, find_tail
 from onecleaner.privacy.keys import KeyStore
 from onecleaner.privacy.storage import (
     atomic_write_bytes,
@@ -40,23 +39,10 @@ from onecleaner.privacy.storage import (
 )
 
 JOURNAL_DIR = "journal"
-KEY_PREFIX = "journal-"
 #: A month's log is read whole; one larger than this is not ours.
 MAX_PERIOD_BYTES = 512 * 1024 * 1024
 _PERIOD_FILE = re.compile(r"(\d{4})-(\d{2})\.log")
 _ASIDE_FILE = re.compile(r"(\d{4}-\d{2})\.log\.(?:corrupt|tampered)-[0-9a-f]+")
-
-
-@dataclass
-class _Tail:
-    """Where the next record of a period goes."""
-
-    log_id: str
-    key: bytes
-    next_seq: int
-    last_hash: bytes
-    size: int
-    last_line: bytes = b""  # the file's last line (without its newline), to recognise it
 
 
 class JournalStore:
@@ -70,13 +56,13 @@ class JournalStore:
         self.keys = keys
         self._clock = clock or (lambda: datetime.now(UTC))
         self._gen: int | None = None  # the data folder lock's acquisition the caches belong to
-        self._tails: dict[str, _Tail] = {}
+        self.tails: dict[str, Tail] = {}  # where each month's next record goes (journal_tail)
         self._ckpt: Checkpoint | None = None
         self._batch = 0
         self._dirty: set[str] = set()
         # While this process holds the data folder's lock nobody else writes: what was
         # checked once (a period's end, the checkpoint) stays true until it is released.
-        self._fresh: set[str] = set()
+        self.fresh: set[str] = set()
         self._fds: dict[str, int] = {}
         self._paths: dict[str, Path] = {}  # period files kept open during a batch
         self.repaired: list[str] = []  # torn last records discarded, for verify to report
@@ -91,7 +77,7 @@ class JournalStore:
         with data_lock(self.data_dir):
             now = generation(self.data_dir)
             if now != self._gen:
-                self._fresh.clear()  # the lock was let go: another process may have written
+                self.fresh.clear()  # the lock was let go: another process may have written
                 self._gen = now
                 ensure_data_dir(self.dir)
             yield
@@ -99,8 +85,8 @@ class JournalStore:
     def forget_tails(self) -> None:
         """Drop cached append positions (after files were removed or rewritten)."""
         for period in list(self._fds):
-            self._close(period)
-        self._tails.clear()
+            self.close_fd(period)
+        self.tails.clear()
 
     def now(self) -> datetime:
         """The clock's time, in UTC."""
@@ -136,7 +122,7 @@ class JournalStore:
                 f"The journal file for {period} could not be read ({exc.reason}); it was kept "
                 f"aside as {exc.aside.name}."
             )
-            self._tails.pop(period, None)
+            self.tails.pop(period, None)
             return None
         if raw is None:
             return None
@@ -147,7 +133,7 @@ class JournalStore:
                 f"journal {period}: an incomplete last record left by an interrupted write "
                 "was discarded"
             )
-            self._tails.pop(period, None)
+            self.tails.pop(period, None)
         return pf
 
     # -- the checkpoint ---------------------------------------------------------------------
@@ -158,11 +144,11 @@ class JournalStore:
 
     def checkpoint(self) -> Checkpoint:
         """The checkpoint as on disk (read again each time the lock was let go)."""
-        if self._ckpt is not None and CHECKPOINT_FILE in self._fresh:
+        if self._ckpt is not None and CHECKPOINT_FILE in self.fresh:
             return self._ckpt
         ckpt = read_checkpoint(self.ckpt_path, self.keys, None)
         self._ckpt = ckpt
-        self._fresh.add(CHECKPOINT_FILE)
+        self.fresh.add(CHECKPOINT_FILE)
         return ckpt
 
     def entries(self) -> dict[str, dict[str, Any]]:
@@ -200,121 +186,9 @@ class JournalStore:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def tail(self, period: str) -> _Tail:
+    def tail(self, period: str) -> Tail:
         """The append position of ``period``, starting a new log if there is none usable."""
-        path = self.path(period)
-        cached = self._tails.get(period)
-        if cached is not None and (period in self._fresh or self._still_ends(path, cached)):
-            self._fresh.add(period)
-            return cached
-        pf = self.load(period)
-        if pf is None:
-            self.mark_lost(period)
-            return self.create(period)
-        if pf.header is None and not pf.frames:
-            return self.create(period)
-        if pf.header is None:
-            aside = path.with_name(f"{path.name}.corrupt-{secrets.token_hex(3)}")
-            os.replace(path, aside)
-            self.notices.append(
-                f"The header of journal {period} was damaged; the file was kept aside as "
-                f"{aside.name} and a new log was started."
-            )
-            return self.create(period)
-        try:
-            key = self.keys.data_key(pf.key_name, create=False)
-        except KeyUnavailable as exc:
-            if not exc.lost:
-                raise
-            self.drop_lost()
-            return self.create(period)
-        last = pf.frames[-1] if pf.frames else None
-        if self._cut_or_swapped(period, pf, (last.seq or len(pf.frames)) if last else 0):
-            # The records that still open in order go on in a new log under a fresh key.
-            kept = [payload for _seq, payload in fmt.walk(pf, key, period).payloads]
-            name = f"{KEY_PREFIX}{period}-{secrets.token_hex(3)}"
-            return self.write_new(period, name, self.keys.data_key(name), kept)
-        last_line = last.line if last else pf.header_raw
-        tail = _Tail(
-            log_id=pf.log_id,
-            key=key,
-            next_seq=((last.seq or len(pf.frames)) if last else 0) + 1,
-            last_hash=fmt.line_hash(last_line),
-            size=path.stat().st_size,
-            last_line=last_line,
-        )
-        self._tails[period] = tail
-        self._fresh.add(period)
-        return tail
-
-    @staticmethod
-    def _still_ends(path: Path, tail: _Tail) -> bool:
-        """Whether ``path`` still ends where ``tail`` says: same size, same last line.
-
-        A rewrite by another process starts a new log (new id, new ciphertext), so its
-        last line differs even at the same size; this saves reading the whole month.
-        """
-        if not tail.last_line:
-            return False
-        want = tail.last_line + b"\n"
-        try:
-            fd = os.open(path, os.O_RDONLY | binary() | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:
-            return False
-        try:
-            if os.fstat(fd).st_size != tail.size or tail.size < len(want):
-                return False
-            os.lseek(fd, tail.size - len(want), os.SEEK_SET)
-            return os.read(fd, len(want)) == want
-        except OSError:
-            return False
-        finally:
-            os.close(fd)
-
-    def mark_lost(self, period: str) -> None:
-        """Remember in the checkpoint that ``period``'s file vanished (if it held records).
-
-        `log verify` names a lost month until it expires, even after new records were
-        written; the user is told now and a security event is journalled.
-        """
-        entry = self.entries().get(period)
-        if entry is None or entry.get("removing") or int(entry.get("seq", 0)) <= 0:
-            return
-        self.lost()[period] = {"log_id": entry.get("log_id"), "seq": int(entry["seq"])}
-        self.entries().pop(period, None)
-        self.save_checkpoint()
-        self.notices.append(
-            f"The journal for {period} ({entry['seq']} records) is missing: its file was "
-            "removed outside ONE Cleaner. A new log was started; `onecleaner privacy log "
-            "verify` keeps reporting the gap."
-        )
-        self.incidents.append(f"journal-tampered: missing ({period})")
-
-    def _cut_or_swapped(self, period: str, pf: fmt.PeriodFile, last: int) -> bool:
-        """Whether ``period`` lost records off its end (or was swapped) since its checkpoint.
-
-        Appending to it would move the checkpoint past the evidence, so the file is kept
-        aside for inspection (its key stays until the month expires), the user is told, and
-        an incident is queued for the journal.
-        """
-        ckpt = self.checkpoint()
-        entry = ckpt.entries.get(period) if ckpt.state == "ok" else None
-        if entry is None:
-            return False
-        problem = checkpoint_problem(entry, pf, last, period)
-        if problem is None:
-            return False
-        path = self.path(period)
-        self._close(period)
-        aside = path.with_name(f"{path.name}.tampered-{secrets.token_hex(3)}")
-        os.replace(path, aside)
-        self._tails.pop(period, None)
-        self.notices.append(
-            f"Journal {period} no longer matches its checkpoint ({problem[0]}); it was kept "
-            f"aside as {aside.name} for inspection and its intact records go on in a new log."
-        )
-        self.incidents.append(f"journal-tampered: {problem[2]} ({period})")
-        return True
+        return find_tail(self, period)
 
     def remove_expired_aside(self, expired: Callable[[str], bool]) -> None:
         """Delete journal files kept aside whose period is ``expired`` (their key went too)."""
@@ -325,7 +199,7 @@ class JournalStore:
             if match and expired(match.group(1)):
                 path.unlink(missing_ok=True)
 
-    def create(self, period: str) -> _Tail:
+    def create(self, period: str) -> Tail:
         """Start the log of ``period`` under a fresh data key."""
         key_name = KEY_PREFIX + period
         self.keys.destroy(key_name)  # a key left without its file is never reused
@@ -340,7 +214,7 @@ class JournalStore:
         payloads: list[bytes],
         *,
         retire: str | None = None,
-    ) -> _Tail:
+    ) -> Tail:
         """Write a whole period file (new log id) holding ``payloads``, and checkpoint it.
 
         When the month already has a checkpoint entry, the new log is first named in it as
@@ -361,11 +235,11 @@ class JournalStore:
         if old is not None and not old.get("removing"):
             old["pending"] = {**new_entry, "key": key_name, "retire": retire}
             self.save_checkpoint()
-        self._close(period)
+        self.close_fd(period)
         atomic_write_bytes(self.path(period), data)
-        tail = _Tail(log_id, key, len(payloads) + 1, prev, len(data), lines[-1])
-        self._tails[period] = tail
-        self._fresh.add(period)
+        tail = Tail(log_id, key, len(payloads) + 1, prev, len(data), lines[-1])
+        self.tails[period] = tail
+        self.fresh.add(period)
         entries[period] = new_entry
         self.save_checkpoint()
         if retire and retire != key_name:
@@ -392,7 +266,8 @@ class JournalStore:
                 f"was started. ({reason})"
             )
 
-    def _close(self, period: str) -> None:
+    def close_fd(self, period: str) -> None:
+        """Close the log of ``period`` kept open by a batch, if it is."""
         fd = self._fds.pop(period, None)
         if fd is not None:
             os.close(fd)
@@ -404,7 +279,7 @@ class JournalStore:
         between is finished by `settle`, never taken for a deleted month; the caller saves
         the checkpoint afterwards.
         """
-        self._close(period)
+        self.close_fd(period)
         entry = self.entries().get(period)
         if entry is not None and not entry.get("removing") and self.path(period).exists():
             entry["removing"] = True
@@ -414,7 +289,7 @@ class JournalStore:
         if pf is not None and pf.key_name:
             self.keys.destroy(pf.key_name)
         self.keys.destroy(KEY_PREFIX + period)
-        self._tails.pop(period, None)
+        self.tails.pop(period, None)
         self.entries().pop(period, None)
 
     def append_payload(self, period: str, payload: bytes) -> int:

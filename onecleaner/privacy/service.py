@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from onecleaner.privacy import intents
+from onecleaner.privacy import collection, erasure, intents
 from onecleaner.privacy import policy as policy_mod
 from onecleaner.privacy.consent import (
     ConsentBook,
@@ -25,12 +25,10 @@ from onecleaner.privacy.consent import (
     Way,
 )
 from onecleaner.privacy.datalock import data_lock
-from onecleaner.privacy.device import device_info, minimal_error
-from onecleaner.privacy.erasure import DeadlineDeletion, apply_deletion_deadline, forget
+from onecleaner.privacy.erasure import DeadlineDeletion
 from onecleaner.privacy.errors import CollectionStopped, PrivacyError
 from onecleaner.privacy.export import export_document, write_json_export
 from onecleaner.privacy.journal import (
-    ESSENTIAL,
     Journal,
     JournalRecord,
     VerifyReport,
@@ -47,8 +45,7 @@ from onecleaner.privacy.profile import (
     normalize_email,
     normalize_phone,
 )
-from onecleaner.privacy.redact import redact, redact_data
-from onecleaner.privacy.security_events import SUSPECT_NOTICE, SecurityEvent, security_text
+from onecleaner.privacy.security_events import SUSPECT_NOTICE, SecurityEvent
 from onecleaner.privacy.settings_file import (
     PrivacyPreferences,
     load_preferences,
@@ -88,17 +85,18 @@ class PrivacyService:
         self.policy = policy if policy is not None else policy_mod.load_policy()
         self._warnings: list[str] = []
         self.keys = KeyStore(data_dir)
-        self._resuming = False
+        self.resuming = False  # completing an interrupted erasure (see `erasure`)
 
     # -- parts (fresh each time, their messages gathered in `warnings`) ---------------------
 
     @property
     def warnings(self) -> list[str]:
         """What the user should be told (bad files set aside, lost keys...); clear when shown."""
-        self._take(self.keys.problems)
+        self.tell(self.keys.problems)
         return self._warnings
 
-    def _take(self, messages: list[str]) -> None:
+    def tell(self, messages: list[str]) -> None:
+        """Add messages for the user (each once) and empty the list they came from."""
         for message in messages:
             if message not in self._warnings:
                 self._warnings.append(message)
@@ -122,7 +120,7 @@ class PrivacyService:
         """The settings privacy depends on (defaults and a warning when the file is bad)."""
         loaded, message = load_preferences(self.data_dir)
         if message:
-            self._take([message])
+            self.tell([message])
         return loaded
 
     def has_journal(self) -> bool:
@@ -152,11 +150,11 @@ class PrivacyService:
             if self.has_journal():
                 journal_info = self.journal().size()
         except PrivacyError as exc:
-            self._take([str(exc)])  # the size stays the empty one; the warning says why
+            self.tell([str(exc)])  # the size stays the empty one; the warning says why
         try:
             profile_state = "set" if self._profiles().load() is not None else "none"
         except ProfileUnreadable as exc:
-            self._take([str(exc)])
+            self.tell([str(exc)])
             profile_state = "unreadable"
         status = PrivacyStatus(
             data_dir=self.data_dir,
@@ -177,13 +175,13 @@ class PrivacyService:
         self._resume_if_pending()
         book = self.consent_book()
         summary = book.summary()
-        self._take(book.warnings)
+        self.tell(book.warnings)
         return summary
 
     def consent_history(self) -> list[ConsentRecord]:
         book = self.consent_book()
         history = book.history()
-        self._take(book.warnings)
+        self.tell(book.warnings)
         return history
 
     def is_granted(self, purpose: Purpose) -> bool:
@@ -200,73 +198,16 @@ class PrivacyService:
         The request is written down first (an intent): if anything cuts the erasure short,
         the next start completes it.
         """
-        with data_lock(self.data_dir):
-            self._resume_if_pending()
-            intent = intents.begin(
-                self.data_dir,
-                intents.IntentKind.WITHDRAW,
-                self.clock(),
-                purpose=purpose.value,
-                way=way.value,
-            )
-            erased = self._complete_withdrawal(purpose, way, intent.at)
-            intents.finish(self.data_dir, intent)
-        return erased
-
-    def _complete_withdrawal(self, purpose: Purpose, way: Way, at: datetime) -> list[str]:
-        """Record the withdrawal decided at `at` (once) and erase what `purpose` collected."""
-        book = self.consent_book()
-        history = [r for r in book.history() if r.purpose is purpose]
-        self._take(book.warnings)
-        recorded = any(r.state is ConsentState.WITHDRAWN and r.at == at for r in history)
-        superseded = any(r.at > at for r in history)  # the user chose again since
-        if not recorded and not superseded:
-            book.record(purpose, ConsentState.WITHDRAWN, way, at=at)
-        erased: list[str] = []
-        removed = self.journal().erase(purpose=purpose.value) if self.has_journal() else 0
-        if removed:
-            erased.append(f"{removed} journal record(s) of '{purpose.value}'")
-        if purpose is Purpose.USAGE and self.usage_store().erase():
-            erased.append("the install identifier and usage counters")
-        return erased
+        return erasure.withdraw(self, purpose, way)
 
     def _resume_if_pending(self) -> None:
         """Complete an erasure a crash cut short before anything is read or changed."""
-        if not self._resuming and intents.has_pending(self.data_dir):
-            self._take(self.resume_intents())
+        if not self.resuming and intents.has_pending(self.data_dir):
+            self.tell(self.resume_intents())
 
     def resume_intents(self) -> list[str]:
         """Complete the withdrawals and forgets a crash cut short; a message for each."""
-        messages: list[str] = []
-        with data_lock(self.data_dir, create=False):
-            self._resuming = True
-            try:
-                found, problems = intents.pending(self.data_dir)
-                messages += problems
-                for intent in found:
-                    messages.append(self._resume(intent))
-                    intents.finish(self.data_dir, intent)
-            finally:
-                self._resuming = False
-        return messages
-
-    def _resume(self, intent: intents.Intent) -> str:
-        when = intent.at.isoformat(timespec="seconds")
-        if intent.kind is intents.IntentKind.FORGET:
-            done = forget(self)
-            what = ", ".join(done) if done else "nothing was left"
-            return f"An interrupted 'forget' (asked {when}) was completed: erased {what}."
-        try:
-            purpose = Purpose(intent.purpose)
-            way = Way(intent.way)
-        except ValueError:
-            return f"an unfinished withdrawal of an unknown purpose '{intent.purpose}' was dropped"
-        erased = self._complete_withdrawal(purpose, way, intent.at)
-        what = "; ".join(erased) if erased else "nothing more had to be erased"
-        return (
-            f"An interrupted withdrawal of '{purpose.value}' (asked {when}) was completed: "
-            f"{what}."
-        )
+        return erasure.resume_intents(self)
 
     # -- collection ------------------------------------------------------------------------
 
@@ -274,7 +215,7 @@ class PrivacyService:
         """The installed, verified end-of-service notice, if any."""
         book = self.notice_book()
         notice = book.current()
-        self._take(book.warnings)
+        self.tell(book.warnings)
         return notice
 
     def notice_state(self) -> NoticeState:
@@ -285,7 +226,7 @@ class PrivacyService:
         """The non-personal receipt of the deletion done after the deadline, if it was done."""
         book = self.notice_book()
         receipt = book.receipt()
-        self._take(book.warnings)
+        self.tell(book.warnings)
         return receipt
 
     def install_notice(self, path: Path) -> Notice:
@@ -301,7 +242,7 @@ class PrivacyService:
                 try:
                     self.record_security(SecurityEvent.NOTICE_REJECTED, exc.problem.value)
                 except PrivacyError as failed:  # the rejection is what the user must see
-                    self._take([f"the security event was not journalled: {failed}"])
+                    self.tell([f"the security event was not journalled: {failed}"])
             raise
 
     def collection_stopped(self) -> bool:
@@ -315,64 +256,20 @@ class PrivacyService:
             )
 
     def record_activity(self, kind: str, summary: Mapping[str, object]) -> bool:
-        """Journal a scan or clean (redacted) when `history` is granted; True when recorded.
-
-        The consent check and the write hold the lock together: a withdrawal in another
-        process lands before both or after both, never between.
-        """
-        data = redact_data(dict(summary))
-        parts = ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict | list))
-        text = redact(f"{kind}: {parts}" if parts else kind)
-        with data_lock(self.data_dir, create=False):
-            if self.collection_stopped() or not self.is_granted(Purpose.HISTORY):
-                return False
-            self._append(kind, text, Purpose.HISTORY.value, data)
-        return True
-
-    def _append(self, kind: str, text: str, purpose: str, data: Mapping[str, Any]) -> None:
-        journal = self.journal()
-        try:
-            journal.append(kind, text, purpose=purpose, data=data)
-        finally:
-            self._take(journal.notices)
+        """Journal a scan or clean (redacted) when `history` is granted; True when recorded."""
+        return collection.record_activity(self, kind, summary)
 
     def record_error(self, where: str, error: BaseException | str) -> bool:
         """Journal an error: minimal and non-personal, or with device details under diagnostics."""
-        with data_lock(self.data_dir, create=False):  # the consent check and the write together
-            if self.collection_stopped():
-                return False
-            if not self.is_granted(Purpose.DIAGNOSTICS):
-                self._append("error", minimal_error(where, error), ESSENTIAL, {})
-                return True
-            detail = str(error) if isinstance(error, str) else f"{type(error).__name__}: {error}"
-            self._append(
-                "error",
-                redact(f"{where}: {detail}"),
-                Purpose.DIAGNOSTICS.value,
-                redact_data({"where": where, "device": device_info()}),
-            )
-        return True
+        return collection.record_error(self, where, error)
 
     def record_security(self, event: SecurityEvent, reason: str = "") -> bool:
-        """Journal a security event in minimal form: its name and a short reason code only.
-
-        Kept without consent (purpose `essential`, as the policy allows for service
-        security) but never after the service has ended; True when recorded.
-        """
-        if self.collection_stopped():
-            return False
-        self._append("security", security_text(event, reason), ESSENTIAL, {})
-        return True
+        """Journal a security event in minimal form (see `collection.record_security`)."""
+        return collection.record_security(self, event, reason)
 
     def record_usage(self, feature: str) -> bool:
         """Count one use of a feature when `usage` is granted; True when counted."""
-        with data_lock(self.data_dir, create=False):  # the consent check and the write together
-            if self.collection_stopped() or not self.is_granted(Purpose.USAGE):
-                return False
-            usage = self.usage_store()
-            usage.count(feature, with_id=self.preferences().usage_id_enabled)
-        self._take(usage.warnings)
-        return True
+        return collection.record_usage(self, feature)
 
     def usage_id_enabled(self) -> bool:
         return self.preferences().usage_id_enabled
@@ -386,7 +283,7 @@ class PrivacyService:
             and not self.collection_stopped()
         )
         found = usage.install_id(create=create)
-        self._take(usage.warnings)
+        self.tell(usage.warnings)
         return found
 
     def reset_usage_id(self) -> str | None:
@@ -426,7 +323,7 @@ class PrivacyService:
 
         saved = store.update(change)
         if store.replaced:
-            self._take([store.replaced])
+            self.tell([store.replaced])
         return saved
 
     def delete_profile(self) -> bool:
@@ -442,7 +339,7 @@ class PrivacyService:
             return []
         journal = self.journal()
         records = journal.read(limit=limit)
-        self._take(journal.notices)
+        self.tell(journal.notices)
         return records
 
     def verify_log(self) -> VerifyReport:
@@ -450,7 +347,7 @@ class PrivacyService:
         self._resume_if_pending()
         journal = self.journal()
         report = journal.verify()
-        self._take(journal.notices)
+        self.tell(journal.notices)
         return report
 
     def export_log(self, path: Path) -> int:
@@ -460,7 +357,7 @@ class PrivacyService:
         try:
             return journal.export(path)
         finally:
-            self._take(journal.notices)
+            self.tell(journal.notices)
 
     # -- export and forget -----------------------------------------------------------------
 
@@ -468,7 +365,7 @@ class PrivacyService:
         """Write one JSON file with everything the app holds about the user, decrypted."""
         self._resume_if_pending()
         document = export_document(self)
-        self._take(list(document["problems"]))  # what could not be read is said, not only filed
+        self.tell(list(document["problems"]))  # what could not be read is said, not only filed
         write_json_export(path, document)
         return document
 
@@ -477,16 +374,11 @@ class PrivacyService:
 
         Written down first as an intent, so a crash in the middle is completed at next start.
         """
-        with data_lock(self.data_dir):
-            self._resume_if_pending()
-            intent = intents.begin(self.data_dir, intents.IntentKind.FORGET, self.clock())
-            done = forget(self)
-            intents.finish(self.data_dir, intent)
-        return done
+        return erasure.forget_everything(self)
 
     def apply_deletion_deadline(self) -> DeadlineDeletion | None:
         """Past the notice's deletion deadline: delete the personal information, write a receipt.
 
         None when there is nothing (new) to do; see `erasure.apply_deletion_deadline`.
         """
-        return apply_deletion_deadline(self)
+        return erasure.apply_deletion_deadline(self)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onecleaner.privacy.errors import DataFolderError, DataFolderProblem
+from onecleaner.privacy.storage import ensure_data_dir, folder_error, set_aside
 
 LOCK_FILE = ".lock"
 #: How long a command waits for another process to finish with the data folder.
@@ -107,8 +108,6 @@ def data_lock(folder: Path, *, create: bool = True) -> Iterator[None]:
         yield
         return
     if create:
-        from onecleaner.privacy.storage import ensure_data_dir
-
         ensure_data_dir(folder)
     entry = _entry(folder)
     with entry.rlock:
@@ -146,23 +145,15 @@ def _open_lock_file(path: Path) -> int:
                 fd = os.open(path, flags, _FILE_MODE)
             except OSError as exc:
                 if exc.errno not in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
-                    raise _folder_error(path.parent, exc) from exc
+                    raise folder_error(path.parent, exc) from exc
             else:
                 if stat.S_ISREG(os.fstat(fd).st_mode):
                     return fd
                 os.close(fd)
-        from onecleaner.privacy.storage import set_aside
-
         set_aside(path)  # not a plain file: nothing of ours, keep it for inspection
     raise DataFolderError(
         path.parent, DataFolderProblem.OTHER, f"the lock file {path} cannot be made"
     )
-
-
-def _folder_error(folder: Path, exc: OSError) -> DataFolderError:
-    from onecleaner.privacy.storage import folder_error
-
-    return folder_error(folder, exc)
 
 
 def _acquire(folder: Path) -> int:

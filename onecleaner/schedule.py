@@ -81,10 +81,14 @@ def skip_reason(battery: bool | None = None) -> SkipReason | None:
 
 def load_last_run(data_dir: Path) -> datetime | None:
     """The time of the last scheduled run, or None (never ran, or an unreadable record)."""
+    from onecleaner.privacy.errors import PrivacyError
+    from onecleaner.privacy.storage import read_state_bytes
+
     try:
-        raw = json.loads((data_dir / LAST_RUN_FILE).read_text(encoding="utf-8"))
+        # Not a plain read: a FIFO or folder in the file's place is set aside, never waited on.
+        raw = json.loads((read_state_bytes(data_dir / LAST_RUN_FILE) or b"null").decode("utf-8"))
         when = datetime.fromisoformat(str(raw["last_run"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (PrivacyError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return when if when.tzinfo is not None else when.astimezone()
 

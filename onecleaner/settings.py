@@ -11,13 +11,18 @@ from typing import Any
 
 from onecleaner.engine.model import DeleteMode
 from onecleaner.engine.records.domains import DomainError, normalize_domain
-from onecleaner.privacy.errors import CorruptFile, PrivacyError
-from onecleaner.privacy.storage import ensure_data_dir, read_json, write_json
+from onecleaner.privacy.settings_file import (
+    RETENTION_RANGE,
+    SETTINGS_FILE,
+    parse_flag,
+    parse_retention,
+    read_settings_document,
+    settings_path,
+    update_settings_document,
+    write_settings_document,
+)
 
 SCHEMA_VERSION = 1
-SETTINGS_FILE = "settings.json"
-_ANY_SCHEMA = 2**31
-RETENTION_RANGE = (1, 3650)  # days: a journal kept a day at least, ten years at most
 
 
 class Schedule(enum.Enum):
@@ -92,12 +97,6 @@ class Settings:
         return dataclasses.replace(default, **values), problems
 
 
-def _bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError("not a boolean")
-    return value
-
-
 def _strings(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise TypeError("not a list of strings")
@@ -114,13 +113,6 @@ def _optional_days(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e5:
         raise ValueError("not a number of days")
     return float(value)
-
-
-def _retention(value: Any) -> int:
-    low, high = RETENTION_RANGE
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValueError(f"not a whole number of days from {low} to {high}")
-    return value
 
 
 def keep_domains(values: Any) -> tuple[str, ...]:
@@ -163,10 +155,10 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "min_age_days": _optional_days,
     "schedule": Schedule,
     "language": Language,
-    "start_in_tray": _bool,
-    "start_at_login": _bool,
-    "journal_retention_days": _retention,
-    "usage_id_enabled": _bool,
+    "start_in_tray": parse_flag,
+    "start_at_login": parse_flag,
+    "journal_retention_days": parse_retention,
+    "usage_id_enabled": parse_flag,
     "cookie_keep_list": keep_domains,
 }
 _VALUE_PROBLEMS = "settings: "  # the start of load_settings' message about single values
@@ -192,46 +184,53 @@ def migrate(obj: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return obj, []
 
 
-def settings_path(data_dir: Path) -> Path:
-    return data_dir / SETTINGS_FILE
+def _parsed(obj: dict[str, Any]) -> tuple[Settings, list[str]]:
+    obj, problems = migrate(obj)
+    settings, more = Settings.from_json(obj)
+    return settings, problems + more
 
 
 def load_settings(data_dir: Path) -> tuple[Settings, str | None]:
     """The saved settings, or the defaults; the message says what was wrong, if anything.
 
-    A file that cannot be read is set aside for inspection and the defaults are used; a bad
-    value is replaced by its default. Never raises for a bad file.
+    A file that cannot be used (not JSON, too deep, a folder or FIFO in its place...) is set
+    aside for inspection and the defaults are used; a bad value is replaced by its default.
+    Never raises for a bad file.
     """
-    path = settings_path(data_dir)
-    if not path.exists():
-        return Settings(), None
-    try:
-        # Any schema is read here, not only ours: a newer file still gives the values we know.
-        obj = read_json(path, kind="settings", schema=_ANY_SCHEMA)
-    except CorruptFile as exc:
-        return Settings(), (
-            f"the settings file could not be read; it was set aside as {exc.aside} "
-            "and the defaults are used"
-        )
-    except PrivacyError as exc:
-        return Settings(), f"{exc}; the default settings are used"
+    obj, message = read_settings_document(data_dir)
     if obj is None:
-        return Settings(), None
-    obj, problems = migrate(obj)
-    settings, more = Settings.from_json(obj)
-    problems += more
+        return Settings(), message
+    settings, problems = _parsed(obj)
     return settings, (_VALUE_PROBLEMS + "; ".join(problems)) if problems else None
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
-    """Write the settings atomically (0600, in the 0700 data folder)."""
-    ensure_data_dir(data_dir)
-    write_json(settings_path(data_dir), settings.to_json(), kind="settings", schema=SCHEMA_VERSION)
+    """Write the settings atomically (0600, in the 0700 data folder), under the folder's lock."""
+    write_settings_document(data_dir, settings.to_json(), schema=SCHEMA_VERSION)
+
+
+def update_settings(data_dir: Path, change: Callable[[Settings], Settings]) -> Settings:
+    """Change the stored settings under the data folder's lock; the settings now stored.
+
+    For a change of some values (`dataclasses.replace`): another process's change of other
+    values in the meantime is kept, where load-then-save would overwrite it.
+    """
+    result: list[Settings] = []
+
+    def apply(values: dict[str, Any]) -> dict[str, Any]:
+        current, _problems = _parsed(dict(values)) if values else (Settings(), [])
+        result.append(change(current))
+        return result[-1].to_json()
+
+    update_settings_document(data_dir, apply, schema=SCHEMA_VERSION)
+    return result[-1]
 
 
 __all__ = [
     "MIGRATIONS",
+    "RETENTION_RANGE",
     "SCHEMA_VERSION",
+    "SETTINGS_FILE",
     "Language",
     "Schedule",
     "Settings",
@@ -240,4 +239,6 @@ __all__ = [
     "load_settings",
     "migrate",
     "save_settings",
+    "settings_path",
+    "update_settings",
 ]

@@ -13,7 +13,7 @@ from onecleaner import __version__, logsetup
 from onecleaner.cli import streams
 from onecleaner.cli.context import CliContext, UsageError
 from onecleaner.datadir import ENV_VAR as DATA_DIR_VAR
-from onecleaner.datadir import data_dir
+from onecleaner.datadir import data_dir, data_dir_problem, data_dir_source
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -69,6 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     ctx = CliContext.from_args(args)
+    problem = data_dir_problem(ctx.data_dir)
+    if problem is not None:
+        source = data_dir_source(getattr(args, "data_dir", None))
+        ctx.error(f"{problem} (set by {source}); choose another folder with --data-dir DIR.")
+        return EXIT_USAGE
     with logsetup.logging_to_file(ctx.data_dir):
         return _run(parser, args, ctx)
 

@@ -15,10 +15,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from onecleaner.cli import output
 from onecleaner.cli.context import CliContext, UsageError
+
+if TYPE_CHECKING:
+    from onecleaner.settings import Settings
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -117,14 +121,10 @@ def run_keep_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_keep_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    from onecleaner.settings import save_settings
-
     wanted = _domains(args.domains)
-    settings = _load(ctx)
-    keep = tuple(dict.fromkeys((*settings.cookie_keep_list, *wanted)))
-    already = [d for d in wanted if d in settings.cookie_keep_list]
-    if keep != settings.cookie_keep_list:
-        save_settings(ctx.data_dir, dataclasses.replace(settings, cookie_keep_list=keep))
+    before = _change_keep_list(ctx, lambda keep: (*keep, *wanted))
+    keep = tuple(dict.fromkeys((*before, *wanted)))
+    already = [d for d in wanted if d in before]
     if args.json:
         _print_list(ctx, keep, True)
     else:
@@ -137,14 +137,10 @@ def run_keep_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_keep_remove(args: argparse.Namespace, ctx: CliContext) -> int:
-    from onecleaner.settings import save_settings
-
     wanted = _domains(args.domains)
-    settings = _load(ctx)
-    keep = tuple(d for d in settings.cookie_keep_list if d not in wanted)
-    missing = [d for d in dict.fromkeys(wanted) if d not in settings.cookie_keep_list]
-    if keep != settings.cookie_keep_list:
-        save_settings(ctx.data_dir, dataclasses.replace(settings, cookie_keep_list=keep))
+    before = _change_keep_list(ctx, lambda keep: (d for d in keep if d not in wanted))
+    keep = tuple(d for d in before if d not in wanted)
+    missing = [d for d in dict.fromkeys(wanted) if d not in before]
     if args.json:
         _print_list(ctx, keep, True)
     else:
@@ -154,6 +150,25 @@ def run_keep_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     for domain in missing:
         ctx.error(f"{domain} is not on the keep-list; nothing to remove")
     return EXIT_PARTIAL if missing else EXIT_OK
+
+
+def _change_keep_list(
+    ctx: CliContext, change: Callable[[tuple[str, ...]], Iterable[str]]
+) -> tuple[str, ...]:
+    """Change the stored keep-list under the data folder's lock (another process's change of
+    the settings in the meantime is kept); returns the list as it was just before."""
+    from onecleaner.settings import update_settings
+
+    _load(ctx)  # refuses (exit 2) when the saved keep-list cannot be read
+    before: list[tuple[str, ...]] = []
+
+    def apply(settings: Settings) -> Settings:
+        before.append(settings.cookie_keep_list)
+        keep = tuple(dict.fromkeys(change(settings.cookie_keep_list)))
+        return dataclasses.replace(settings, cookie_keep_list=keep)
+
+    update_settings(ctx.data_dir, apply)
+    return before[-1]
 
 
 def run_suggest(args: argparse.Namespace, ctx: CliContext) -> int:

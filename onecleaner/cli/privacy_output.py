@@ -8,7 +8,7 @@ from typing import Any
 from onecleaner.privacy.consent import PurposeStatus
 from onecleaner.privacy.notice import Notice, NoticeState
 from onecleaner.privacy.service import PrivacyService, PrivacyStatus
-from onecleaner.settings import Language
+from onecleaner.settings import Language, load_settings
 
 
 def consent_json(service: PrivacyService, statuses: list[PurposeStatus]) -> dict[str, Any]:
@@ -83,7 +83,7 @@ def journal_text(status: PrivacyStatus) -> str:
 
 def language(service: PrivacyService) -> str:
     """The language for notice texts: the setting, else the locale (zh* -> zh_CN)."""
-    chosen = service.settings().language
+    chosen = load_settings(service.data_dir)[0].language
     if chosen is not Language.SYSTEM:
         return str(chosen.value)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):

@@ -66,8 +66,8 @@ def save_plan(plan: Plan, path: str | os.PathLike[str], *, data_dir: Path) -> No
     target = Path(path)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _binary(), 0o600)
+        with os.fdopen(fd, "w", encoding="ascii", newline="") as fh:
             json.dump(doc, fh, separators=(",", ":"))
             fh.flush()
             os.fsync(fh.fileno())
@@ -223,7 +223,7 @@ def _key(data_dir: Path, *, create: bool) -> bytes | None:
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = data_dir / f".{KEY_FILE}.{secrets.token_hex(4)}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _binary(), 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
             fh.flush()
@@ -238,6 +238,11 @@ def _key(data_dir: Path, *, create: bool) -> bytes | None:
 def key_id(key: bytes) -> str:
     """The public fingerprint of a plan key: which data folder signed a plan (reveals no key)."""
     return hashlib.sha256(b"onecleaner plan key id\0" + key).hexdigest()[:16]
+
+
+def _binary() -> int:
+    # Windows opens os.open files in text mode (newline translation) without O_BINARY.
+    return getattr(os, "O_BINARY", 0)
 
 
 def _mac(key: bytes, body: dict[str, Any]) -> str:

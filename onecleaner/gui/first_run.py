@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from onecleaner.gui.i18n import format_iso_date, notice_language
 from onecleaner.privacy.consent import Purpose, Way
-from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.errors import DataFolderError, DataFolderProblem, PrivacyError
 from onecleaner.privacy.policy import Policy, PolicyUnavailable, load_policy
 
 if TYPE_CHECKING:
@@ -131,7 +131,9 @@ class FirstRunDialog(QDialog):
 
     Continue records the user's answer for every purpose (a grant for each ticked one, a refusal
     for the others), so the dialog is not shown again until the policy changes. Closing the
-    dialog records nothing: it is shown again at the next start.
+    dialog records nothing: it is shown again at the next start. When the answer cannot be
+    saved (the data folder is full, read-only, not a folder...), a sentence says so and
+    Continue becomes "Continue without saving": cleaning never waits for consent.
     """
 
     def __init__(self, parent: QWidget | None, *, privacy: PrivacyService) -> None:
@@ -140,6 +142,7 @@ class FirstRunDialog(QDialog):
         self.setObjectName("firstRunDialog")
         self._privacy = privacy
         self.policy: Policy | None = privacy.policy
+        self._save_failed = False
 
         heading = QLabel(self.tr("Your privacy choices"), self)
         font = heading.font()
@@ -212,7 +215,10 @@ class FirstRunDialog(QDialog):
         return [p for p, box in self.toggles.items() if box.isChecked()]
 
     def accept(self) -> None:
-        """Record the answer for every purpose, then close."""
+        """Record the answer for every purpose, then close (after a failure: just close)."""
+        if self._save_failed:
+            super().accept()
+            return
         try:
             for purpose, box in self.toggles.items():
                 if box.isChecked():
@@ -221,12 +227,33 @@ class FirstRunDialog(QDialog):
                     self._privacy.withdraw(purpose, Way.FIRST_RUN)
         except (PrivacyError, OSError) as exc:
             # Cleaning never depends on consent: say what failed and let the user go on.
-            self.error.setText(
-                self.tr("Your choice could not be saved: %1").replace("%1", str(exc))
-            )
+            self._save_failed = True
+            self.error.setText(self._failure_text(exc))
             self.error.show()
+            self.continue_button.setText(self.tr("&Continue without saving"))
             return
         super().accept()
+
+    def _failure_text(self, exc: BaseException) -> str:
+        """A sentence for a failed save, in the UI language (no error numbers)."""
+        reasons = {
+            DataFolderProblem.FULL: self.tr("the disk it is on is full"),
+            DataFolderProblem.READ_ONLY: self.tr("it is on a read-only disk"),
+            DataFolderProblem.NOT_A_FOLDER: self.tr("a file stands where the folder should be"),
+            DataFolderProblem.NO_PERMISSION: self.tr("you are not allowed to write there"),
+            DataFolderProblem.BUSY: self.tr("another ONE Cleaner is busy with it"),
+        }
+        reason = self.tr("it cannot be written")
+        if isinstance(exc, DataFolderError):
+            reason = reasons.get(exc.problem, reason)
+        return (
+            self.tr(
+                "Your choices could not be saved in the data folder %1: %2. Cleaning works "
+                "without them, and you will be asked again at the next start."
+            )
+            .replace("%1", str(self._privacy.data_dir))
+            .replace("%2", reason)
+        )
 
     def _show_policy(self) -> None:
         PolicyDialog(self, self.policy).exec()

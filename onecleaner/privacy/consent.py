@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from onecleaner.privacy.datalock import data_lock
 from onecleaner.privacy.errors import CorruptFile, PrivacyError
 from onecleaner.privacy.policy import Policy
-from onecleaner.privacy.storage import ensure_data_dir, read_json, write_json
+from onecleaner.privacy.storage import read_json, write_json
 
 CONSENT_FILE = "consent.json"
 SCHEMA_VERSION = 1
@@ -123,8 +124,18 @@ class PurposeStatus:
         )
 
 
+def _shape(doc: dict[str, Any]) -> str | None:
+    if not isinstance(doc.get("records"), list):
+        return "it holds no list of records"
+    return None
+
+
 class ConsentBook:
-    """The consent history in the data folder; a bad file means nothing is granted, and says so."""
+    """The consent history in the data folder; a bad file means nothing is granted, and says so.
+
+    Appending a record holds the data folder's lock: two processes recording at once both
+    keep their record.
+    """
 
     def __init__(
         self, data_dir: Path, policy: Policy, *, clock: Callable[[], datetime] | None = None
@@ -139,14 +150,13 @@ class ConsentBook:
         return self.data_dir / CONSENT_FILE
 
     def _raw(self) -> list[Any]:
-        if not self.path.exists():
-            return []
         try:
-            obj = read_json(self.path, kind="consent")
+            with data_lock(self.data_dir, create=False):
+                obj = read_json(self.path, kind="consent", check=_shape)
         except CorruptFile as exc:
             self.warnings.append(
-                f"the consent file could not be read and was set aside as {exc.aside}; "
-                "nothing is treated as granted until you choose again"
+                f"the consent file could not be read ({exc.reason}) and was set aside as "
+                f"{exc.aside}; nothing is treated as granted until you choose again"
             )
             return []
         except PrivacyError as exc:
@@ -170,20 +180,25 @@ class ConsentBook:
             self.warnings.append(f"{bad} consent record(s) could not be read and were ignored")
         return out
 
-    def record(self, purpose: Purpose, state: ConsentState, way: Way) -> ConsentRecord:
-        """Append a grant or withdrawal under the current policy; earlier records stay unchanged."""
+    def record(
+        self, purpose: Purpose, state: ConsentState, way: Way, *, at: datetime | None = None
+    ) -> ConsentRecord:
+        """Append a grant or withdrawal under the current policy; earlier records stay unchanged.
+
+        ``at`` is when it was decided (now by default; a resumed withdrawal keeps its time).
+        """
         rec = ConsentRecord(
             purpose=purpose,
             state=state,
             policy_version=self.policy.version,
             policy_sha256=self.policy.sha256,
-            at=self.clock(),
+            at=self.clock() if at is None else at,
             way=way,
         )
-        raw = self._raw()
-        raw.append(rec.to_json())
-        ensure_data_dir(self.data_dir)
-        write_json(self.path, {"schema": SCHEMA_VERSION, "records": raw}, kind="consent")
+        with data_lock(self.data_dir):
+            raw = self._raw()
+            raw.append(rec.to_json())
+            write_json(self.path, {"schema": SCHEMA_VERSION, "records": raw}, kind="consent")
         return rec
 
     def summary(self) -> list[PurposeStatus]:
@@ -210,8 +225,9 @@ class ConsentBook:
 
     def erase(self) -> bool:
         """Remove the whole history (forget); True when there was one."""
-        try:
-            self.path.unlink()
-        except FileNotFoundError:
-            return False
+        with data_lock(self.data_dir, create=False):
+            try:
+                self.path.unlink()
+            except (FileNotFoundError, NotADirectoryError):
+                return False
         return True

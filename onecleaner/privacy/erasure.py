@@ -1,17 +1,23 @@
-"""Erasing what the app holds about the user: on request (forget) and past the notice's deadline.
+"""Erasing what the app holds about the user: withdrawals, forget, and past the notice's deadline.
 
-Functions of a `PrivacyService`, which offers `forget` and `apply_deletion_deadline` as methods.
+Functions of a `PrivacyService`, which offers them as methods. A withdrawal or forget is
+written down first (`intents`) and completed by `resume_intents` at the next start if a
+crash cut it short, so what the user asked to erase is never readable again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from onecleaner.privacy import intents
+from onecleaner.privacy.consent import ConsentState, Purpose, Way
+from onecleaner.privacy.datalock import data_lock
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.notice import Notice, NoticeState
-from onecleaner.settings import settings_path
+from onecleaner.privacy.settings_file import settings_path
 
 if TYPE_CHECKING:
     from onecleaner.privacy.service import PrivacyService
@@ -58,10 +64,90 @@ def forget(service: PrivacyService) -> list[str]:
     done = erase_personal_information(service)
     if service.consent_book().erase():
         done.append("consent history")
-    if settings_path(service.data_dir).exists():
-        settings_path(service.data_dir).unlink()
-        done.append("settings")
+    with data_lock(service.data_dir, create=False):
+        if settings_path(service.data_dir).exists():
+            settings_path(service.data_dir).unlink()
+            done.append("settings")
     return done
+
+
+def withdraw(service: PrivacyService, purpose: Purpose, way: Way) -> list[str]:
+    """Write the intent, record the withdrawal, erase what `purpose` collected; what went."""
+    with data_lock(service.data_dir):
+        service.resume_intents()
+        intent = intents.begin(
+            service.data_dir,
+            intents.IntentKind.WITHDRAW,
+            service.clock(),
+            purpose=purpose.value,
+            way=way.value,
+        )
+        erased = complete_withdrawal(service, purpose, way, intent.at)
+        intents.finish(service.data_dir, intent)
+    return erased
+
+
+def complete_withdrawal(
+    service: PrivacyService, purpose: Purpose, way: Way, at: datetime
+) -> list[str]:
+    """Record the withdrawal decided at `at` (once) and erase what `purpose` collected."""
+    book = service.consent_book()
+    history = [r for r in book.history() if r.purpose is purpose]
+    service.tell(book.warnings)
+    recorded = any(r.state is ConsentState.WITHDRAWN and r.at == at for r in history)
+    superseded = any(r.at > at for r in history)  # the user chose again since
+    if not recorded and not superseded:
+        book.record(purpose, ConsentState.WITHDRAWN, way, at=at)
+    erased: list[str] = []
+    removed = service.journal().erase(purpose=purpose.value) if service.has_journal() else 0
+    if removed:
+        erased.append(f"{removed} journal record(s) of '{purpose.value}'")
+    if purpose is Purpose.USAGE and service.usage_store().erase():
+        erased.append("the install identifier and usage counters")
+    return erased
+
+
+def forget_everything(service: PrivacyService) -> list[str]:
+    """`forget`, written down first as an intent."""
+    with data_lock(service.data_dir):
+        service.resume_intents()
+        intent = intents.begin(service.data_dir, intents.IntentKind.FORGET, service.clock())
+        done = forget(service)
+        intents.finish(service.data_dir, intent)
+    return done
+
+
+def resume_intents(service: PrivacyService) -> list[str]:
+    """Complete the withdrawals and forgets a crash cut short; a message for each."""
+    if not intents.has_pending(service.data_dir):
+        return []
+    messages: list[str] = []
+    with data_lock(service.data_dir, create=False):
+        service.resuming = True
+        try:
+            found, problems = intents.pending(service.data_dir)
+            messages += problems
+            for intent in found:
+                messages.append(_resume(service, intent))
+                intents.finish(service.data_dir, intent)
+        finally:
+            service.resuming = False
+    return messages
+
+
+def _resume(service: PrivacyService, intent: intents.Intent) -> str:
+    when = intent.at.isoformat(timespec="seconds")
+    if intent.kind is intents.IntentKind.FORGET:
+        done = forget(service)
+        what = ", ".join(done) if done else "nothing was left"
+        return f"An interrupted 'forget' (asked {when}) was completed: erased {what}."
+    try:
+        purpose, way = Purpose(intent.purpose), Way(intent.way)
+    except ValueError:
+        return f"an unfinished withdrawal of an unknown purpose '{intent.purpose}' was dropped"
+    erased = complete_withdrawal(service, purpose, way, intent.at)
+    what = "; ".join(erased) if erased else "nothing more had to be erased"
+    return f"An interrupted withdrawal of '{purpose.value}' (asked {when}) was completed: {what}."
 
 
 def apply_deletion_deadline(service: PrivacyService) -> DeadlineDeletion | None:
@@ -73,12 +159,13 @@ def apply_deletion_deadline(service: PrivacyService) -> DeadlineDeletion | None:
     notice = service.notice()
     if notice is None or notice.state_at(service.clock()) is not NoticeState.PAST_DEADLINE:
         return None
-    deleted = erase_personal_information(service)
-    receipt = service.notice_receipt()
-    if not deleted and receipt is not None and receipt.get("notice_id") == notice.notice_id:
-        return None
-    book = service.notice_book()
-    book.write_receipt(notice, deleted)
+    with data_lock(service.data_dir):
+        deleted = erase_personal_information(service)
+        receipt = service.notice_receipt()
+        if not deleted and receipt is not None and receipt.get("notice_id") == notice.notice_id:
+            return None
+        book = service.notice_book()
+        book.write_receipt(notice, deleted)
     return DeadlineDeletion(notice=notice, deleted=tuple(deleted), receipt=book.receipt_path)
 
 

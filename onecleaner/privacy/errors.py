@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
 TAMPER_KINDS = ("changed", "missing", "reordered", "cut off")
@@ -56,3 +57,35 @@ class CollectionStopped(PrivacyError):
 
 class DecryptError(PrivacyError):
     """Sealed data that does not open: wrong key, or the bytes were changed."""
+
+
+class DataFolderProblem(enum.Enum):
+    """Why the data folder could not take a write."""
+
+    FULL = "full"  # no space left (or over quota)
+    READ_ONLY = "read-only"
+    NOT_A_FOLDER = "not-a-folder"
+    NO_PERMISSION = "no-permission"
+    BUSY = "busy"  # another process held its lock too long
+    OTHER = "other"
+
+
+class DataFolderError(PrivacyError):
+    """The data folder cannot hold a write; nothing was changed (the old files stay).
+
+    ``folder`` is the data folder (or the sub-folder) concerned; ``needed`` is the space a
+    full disk lacked, in bytes.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        problem: DataFolderProblem,
+        message: str,
+        *,
+        needed: int | None = None,
+    ) -> None:
+        self.folder = folder
+        self.problem = problem
+        self.needed = needed
+        super().__init__(message)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from onecleaner import __version__
 from onecleaner.privacy.errors import ExportFailed, PrivacyError
 from onecleaner.privacy.profile import ProfileUnreadable
+from onecleaner.privacy.settings_file import stored_settings
 from onecleaner.privacy.storage import write_private_file
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def export_document(service: PrivacyService) -> dict[str, Any]:
             "history": [r.to_json() for r in service.consent_history()],
         },
         "journal": [r.to_dict() for r in records],
-        "settings": service.settings().to_json(),
+        "settings": stored_settings(service.data_dir),
         "identifiers": {
             "install_id": usage_data.install_id,
             "usage_counters": dict(usage_data.counters),

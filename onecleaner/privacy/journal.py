@@ -27,6 +27,7 @@ from typing import Any
 from onecleaner.privacy import journal_format as fmt
 from onecleaner.privacy.errors import JournalTampered, KeyUnavailable
 from onecleaner.privacy.journal_checkpoint import checkpoint_problem
+from onecleaner.privacy.journal_recovery import settle, sweep_orphan_keys
 from onecleaner.privacy.journal_removal import erase_all, erase_purpose, purge
 from onecleaner.privacy.journal_store import JournalStore
 from onecleaner.privacy.keys import KeyStore
@@ -163,6 +164,7 @@ class Journal:
         payload = _payload(at, kind, purpose, clean_text, clean_data)
         period = f"{now.year:04d}-{now.month:02d}"
         with self._store.guard():
+            settle(self._store)
             if not self._purged:
                 # Once per session: expired records go, and months whose key is lost are
                 # discarded so the journal can be read again (a new log starts).
@@ -207,6 +209,7 @@ class Journal:
         """
         records: list[JournalRecord] = []
         with self._store.guard():
+            settle(self._store)
             self._purge(self._store.now())
             for period in self._store.periods():
                 opened = self._opened(period)
@@ -230,6 +233,7 @@ class Journal:
         Raises KeyUnavailable if a period's key is lost (nothing can be checked then).
         """
         with self._store.guard():
+            settle(self._store)  # a rewrite a crash cut short is finished, not reported
             total = 0
             walked: dict[str, tuple[fmt.PeriodFile, int]] = {}
             for period in self._store.periods():
@@ -284,7 +288,7 @@ class Journal:
         for period, entry in sorted(ckpt.entries.items()):
             seq = int(entry.get("seq", 0))
             if period not in walked:
-                if seq > 0:
+                if seq > 0 and not entry.get("removing"):
                     return (f"journal {period} ({seq} records) is missing", 1, "missing", period)
                 continue
             pf, last = walked[period]
@@ -294,6 +298,10 @@ class Journal:
         for period, (_pf, last) in sorted(walked.items()):
             if period not in ckpt.entries and last > 0:
                 return (f"journal {period} is not in the checkpoint", None, "changed", period)
+        if ckpt.lost:
+            period, gone = min(ckpt.lost.items())
+            seq = int(gone.get("seq", 0))
+            return (f"journal {period} ({seq} records) was removed", 1, "missing", period)
         return None
 
     # -- retention, erasure, export -----------------------------------------------------------
@@ -305,7 +313,15 @@ class Journal:
         rewritten without its old records under a fresh key. Returns how many records went.
         """
         with self._store.guard():
+            settle(self._store)
             return self._purge(self._store.now())
+
+    def recover(self) -> list[str]:
+        """Finish what a crash cut short (a rewrite, a removal) and destroy orphaned month
+        keys; the names of the keys destroyed. For start-up."""
+        with self._store.guard():
+            settle(self._store)
+            return sweep_orphan_keys(self._store)
 
     def _purge(self, now: datetime) -> int:
         return purge(self._store, self._keys, now, self.retention_days)
@@ -317,6 +333,7 @@ class Journal:
         the old key is destroyed, so the erased records cannot be recovered from a copy.
         """
         with self._store.guard():
+            settle(self._store)
             if purpose is None:
                 return erase_all(self._store, self._keys)
             _check_name("purpose", purpose)

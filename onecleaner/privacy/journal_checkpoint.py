@@ -3,6 +3,12 @@
 The checkpoint is sealed with its own key (``journal-checkpoint``). A checkpoint behind a
 month's file is fine (a crash between writing a record and the checkpoint); one ahead of it
 means records were cut off the end. `journal_store.JournalStore` keeps it up to date.
+
+A rewrite (retention, erasure) names the new log in the month's entry as ``pending`` before
+the file is replaced, and a removal marks the entry ``removing`` before the file goes, so a
+crash in between is recognised (and finished) rather than reported as tampering. Months
+whose file vanished are kept in ``lost`` until they expire: `log verify` names them even
+after later records were written.
 """
 
 from __future__ import annotations
@@ -31,8 +37,23 @@ def checkpoint_problem(
     with its checkpoint ``entry``; None if the file holds at least what the entry names.
 
     A checkpoint behind the file is fine (a crash between writing a record and the
-    checkpoint); one ahead of it means records were cut off the end.
+    checkpoint); one ahead of it means records were cut off the end. A file that is the
+    entry's pending rewrite is fine too (a crash between writing it and the checkpoint).
     """
+    problem = _entry_problem(entry, pf, last, period)
+    pending = entry.get("pending")
+    if (
+        problem is not None
+        and isinstance(pending, dict)
+        and _entry_problem(pending, pf, last, period) is None
+    ):
+        return None
+    return problem
+
+
+def _entry_problem(
+    entry: dict[str, Any], pf: fmt.PeriodFile, last: int, period: str
+) -> tuple[str, int | None, str] | None:
     seq = int(entry.get("seq", 0))
     if entry.get("log_id") != pf.log_id:
         return (f"journal {period} was replaced by another log", None, "changed")
@@ -47,11 +68,15 @@ def checkpoint_problem(
 
 @dataclass
 class Checkpoint:
-    """Each period's last sequence number and hash as last recorded, and the file's state."""
+    """Each period's last sequence number and hash as last recorded, and the file's state.
+
+    ``lost`` holds the months whose file vanished: their log id and record count.
+    """
 
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     state: str = "absent"  # 'ok' | 'absent' | 'changed' | 'lost'
     sig: tuple[int, int, int] | None = None
+    lost: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def checkpoint_entry(log_id: str, seq: int, last_hash: bytes) -> dict[str, Any]:
@@ -74,21 +99,32 @@ def read_checkpoint(path: Path, keys: KeyStore, sig: tuple[int, int, int] | None
         try:
             key = keys.data_key(CHECKPOINT_KEY, create=False)
             sealed = base64.b64decode(str(doc.get("sealed", "")), validate=True)
-            entries = json.loads(crypto.unseal(key, sealed, _CHECKPOINT_AAD))
-            ckpt.entries, ckpt.state = dict(entries), "ok"
+            sealed_doc = json.loads(crypto.unseal(key, sealed, _CHECKPOINT_AAD))
+            if not isinstance(sealed_doc, dict):
+                raise ValueError("not an object")
+            if isinstance(sealed_doc.get("periods"), dict):
+                ckpt.entries = dict(sealed_doc["periods"])
+                ckpt.lost = dict(sealed_doc.get("lost") or {})
+            else:  # the first format: the entries alone
+                ckpt.entries = dict(sealed_doc)
+            ckpt.state = "ok"
         except KeyUnavailable as exc:
             if not exc.lost:
                 raise
             ckpt.state = "lost"
-        except (DecryptError, ValueError):
+        except (DecryptError, ValueError, TypeError):
             ckpt.state = "changed"
     return ckpt
 
 
 def write_checkpoint(
-    path: Path, keys: KeyStore, entries: dict[str, dict[str, Any]]
+    path: Path,
+    keys: KeyStore,
+    entries: dict[str, dict[str, Any]],
+    lost: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[int, int, int]:
-    """Seal ``entries`` into the checkpoint file at ``path``; the file's new stat signature."""
+    """Seal ``entries`` (and the ``lost`` months) into the checkpoint file at ``path``;
+    the file's new stat signature."""
     try:
         key = keys.data_key(CHECKPOINT_KEY)
     except KeyUnavailable as exc:
@@ -97,7 +133,8 @@ def write_checkpoint(
         # The old checkpoint is unreadable anyway; entries were rebuilt from the files.
         keys.destroy(CHECKPOINT_KEY)
         key = keys.data_key(CHECKPOINT_KEY)
-    blob = crypto.seal(key, json.dumps(entries, sort_keys=True).encode(), _CHECKPOINT_AAD)
+    doc = {"periods": entries, "lost": lost or {}}
+    blob = crypto.seal(key, json.dumps(doc, sort_keys=True).encode(), _CHECKPOINT_AAD)
     write_json(path, {"sealed": base64.b64encode(blob).decode("ascii")}, kind="journal-checkpoint")
     st = path.stat()
     return (st.st_mtime_ns, st.st_size, st.st_ino)

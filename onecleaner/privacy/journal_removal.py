@@ -16,7 +16,8 @@ from datetime import UTC, datetime, timedelta
 from onecleaner.privacy import journal_format as fmt
 from onecleaner.privacy.errors import KeyUnavailable
 from onecleaner.privacy.journal_checkpoint import checkpoint_problem
-from onecleaner.privacy.journal_store import KEY_PREFIX, JournalStore
+from onecleaner.privacy.journal_store import JournalStore
+from onecleaner.privacy.journal_tail import KEY_PREFIX
 from onecleaner.privacy.keys import KeyStore
 
 _PERIOD_KEY = re.compile(r"journal-(\d{4}-\d{2})(?:-[0-9a-f]+)?")
@@ -68,6 +69,14 @@ def purge(store: JournalStore, keys: KeyStore, now: datetime, retention_days: in
         if match and _period_end(match.group(1)) <= cutoff:
             keys.destroy(name)  # a key whose file is already gone
     store.remove_expired_aside(lambda period: _period_end(period) <= cutoff)
+    # A month lost or missing stays reported until it would have expired anyway.
+    for period in [p for p in store.lost() if _period_end(p) <= cutoff]:
+        del store.lost()[period]
+        dropped_whole = True
+    for period in [p for p in store.entries() if _period_end(p) <= cutoff]:
+        if not store.path(period).exists():
+            del store.entries()[period]
+            dropped_whole = True
     if dropped_whole:
         store.save_checkpoint()
     return removed
@@ -113,8 +122,7 @@ def _rewrite(
         store.save_checkpoint()
         return
     new_name = f"{KEY_PREFIX}{period}-{secrets.token_hex(3)}"
-    store.write_new(period, new_name, keys.data_key(new_name), keep)
-    keys.destroy(pf.key_name)
+    store.write_new(period, new_name, keys.data_key(new_name), keep, retire=pf.key_name)
 
 
 def erase_all(store: JournalStore, keys: KeyStore) -> int:
@@ -132,6 +140,7 @@ def erase_all(store: JournalStore, keys: KeyStore) -> int:
     store.remove_expired_aside(lambda period: True)
     store.forget_tails()
     store.entries().clear()
+    store.lost().clear()
     return erased
 
 

@@ -2,7 +2,8 @@
 
 `JournalStore` is the low level of `journal.Journal`: it knows where each month's log ends,
 writes frames, keeps the checkpoint (each month's last sequence number and hash, sealed with
-its own key: see `journal_checkpoint`) and starts a new log when a month's key is lost.
+its own key: see `journal_checkpoint`) and starts a new log when a month's key is lost. It
+works under the data folder's lock (`datalock`), shared with every other state file.
 """
 
 from __future__ import annotations
@@ -11,45 +12,37 @@ import contextlib
 import os
 import re
 import secrets
-import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from onecleaner.privacy import journal_format as fmt
-from onecleaner.privacy.errors import KeyUnavailable
+from onecleaner.privacy.datalock import data_lock, generation
+from onecleaner.privacy.errors import CorruptFile, KeyUnavailable
 from onecleaner.privacy.journal_checkpoint import (
     CHECKPOINT_FILE,
     Checkpoint,
     checkpoint_entry,
-    checkpoint_problem,
     read_checkpoint,
     write_checkpoint,
 )
+from onecleaner.privacy.journal_tail import KEY_PREFIX, Tail, find_tail
 from onecleaner.privacy.keys import KeyStore
 from onecleaner.privacy.storage import (
     atomic_write_bytes,
+    binary,
     ensure_data_dir,
-    locked,
+    folder_error,
+    read_state_bytes,
+    write_all,
 )
 
 JOURNAL_DIR = "journal"
-KEY_PREFIX = "journal-"
+#: A month's log is read whole; one larger than this is not ours.
+MAX_PERIOD_BYTES = 512 * 1024 * 1024
 _PERIOD_FILE = re.compile(r"(\d{4})-(\d{2})\.log")
 _ASIDE_FILE = re.compile(r"(\d{4}-\d{2})\.log\.(?:corrupt|tampered)-[0-9a-f]+")
-
-
-@dataclass
-class _Tail:
-    """Where the next record of a period goes."""
-
-    log_id: str
-    key: bytes
-    next_seq: int
-    last_hash: bytes
-    size: int
 
 
 class JournalStore:
@@ -58,19 +51,18 @@ class JournalStore:
     def __init__(
         self, data_dir: Path, keys: KeyStore, *, clock: Callable[[], datetime] | None = None
     ) -> None:
+        self.data_dir = data_dir
         self.dir = data_dir / JOURNAL_DIR
         self.keys = keys
         self._clock = clock or (lambda: datetime.now(UTC))
-        self._lock = threading.RLock()
-        self._depth = 0
-        self._file_lock: contextlib.ExitStack | None = None
-        self._tails: dict[str, _Tail] = {}
+        self._gen: int | None = None  # the data folder lock's acquisition the caches belong to
+        self.tails: dict[str, Tail] = {}  # where each month's next record goes (journal_tail)
         self._ckpt: Checkpoint | None = None
         self._batch = 0
         self._dirty: set[str] = set()
-        # While this process holds the lock file nobody else writes: what was checked once
-        # (a period's end, the checkpoint) stays true until the lock is released.
-        self._fresh: set[str] = set()
+        # While this process holds the data folder's lock nobody else writes: what was
+        # checked once (a period's end, the checkpoint) stays true until it is released.
+        self.fresh: set[str] = set()
         self._fds: dict[str, int] = {}
         self._paths: dict[str, Path] = {}  # period files kept open during a batch
         self.repaired: list[str] = []  # torn last records discarded, for verify to report
@@ -81,28 +73,20 @@ class JournalStore:
 
     @contextlib.contextmanager
     def guard(self) -> Iterator[None]:
-        """This thread holds the journal, and this process holds the journal's lock file."""
-        with self._lock:
-            if self._depth == 0:
-                stack = contextlib.ExitStack()
+        """This thread holds the journal: this process holds the data folder's lock."""
+        with data_lock(self.data_dir):
+            now = generation(self.data_dir)
+            if now != self._gen:
+                self.fresh.clear()  # the lock was let go: another process may have written
+                self._gen = now
                 ensure_data_dir(self.dir)
-                stack.enter_context(locked(self.dir / ".lock"))
-                self._file_lock = stack
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-                if self._depth == 0 and self._file_lock is not None:
-                    self._fresh.clear()
-                    self._file_lock.close()
-                    self._file_lock = None
+            yield
 
     def forget_tails(self) -> None:
         """Drop cached append positions (after files were removed or rewritten)."""
         for period in list(self._fds):
-            self._close(period)
-        self._tails.clear()
+            self.close_fd(period)
+        self.tails.clear()
 
     def now(self) -> datetime:
         """The clock's time, in UTC."""
@@ -125,11 +109,22 @@ class JournalStore:
         return sorted(p.name[:-4] for p in self.dir.iterdir() if _PERIOD_FILE.fullmatch(p.name))
 
     def load(self, period: str, *, repair: bool = True) -> fmt.PeriodFile | None:
-        """The parsed period file; a torn last record is cut off the file (crash recovery)."""
+        """The parsed period file; a torn last record is cut off the file (crash recovery).
+
+        Something that is not a plain file in its place (a folder, a FIFO...) is set aside
+        and the month counts as missing.
+        """
         path = self.path(period)
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+            raw = read_state_bytes(path, max_bytes=MAX_PERIOD_BYTES)
+        except CorruptFile as exc:
+            self.notices.append(
+                f"The journal file for {period} could not be read ({exc.reason}); it was kept "
+                f"aside as {exc.aside.name}."
+            )
+            self.tails.pop(period, None)
+            return None
+        if raw is None:
             return None
         pf = fmt.parse(raw)
         if pf.torn and repair:
@@ -138,7 +133,7 @@ class JournalStore:
                 f"journal {period}: an incomplete last record left by an interrupted write "
                 "was discarded"
             )
-            self._tails.pop(period, None)
+            self.tails.pop(period, None)
         return pf
 
     # -- the checkpoint ---------------------------------------------------------------------
@@ -148,20 +143,12 @@ class JournalStore:
         return self.dir / CHECKPOINT_FILE
 
     def checkpoint(self) -> Checkpoint:
-        """The checkpoint as on disk (cached until the file changes)."""
-        if self._ckpt is not None and CHECKPOINT_FILE in self._fresh:
+        """The checkpoint as on disk (read again each time the lock was let go)."""
+        if self._ckpt is not None and CHECKPOINT_FILE in self.fresh:
             return self._ckpt
-        try:
-            st = self.ckpt_path.stat()
-            sig: tuple[int, int, int] | None = (st.st_mtime_ns, st.st_size, st.st_ino)
-        except FileNotFoundError:
-            sig = None
-        if self._ckpt is not None and self._ckpt.sig == sig:
-            self._fresh.add(CHECKPOINT_FILE)
-            return self._ckpt
-        ckpt = read_checkpoint(self.ckpt_path, self.keys, sig)
+        ckpt = read_checkpoint(self.ckpt_path, self.keys, None)
         self._ckpt = ckpt
-        self._fresh.add(CHECKPOINT_FILE)
+        self.fresh.add(CHECKPOINT_FILE)
         return ckpt
 
     def entries(self) -> dict[str, dict[str, Any]]:
@@ -172,7 +159,7 @@ class JournalStore:
                 self.notices.append(
                     "The journal checkpoint could not be read; it was rebuilt from the journal."
                 )
-            ckpt.entries = {}
+            ckpt.entries, ckpt.lost = {}, {}
             for period in self.periods():
                 pf = self.load(period)
                 if pf is not None and pf.header is not None:
@@ -187,83 +174,21 @@ class JournalStore:
             ckpt.state = "ok"
         return ckpt.entries
 
+    def lost(self) -> dict[str, dict[str, Any]]:
+        """The months whose file vanished, as the checkpoint keeps them (see `mark_lost`)."""
+        self.entries()
+        return self.checkpoint().lost
+
     def save_checkpoint(self) -> None:
-        sig = write_checkpoint(self.ckpt_path, self.keys, self.entries())
+        sig = write_checkpoint(self.ckpt_path, self.keys, self.entries(), self.lost())
         assert self._ckpt is not None
         self._ckpt.sig = sig
 
     # -- writing ----------------------------------------------------------------------------
 
-    def tail(self, period: str) -> _Tail:
+    def tail(self, period: str) -> Tail:
         """The append position of ``period``, starting a new log if there is none usable."""
-        path = self.path(period)
-        cached = self._tails.get(period)
-        if cached is not None and period in self._fresh:
-            return cached
-        with contextlib.suppress(FileNotFoundError):
-            if cached is not None and path.stat().st_size == cached.size:
-                self._fresh.add(period)
-                return cached
-        pf = self.load(period)
-        if pf is None or (pf.header is None and not pf.frames):
-            return self.create(period)
-        if pf.header is None:
-            aside = path.with_name(f"{path.name}.corrupt-{secrets.token_hex(3)}")
-            os.replace(path, aside)
-            self.notices.append(
-                f"The header of journal {period} was damaged; the file was kept aside as "
-                f"{aside.name} and a new log was started."
-            )
-            return self.create(period)
-        try:
-            key = self.keys.data_key(pf.key_name, create=False)
-        except KeyUnavailable as exc:
-            if not exc.lost:
-                raise
-            self.drop_lost()
-            return self.create(period)
-        last = pf.frames[-1] if pf.frames else None
-        if self._cut_or_swapped(period, pf, (last.seq or len(pf.frames)) if last else 0):
-            # The records that still open in order go on in a new log under a fresh key.
-            kept = [payload for _seq, payload in fmt.walk(pf, key, period).payloads]
-            name = f"{KEY_PREFIX}{period}-{secrets.token_hex(3)}"
-            return self.write_new(period, name, self.keys.data_key(name), kept)
-        tail = _Tail(
-            log_id=pf.log_id,
-            key=key,
-            next_seq=((last.seq or len(pf.frames)) if last else 0) + 1,
-            last_hash=fmt.line_hash(last.line if last else pf.header_raw),
-            size=path.stat().st_size,
-        )
-        self._tails[period] = tail
-        self._fresh.add(period)
-        return tail
-
-    def _cut_or_swapped(self, period: str, pf: fmt.PeriodFile, last: int) -> bool:
-        """Whether ``period`` lost records off its end (or was swapped) since its checkpoint.
-
-        Appending to it would move the checkpoint past the evidence, so the file is kept
-        aside for inspection (its key stays until the month expires), the user is told, and
-        an incident is queued for the journal.
-        """
-        ckpt = self.checkpoint()
-        entry = ckpt.entries.get(period) if ckpt.state == "ok" else None
-        if entry is None:
-            return False
-        problem = checkpoint_problem(entry, pf, last, period)
-        if problem is None:
-            return False
-        path = self.path(period)
-        self._close(period)
-        aside = path.with_name(f"{path.name}.tampered-{secrets.token_hex(3)}")
-        os.replace(path, aside)
-        self._tails.pop(period, None)
-        self.notices.append(
-            f"Journal {period} no longer matches its checkpoint ({problem[0]}); it was kept "
-            f"aside as {aside.name} for inspection and its intact records go on in a new log."
-        )
-        self.incidents.append(f"journal-tampered: {problem[2]} ({period})")
-        return True
+        return find_tail(self, period)
 
     def remove_expired_aside(self, expired: Callable[[str], bool]) -> None:
         """Delete journal files kept aside whose period is ``expired`` (their key went too)."""
@@ -274,15 +199,28 @@ class JournalStore:
             if match and expired(match.group(1)):
                 path.unlink(missing_ok=True)
 
-    def create(self, period: str) -> _Tail:
+    def create(self, period: str) -> Tail:
         """Start the log of ``period`` under a fresh data key."""
         key_name = KEY_PREFIX + period
         self.keys.destroy(key_name)  # a key left without its file is never reused
         key = self.keys.data_key(key_name)
         return self.write_new(period, key_name, key, [])
 
-    def write_new(self, period: str, key_name: str, key: bytes, payloads: list[bytes]) -> _Tail:
-        """Write a whole period file (new log id) holding ``payloads``, and checkpoint it."""
+    def write_new(
+        self,
+        period: str,
+        key_name: str,
+        key: bytes,
+        payloads: list[bytes],
+        *,
+        retire: str | None = None,
+    ) -> Tail:
+        """Write a whole period file (new log id) holding ``payloads``, and checkpoint it.
+
+        When the month already has a checkpoint entry, the new log is first named in it as
+        ``pending``: a crash before the checkpoint's final write leaves a state that verify
+        accepts and `settle` finishes. ``retire`` is the key of the old log, destroyed last.
+        """
         log_id = secrets.token_hex(16)
         header = fmt.header_line(period, log_id, key_name)
         lines = [header]
@@ -291,13 +229,21 @@ class JournalStore:
             lines.append(fmt.frame_line(key, log_id, seq, prev, payload))
             prev = fmt.line_hash(lines[-1])
         data = b"\n".join(lines) + b"\n"
-        self._close(period)
+        new_entry = checkpoint_entry(log_id, len(payloads), prev)
+        entries = self.entries()
+        old = entries.get(period)
+        if old is not None and not old.get("removing"):
+            old["pending"] = {**new_entry, "key": key_name, "retire": retire}
+            self.save_checkpoint()
+        self.close_fd(period)
         atomic_write_bytes(self.path(period), data)
-        tail = _Tail(log_id, key, len(payloads) + 1, prev, len(data))
-        self._tails[period] = tail
-        self._fresh.add(period)
-        self.entries()[period] = checkpoint_entry(log_id, len(payloads), prev)
+        tail = Tail(log_id, key, len(payloads) + 1, prev, len(data), lines[-1])
+        self.tails[period] = tail
+        self.fresh.add(period)
+        entries[period] = new_entry
         self.save_checkpoint()
+        if retire and retire != key_name:
+            self.keys.destroy(retire)
         return tail
 
     def drop_lost(self) -> None:
@@ -320,43 +266,63 @@ class JournalStore:
                 f"was started. ({reason})"
             )
 
-    def _close(self, period: str) -> None:
+    def close_fd(self, period: str) -> None:
+        """Close the log of ``period`` kept open by a batch, if it is."""
         fd = self._fds.pop(period, None)
         if fd is not None:
             os.close(fd)
 
     def remove_period(self, period: str, pf: fmt.PeriodFile | None) -> None:
-        """Delete the file of ``period``, its keys and its checkpoint entry."""
-        self._close(period)
+        """Delete the file of ``period``, its keys and its checkpoint entry.
+
+        The entry is marked ``removing`` (and saved) before the file goes, so a crash in
+        between is finished by `settle`, never taken for a deleted month; the caller saves
+        the checkpoint afterwards.
+        """
+        self.close_fd(period)
+        entry = self.entries().get(period)
+        if entry is not None and not entry.get("removing") and self.path(period).exists():
+            entry["removing"] = True
+            self.save_checkpoint()
         with contextlib.suppress(FileNotFoundError):
             self.path(period).unlink()
         if pf is not None and pf.key_name:
             self.keys.destroy(pf.key_name)
         self.keys.destroy(KEY_PREFIX + period)
-        self._tails.pop(period, None)
+        self.tails.pop(period, None)
         self.entries().pop(period, None)
 
     def append_payload(self, period: str, payload: bytes) -> int:
-        """Seal ``payload`` as the next record of ``period``; its sequence number."""
+        """Seal ``payload`` as the next record of ``period``; its sequence number.
+
+        A write that fails (a full disk) is cut back off the file, so the month ends where
+        it did: DataFolderError says what happened.
+        """
         tail = self.tail(period)
         seq = tail.next_seq
         line = fmt.frame_line(tail.key, tail.log_id, seq, tail.last_hash, payload) + b"\n"
         fd = self._fds.get(period)
         if fd is None:
-            fd = os.open(self.path(period), os.O_WRONLY | os.O_APPEND)
+            fd = os.open(self.path(period), os.O_WRONLY | os.O_APPEND | binary())
+        keep_open = bool(self._batch)
         try:
-            view = memoryview(line)
-            while view:
-                view = view[os.write(fd, view) :]
+            write_all(fd, line)
             if not self._batch:
                 os.fsync(fd)
+        except OSError as exc:
+            keep_open = False
+            self._fds.pop(period, None)
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, tail.size)
+            raise folder_error(self.dir, exc, needed=len(line)) from exc
         finally:
-            if self._batch:
+            if keep_open:
                 self._fds[period] = fd
             else:
                 os.close(fd)
         tail.next_seq, tail.last_hash = seq + 1, fmt.line_hash(line[:-1])
         tail.size += len(line)
+        tail.last_line = line[:-1]
         self.entries()[period] = checkpoint_entry(tail.log_id, seq, tail.last_hash)
         if self._batch:
             self._dirty.add(period)
@@ -379,7 +345,8 @@ class JournalStore:
                     for period in sorted(self._dirty):
                         fd = self._fds.pop(period, None)
                         if fd is None:
-                            fd = os.open(self.path(period), os.O_RDONLY)
+                            # Opened for writing: Windows refuses fsync on a read-only handle.
+                            fd = os.open(self.path(period), os.O_WRONLY | os.O_APPEND | binary())
                         try:
                             os.fsync(fd)
                         finally:

@@ -14,15 +14,15 @@ import binascii
 import contextlib
 import os
 import secrets
-import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from onecleaner.privacy import crypto
+from onecleaner.privacy.datalock import data_lock, generation
 from onecleaner.privacy.errors import CorruptFile, DecryptError, KeyUnavailable
-from onecleaner.privacy.storage import ensure_data_dir, read_json, write_json
+from onecleaner.privacy.storage import read_json, write_json
 
 KEYS_FILE = "keys.json"
 MASTER_FILE = "master.key"
@@ -80,6 +80,20 @@ def _wrap_aad(name: str, master_id: str) -> bytes:
     return f"onecleaner data key\x00{name}\x00{master_id}".encode()
 
 
+def _keys_shape(doc: dict[str, Any]) -> str | None:
+    if not isinstance(doc.get("keys", {}), dict):
+        return "its 'keys' are not an object"
+    if not isinstance(doc.get("master", {}), dict):
+        return "its 'master' is not an object"
+    return None
+
+
+def _master_shape(doc: dict[str, Any]) -> str | None:
+    if not isinstance(doc.get("id"), str) or not isinstance(doc.get("key"), str):
+        return "it holds no key id and key"
+    return None
+
+
 def _lost_message(name: str, why: str) -> str:
     if name.startswith("journal"):
         after = "that part of the journal cannot be read any more; a new log will start."
@@ -89,14 +103,17 @@ def _lost_message(name: str, why: str) -> str:
 
 
 class KeyStore:
-    """Named data keys of one data folder, wrapped by its master key."""
+    """Named data keys of one data folder, wrapped by its master key.
+
+    Every call holds the data folder's lock (`datalock`): two processes making keys at
+    once both keep theirs, and only one master key is ever made.
+    """
 
     def __init__(self, data_dir: Path, *, service: str = "onecleaner") -> None:
         self._dir = data_dir
         self._service = service
-        self._lock = threading.RLock()
         self._doc: dict[str, Any] | None = None
-        self._doc_sig: tuple[int, int, int] | None = None
+        self._doc_gen: int | None = None  # the lock acquisition the cached doc was read under
         self._master_cache: tuple[str, bytes] | None = None
         self._unwrapped: dict[tuple[str, str], bytes] = {}
         self.problems: list[str] = []  # messages for the user (e.g. a keys file set aside)
@@ -114,30 +131,32 @@ class KeyStore:
     def _entry_name(self, master_id: str) -> str:
         return f"master-key-{master_id}"
 
+    def _reading(self) -> contextlib.AbstractContextManager[None]:
+        return data_lock(self._dir, create=False)
+
+    def _writing(self) -> contextlib.AbstractContextManager[None]:
+        return data_lock(self._dir)
+
     def _load(self) -> dict[str, Any]:
-        try:
-            st = self.keys_path.stat()
-            sig: tuple[int, int, int] | None = (st.st_mtime_ns, st.st_size, st.st_ino)
-        except FileNotFoundError:
-            sig = None
-        if self._doc is not None and sig == self._doc_sig:
+        """keys.json as on disk (cached while this process holds the folder's lock)."""
+        now = generation(self._dir)
+        if self._doc is not None and now is not None and self._doc_gen == now:
             return self._doc
         doc: dict[str, Any] | None
         try:
-            doc = read_json(self.keys_path, kind="keys")
+            doc = read_json(self.keys_path, kind="keys", check=_keys_shape)
         except CorruptFile as exc:
             self.problems.append(str(exc))
-            doc, sig = None, None
-        if doc is None or not isinstance(doc.get("keys"), dict):
+            doc = None
+        if doc is None:
             doc = {"keys": {}}
-        self._doc, self._doc_sig = doc, sig
+        doc.setdefault("keys", {})
+        self._doc, self._doc_gen = doc, now
         return doc
 
     def _save(self, doc: dict[str, Any]) -> None:
-        ensure_data_dir(self._dir)
         write_json(self.keys_path, doc, kind="keys")
-        st = self.keys_path.stat()
-        self._doc, self._doc_sig = doc, (st.st_mtime_ns, st.st_size, st.st_ino)
+        self._doc, self._doc_gen = doc, generation(self._dir)
 
     # -- the master key ---------------------------------------------------------------------
 
@@ -146,7 +165,7 @@ class KeyStore:
         pending = self.master_path.with_name(MASTER_FILE + ".new")
         for path in (self.master_path, pending):
             try:
-                doc = read_json(path, kind="master-key")
+                doc = read_json(path, kind="master-key", check=_master_shape)
             except CorruptFile as exc:
                 self.problems.append(str(exc))
                 continue
@@ -156,8 +175,13 @@ class KeyStore:
                 key = _unb64(doc.get("key"))
             except ValueError:
                 continue
+            # keys.json names this key: a rotation cut short is finished (its new key
+            # moves in) or forgotten (the unused new key goes).
             if path == pending:
                 os.replace(pending, self.master_path)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    pending.unlink()
             return key
         return None
 
@@ -235,7 +259,7 @@ class KeyStore:
 
     def status(self) -> KeyStatus:
         """Which store holds the master key (or would, before the first key is made)."""
-        with self._lock:
+        with self._reading():
             rec = self._load().get("master")
             if isinstance(rec, dict) and rec.get("store") == STORE_KEYCHAIN:
                 entry = self._entry_name(str(rec.get("id")))
@@ -256,7 +280,7 @@ class KeyStore:
         Raises KeyUnavailable if it is absent and not ``create``, or if the master key cannot
         unwrap it (master key lost or wrong).
         """
-        with self._lock:
+        with self._writing() if create else self._reading():
             doc = self._load()
             entry = doc["keys"].get(name)
             if isinstance(entry, dict):
@@ -292,17 +316,17 @@ class KeyStore:
 
     def has_key(self, name: str) -> bool:
         """Whether a wrapped key ``name`` is stored (readable or not)."""
-        with self._lock:
+        with self._reading():
             return name in self._load()["keys"]
 
     def names(self) -> list[str]:
         """The names of the stored data keys, sorted."""
-        with self._lock:
+        with self._reading():
             return sorted(self._load()["keys"])
 
     def destroy(self, name: str) -> None:
         """Forget the data key ``name``: what it protected can no longer be read."""
-        with self._lock:
+        with self._reading():
             doc = self._load()
             if doc["keys"].pop(name, None) is not None:
                 self._save(doc)
@@ -311,7 +335,7 @@ class KeyStore:
 
     def destroy_all(self) -> None:
         """Destroy every data key and the master key (keychain entry and key file)."""
-        with self._lock:
+        with self._reading():
             rec = self._load().get("master")
             if isinstance(rec, dict) and rec.get("store") == STORE_KEYCHAIN:
                 backend, _name = usable_keychain()
@@ -327,13 +351,13 @@ class KeyStore:
             ):
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
-            self._doc, self._doc_sig, self._master_cache = None, None, None
+            self._doc, self._doc_gen, self._master_cache = None, None, None
             self._unwrapped.clear()
             crypto.forget_cached_keys()
 
     def rotate_master(self) -> None:
         """Re-wrap every data key under a new master key, then destroy the old master key."""
-        with self._lock:
+        with self._writing():
             doc = self._load()
             old_rec = doc.get("master")
             old = self._master(doc)

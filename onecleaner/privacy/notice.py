@@ -24,15 +24,15 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from onecleaner.privacy.datalock import data_lock
 from onecleaner.privacy.errors import CorruptFile, PrivacyError
-from onecleaner.privacy.storage import ensure_data_dir, locked, read_json, write_json
+from onecleaner.privacy.storage import ensure_data_dir, read_json, write_json
 from onecleaner.resources import resource
 
 NOTICE_FILE = "notice.json"
 RECEIPT_FILE = "deletion-receipt.json"
 KEYS_FOLDER = "notice-keys"
 #: Held around "is it newer? then write it": two starts or an install at once never downgrade.
-NOTICE_LOCK = ".notice.lock"
 TEXT_LANGUAGES = ("en", "zh_CN")
 _DATE_FIELDS = ("announced_at", "service_end_at", "deletion_deadline")
 _REQUIRED = ("notice_id", "seq", *_DATE_FIELDS, "title", "body", "contact")
@@ -343,7 +343,7 @@ class NoticeBook:
         keys, _ = load_trusted_keys(self.data_dir)
         notice = verify_document(document, keys)
         ensure_data_dir(self.data_dir)
-        with locked(self.data_dir / NOTICE_LOCK):
+        with data_lock(self.data_dir):
             last = self.last_seq()
             if last is not None and notice.seq <= last:
                 raise NoticeRejected(

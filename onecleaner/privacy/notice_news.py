@@ -15,9 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from onecleaner.privacy.datalock import data_lock
 from onecleaner.privacy.errors import CorruptFile, PrivacyError
-from onecleaner.privacy.notice import NOTICE_LOCK, Notice, NoticeState
-from onecleaner.privacy.storage import ensure_data_dir, locked, read_json, write_json
+from onecleaner.privacy.notice import Notice, NoticeState
+from onecleaner.privacy.storage import ensure_data_dir, read_json, write_json
 
 if TYPE_CHECKING:
     from onecleaner.privacy.service import PrivacyService
@@ -133,7 +134,7 @@ class NoticeMemo:
         Claimed before showing, so two starts at once never both show it.
         """
         ensure_data_dir(self.data_dir)
-        with locked(self.data_dir / NOTICE_LOCK):
+        with data_lock(self.data_dir):
             memo = self._load()
             if _shown_key(memo, face) == news.key:
                 return False
@@ -146,7 +147,7 @@ class NoticeMemo:
         if not wanted:
             return set()
         ensure_data_dir(self.data_dir)
-        with locked(self.data_dir / NOTICE_LOCK):
+        with data_lock(self.data_dir):
             memo = self._load()
             before = _reported(memo)
             new = [d for d in wanted if d not in before]

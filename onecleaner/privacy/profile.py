@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable
@@ -11,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from onecleaner.privacy.crypto import seal, unseal
-from onecleaner.privacy.errors import DecryptError, KeyUnavailable, PrivacyError
+from onecleaner.privacy.datalock import data_lock
+from onecleaner.privacy.errors import CorruptFile, DecryptError, KeyUnavailable, PrivacyError
 from onecleaner.privacy.keys import KeyStore
-from onecleaner.privacy.storage import atomic_write_bytes, ensure_data_dir
+from onecleaner.privacy.storage import atomic_write_bytes, read_state_bytes, set_aside
 
 PROFILE_FILE = "profile.bin"
 KEY_NAME = "profile"
@@ -132,7 +134,11 @@ class Profile:
 
 
 class ProfileStore:
-    """The profile file, sealed with the data key `profile` (destroying the key shreds it)."""
+    """The profile file, sealed with the data key `profile` (destroying the key shreds it).
+
+    Reads and writes hold the data folder's lock, so a profile is never sealed with a key
+    another process replaced meanwhile.
+    """
 
     def __init__(
         self, data_dir: Path, keys: KeyStore, *, clock: Callable[[], datetime] | None = None
@@ -140,6 +146,7 @@ class ProfileStore:
         self.data_dir = data_dir
         self.keys = keys
         self.clock = clock or (lambda: datetime.now(UTC))
+        self.replaced = ""  # set by `update` when an unreadable profile was replaced
 
     @property
     def path(self) -> Path:
@@ -149,13 +156,26 @@ class ProfileStore:
         return self.path.exists()
 
     def load(self) -> Profile | None:
-        """The stored profile, None when there is none; ProfileUnreadable when it cannot be read."""
+        """The stored profile, None when there is none; ProfileUnreadable when it cannot be read.
+
+        Something that is not a plain file in its place (a folder, a FIFO...) is set aside:
+        ProfileUnreadable says so.
+        """
+        with data_lock(self.data_dir, create=False):
+            return self._load()
+
+    def _load(self) -> Profile | None:
         try:
-            blob = self.path.read_bytes()
-        except FileNotFoundError:
+            blob = read_state_bytes(self.path)
+        except CorruptFile as exc:
+            raise ProfileUnreadable(
+                f"the profile could not be read ({exc.reason}); it was kept aside as "
+                f"{exc.aside.name}"
+            ) from None
+        except PrivacyError as exc:
+            raise ProfileUnreadable(str(exc)) from None
+        if blob is None:
             return None
-        except OSError as exc:
-            raise ProfileUnreadable(f"the profile could not be read: {exc.strerror}") from None
         if not blob.startswith(MAGIC):
             raise ProfileUnreadable("the profile file is damaged (unknown format)")
         try:
@@ -176,15 +196,34 @@ class ProfileStore:
     def save(self, profile: Profile) -> Profile:
         """Seal and write the profile (0600, atomically); returns it with its update time."""
         stamped = Profile(email=profile.email, phone=profile.phone, updated_at=self.clock())
-        ensure_data_dir(self.data_dir)
-        key = self.keys.data_key(KEY_NAME, create=True)
         clear = json.dumps(stamped.to_json(), ensure_ascii=False).encode("utf-8")
-        atomic_write_bytes(self.path, MAGIC + seal(key, clear, AAD))
+        with data_lock(self.data_dir):
+            key = self.keys.data_key(KEY_NAME, create=True)
+            atomic_write_bytes(self.path, MAGIC + seal(key, clear, AAD))
         return stamped
+
+    def update(self, change: Callable[[Profile | None], Profile]) -> Profile:
+        """Read, change and save the profile under the data folder's lock; the saved profile.
+
+        ``change`` gets the stored profile (None when there is none or it is unreadable:
+        an unreadable one is set aside first, and `replaced` names where it went).
+        """
+        with data_lock(self.data_dir):
+            try:
+                current = self._load()
+            except ProfileUnreadable as exc:
+                self.replaced = str(exc)
+                if self.path.exists() or self.path.is_symlink():
+                    aside = set_aside(self.path)
+                    self.replaced += f"; it was kept aside as {aside.name} and replaced"
+                current = None
+            return self.save(change(current))
 
     def delete(self) -> bool:
         """Remove the profile and destroy its key; True when there was something to remove."""
-        existed = self.path.exists() or self.keys.has_key(KEY_NAME)
-        self.path.unlink(missing_ok=True)
-        self.keys.destroy(KEY_NAME)
+        with data_lock(self.data_dir, create=False):
+            existed = self.path.exists() or self.keys.has_key(KEY_NAME)
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError, IsADirectoryError):
+                self.path.unlink()
+            self.keys.destroy(KEY_NAME)
         return existed

@@ -1,18 +1,20 @@
 """The privacy facade the CLI and the GUI use: consent, profile, journal, export, forget, notice.
 
 Every call reads the data folder afresh (the CLI and the app may both be running), and bad
-files never raise: they give privacy-safe defaults and a message in `warnings`.
+files never raise: they give privacy-safe defaults and a message in `warnings`. Changes hold
+the data folder's lock; a withdrawal or forget is first recorded as an intent (`intents`) so
+a crash in the middle is completed at the next start.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from onecleaner.privacy import collection, erasure, intents
 from onecleaner.privacy import policy as policy_mod
 from onecleaner.privacy.consent import (
     ConsentBook,
@@ -22,12 +24,11 @@ from onecleaner.privacy.consent import (
     PurposeStatus,
     Way,
 )
-from onecleaner.privacy.device import device_info, minimal_error
-from onecleaner.privacy.erasure import DeadlineDeletion, apply_deletion_deadline, forget
+from onecleaner.privacy.datalock import data_lock
+from onecleaner.privacy.erasure import DeadlineDeletion
 from onecleaner.privacy.errors import CollectionStopped, PrivacyError
 from onecleaner.privacy.export import export_document, write_json_export
 from onecleaner.privacy.journal import (
-    ESSENTIAL,
     Journal,
     JournalRecord,
     VerifyReport,
@@ -44,11 +45,13 @@ from onecleaner.privacy.profile import (
     normalize_email,
     normalize_phone,
 )
-from onecleaner.privacy.redact import redact, redact_data
-from onecleaner.privacy.security_events import SUSPECT_NOTICE, SecurityEvent, security_text
-from onecleaner.privacy.storage import set_aside
+from onecleaner.privacy.security_events import SUSPECT_NOTICE, SecurityEvent
+from onecleaner.privacy.settings_file import (
+    PrivacyPreferences,
+    load_preferences,
+    set_usage_id_enabled,
+)
 from onecleaner.privacy.usage import UsageStore
-from onecleaner.settings import Settings, load_settings, save_settings
 
 _STOPPED = (NoticeState.SERVICE_ENDED, NoticeState.PAST_DEADLINE)
 
@@ -80,15 +83,23 @@ class PrivacyService:
         self.data_dir = data_dir
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.policy = policy if policy is not None else policy_mod.load_policy()
-        self.warnings: list[str] = []
+        self._warnings: list[str] = []
         self.keys = KeyStore(data_dir)
+        self.resuming = False  # completing an interrupted erasure (see `erasure`)
 
     # -- parts (fresh each time, their messages gathered in `warnings`) ---------------------
 
-    def _take(self, messages: list[str]) -> None:
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should be told (bad files set aside, lost keys...); clear when shown."""
+        self.tell(self.keys.problems)
+        return self._warnings
+
+    def tell(self, messages: list[str]) -> None:
+        """Add messages for the user (each once) and empty the list they came from."""
         for message in messages:
-            if message not in self.warnings:
-                self.warnings.append(message)
+            if message not in self._warnings:
+                self._warnings.append(message)
         messages.clear()
 
     def consent_book(self) -> ConsentBook:
@@ -105,11 +116,11 @@ class PrivacyService:
     def usage_store(self) -> UsageStore:
         return UsageStore(self.data_dir, self.keys, clock=self.clock)
 
-    def settings(self) -> Settings:
-        """The app settings (defaults and a warning when the file is bad)."""
-        loaded, message = load_settings(self.data_dir)
+    def preferences(self) -> PrivacyPreferences:
+        """The settings privacy depends on (defaults and a warning when the file is bad)."""
+        loaded, message = load_preferences(self.data_dir)
         if message:
-            self._take([message])
+            self.tell([message])
         return loaded
 
     def has_journal(self) -> bool:
@@ -121,7 +132,7 @@ class PrivacyService:
         journal = Journal(
             self.data_dir,
             self.keys,
-            retention_days=self.settings().journal_retention_days,
+            retention_days=self.preferences().journal_retention_days,
             clock=self.clock,
         )
         return journal
@@ -130,19 +141,20 @@ class PrivacyService:
 
     def status(self) -> PrivacyStatus:
         """A snapshot of everything the privacy page and `privacy status` show."""
+        self._resume_if_pending()
         notice = self.notice()
         state = NoticeState.NONE if notice is None else notice.state_at(self.clock())
-        retention = self.settings().journal_retention_days
+        retention = self.preferences().journal_retention_days
         journal_info: Mapping[str, Any] = journal_size(0, 0, [], retention)
         try:
             if self.has_journal():
                 journal_info = self.journal().size()
         except PrivacyError as exc:
-            self._take([str(exc)])  # the size stays the empty one; the warning says why
+            self.tell([str(exc)])  # the size stays the empty one; the warning says why
         try:
             profile_state = "set" if self._profiles().load() is not None else "none"
         except ProfileUnreadable as exc:
-            self._take([str(exc)])
+            self.tell([str(exc)])
             profile_state = "unreadable"
         status = PrivacyStatus(
             data_dir=self.data_dir,
@@ -156,20 +168,20 @@ class PrivacyService:
             notice=notice,
             collection_stopped=state in _STOPPED,
         )
-        self._take(self.keys.problems)
         return status
 
     def consent(self) -> list[PurposeStatus]:
         """Every purpose and whether it counts as granted under the current policy."""
+        self._resume_if_pending()
         book = self.consent_book()
         summary = book.summary()
-        self._take(book.warnings)
+        self.tell(book.warnings)
         return summary
 
     def consent_history(self) -> list[ConsentRecord]:
         book = self.consent_book()
         history = book.history()
-        self._take(book.warnings)
+        self.tell(book.warnings)
         return history
 
     def is_granted(self, purpose: Purpose) -> bool:
@@ -181,15 +193,21 @@ class PrivacyService:
         return self.consent_book().record(purpose, ConsentState.GRANTED, way)
 
     def withdraw(self, purpose: Purpose, way: Way = Way.CLI) -> list[str]:
-        """Record the withdrawal and erase what was collected for `purpose`; says what went."""
-        self.consent_book().record(purpose, ConsentState.WITHDRAWN, way)
-        erased: list[str] = []
-        removed = self.journal().erase(purpose=purpose.value) if self.has_journal() else 0
-        if removed:
-            erased.append(f"{removed} journal record(s) of '{purpose.value}'")
-        if purpose is Purpose.USAGE and self.usage_store().erase():
-            erased.append("the install identifier and usage counters")
-        return erased
+        """Record the withdrawal and erase what was collected for `purpose`; says what went.
+
+        The request is written down first (an intent): if anything cuts the erasure short,
+        the next start completes it.
+        """
+        return erasure.withdraw(self, purpose, way)
+
+    def _resume_if_pending(self) -> None:
+        """Complete an erasure a crash cut short before anything is read or changed."""
+        if not self.resuming and intents.has_pending(self.data_dir):
+            self.tell(self.resume_intents())
+
+    def resume_intents(self) -> list[str]:
+        """Complete the withdrawals and forgets a crash cut short; a message for each."""
+        return erasure.resume_intents(self)
 
     # -- collection ------------------------------------------------------------------------
 
@@ -197,7 +215,7 @@ class PrivacyService:
         """The installed, verified end-of-service notice, if any."""
         book = self.notice_book()
         notice = book.current()
-        self._take(book.warnings)
+        self.tell(book.warnings)
         return notice
 
     def notice_state(self) -> NoticeState:
@@ -208,7 +226,7 @@ class PrivacyService:
         """The non-personal receipt of the deletion done after the deadline, if it was done."""
         book = self.notice_book()
         receipt = book.receipt()
-        self._take(book.warnings)
+        self.tell(book.warnings)
         return receipt
 
     def install_notice(self, path: Path) -> Notice:
@@ -217,13 +235,14 @@ class PrivacyService:
         A forged, unknown-key or replayed notice is also journalled as a security event.
         """
         try:
-            return self.notice_book().install(path)
+            with data_lock(self.data_dir):  # the replay check and the write go together
+                return self.notice_book().install(path)
         except NoticeRejected as exc:
             if exc.problem in SUSPECT_NOTICE:
                 try:
                     self.record_security(SecurityEvent.NOTICE_REJECTED, exc.problem.value)
                 except PrivacyError as failed:  # the rejection is what the user must see
-                    self._take([f"the security event was not journalled: {failed}"])
+                    self.tell([f"the security event was not journalled: {failed}"])
             raise
 
     def collection_stopped(self) -> bool:
@@ -238,59 +257,22 @@ class PrivacyService:
 
     def record_activity(self, kind: str, summary: Mapping[str, object]) -> bool:
         """Journal a scan or clean (redacted) when `history` is granted; True when recorded."""
-        if self.collection_stopped() or not self.is_granted(Purpose.HISTORY):
-            return False
-        data = redact_data(dict(summary))
-        parts = ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict | list))
-        text = redact(f"{kind}: {parts}" if parts else kind)
-        self._append(kind, text, Purpose.HISTORY.value, data)
-        return True
-
-    def _append(self, kind: str, text: str, purpose: str, data: Mapping[str, Any]) -> None:
-        journal = self.journal()
-        try:
-            journal.append(kind, text, purpose=purpose, data=data)
-        finally:
-            self._take(journal.notices)
+        return collection.record_activity(self, kind, summary)
 
     def record_error(self, where: str, error: BaseException | str) -> bool:
         """Journal an error: minimal and non-personal, or with device details under diagnostics."""
-        if self.collection_stopped():
-            return False
-        if self.is_granted(Purpose.DIAGNOSTICS):
-            detail = str(error) if isinstance(error, str) else f"{type(error).__name__}: {error}"
-            self._append(
-                "error",
-                redact(f"{where}: {detail}"),
-                Purpose.DIAGNOSTICS.value,
-                redact_data({"where": where, "device": device_info()}),
-            )
-        else:
-            self._append("error", minimal_error(where, error), ESSENTIAL, {})
-        return True
+        return collection.record_error(self, where, error)
 
     def record_security(self, event: SecurityEvent, reason: str = "") -> bool:
-        """Journal a security event in minimal form: its name and a short reason code only.
-
-        Kept without consent (purpose `essential`, as the policy allows for service
-        security) but never after the service has ended; True when recorded.
-        """
-        if self.collection_stopped():
-            return False
-        self._append("security", security_text(event, reason), ESSENTIAL, {})
-        return True
+        """Journal a security event in minimal form (see `collection.record_security`)."""
+        return collection.record_security(self, event, reason)
 
     def record_usage(self, feature: str) -> bool:
         """Count one use of a feature when `usage` is granted; True when counted."""
-        if self.collection_stopped() or not self.is_granted(Purpose.USAGE):
-            return False
-        usage = self.usage_store()
-        usage.count(feature, with_id=self.settings().usage_id_enabled)
-        self._take(usage.warnings)
-        return True
+        return collection.record_usage(self, feature)
 
     def usage_id_enabled(self) -> bool:
-        return self.settings().usage_id_enabled
+        return self.preferences().usage_id_enabled
 
     def usage_id(self) -> str | None:
         """The install identifier: made on first ask when `usage` is granted and it is enabled."""
@@ -301,7 +283,7 @@ class PrivacyService:
             and not self.collection_stopped()
         )
         found = usage.install_id(create=create)
-        self._take(usage.warnings)
+        self.tell(usage.warnings)
         return found
 
     def reset_usage_id(self) -> str | None:
@@ -313,14 +295,16 @@ class PrivacyService:
 
     def set_usage_id_enabled(self, enabled: bool) -> None:
         """Turn the install identifier on or off; off removes it at once."""
-        save_settings(self.data_dir, dataclasses.replace(self.settings(), usage_id_enabled=enabled))
-        if not enabled:
-            self.usage_store().clear_id()
+        with data_lock(self.data_dir):
+            set_usage_id_enabled(self.data_dir, enabled)
+            if not enabled:
+                self.usage_store().clear_id()
 
     # -- profile ---------------------------------------------------------------------------
 
     def profile(self) -> Profile | None:
         """The registration profile (clear: show `masked()`); ProfileUnreadable if it is lost."""
+        self._resume_if_pending()
         return self._profiles().load()
 
     def set_profile(self, email: str | None = None, phone: str | None = None) -> Profile:
@@ -329,18 +313,18 @@ class PrivacyService:
         new_email = normalize_email(email) if email else None
         new_phone = normalize_phone(phone) if phone else None
         store = self._profiles()
-        try:
-            current = store.load() or Profile()
-        except ProfileUnreadable as exc:
-            aside = set_aside(store.path)
-            self._take([f"{exc}; it was kept aside as {aside.name} and replaced"])
-            current = Profile()
-        return store.save(
-            Profile(
+
+        def change(current: Profile | None) -> Profile:
+            current = current or Profile()
+            return Profile(
                 email=current.email if email is None else new_email,
                 phone=current.phone if phone is None else new_phone,
             )
-        )
+
+        saved = store.update(change)
+        if store.replaced:
+            self.tell([store.replaced])
+        return saved
 
     def delete_profile(self) -> bool:
         """Erase the profile and destroy its key; True when there was one."""
@@ -350,43 +334,51 @@ class PrivacyService:
 
     def log_records(self, limit: int | None = None) -> list[JournalRecord]:
         """The latest journal records (all when `limit` is None)."""
+        self._resume_if_pending()
         if not self.has_journal():
             return []
         journal = self.journal()
         records = journal.read(limit=limit)
-        self._take(journal.notices)
+        self.tell(journal.notices)
         return records
 
     def verify_log(self) -> VerifyReport:
         """Check the journal's chain: the first changed, missing, reordered or cut-off record."""
+        self._resume_if_pending()
         journal = self.journal()
         report = journal.verify()
-        self._take(journal.notices)
+        self.tell(journal.notices)
         return report
 
     def export_log(self, path: Path) -> int:
         """Write the decrypted journal to `path` (0600; its folder keeps its mode)."""
+        self._resume_if_pending()
         journal = self.journal()
         try:
             return journal.export(path)
         finally:
-            self._take(journal.notices)
+            self.tell(journal.notices)
 
     # -- export and forget -----------------------------------------------------------------
 
     def export_all(self, path: Path) -> dict[str, Any]:
         """Write one JSON file with everything the app holds about the user, decrypted."""
+        self._resume_if_pending()
         document = export_document(self)
+        self.tell(list(document["problems"]))  # what could not be read is said, not only filed
         write_json_export(path, document)
         return document
 
     def forget(self) -> list[str]:
-        """Erase everything the app holds about the user; the app then runs on its defaults."""
-        return forget(self)
+        """Erase everything the app holds about the user; the app then runs on its defaults.
+
+        Written down first as an intent, so a crash in the middle is completed at next start.
+        """
+        return erasure.forget_everything(self)
 
     def apply_deletion_deadline(self) -> DeadlineDeletion | None:
         """Past the notice's deletion deadline: delete the personal information, write a receipt.
 
         None when there is nothing (new) to do; see `erasure.apply_deletion_deadline`.
         """
-        return apply_deletion_deadline(self)
+        return erasure.apply_deletion_deadline(self)

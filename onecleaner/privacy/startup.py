@@ -22,6 +22,7 @@ from onecleaner.privacy.notice_sources import (
     install_newest,
     notice_folders,
 )
+from onecleaner.privacy.recovery import recover_data_folder
 from onecleaner.privacy.security_events import SUSPECT_NOTICE, SecurityEvent
 
 
@@ -41,12 +42,18 @@ def run_startup(
     is one line; the window shows its own (`notice_news.unseen_news`). A data folder that does
     not exist yet, with no notice found, holds nothing to do (and is not created).
     """
+    recovered: list[str] = []
+    if data_dir.is_dir():
+        try:  # first what a crash left behind: an erasure cut short is finished before all else
+            recovered = recover_data_folder(data_dir, clock=clock)
+        except (PrivacyError, OSError) as exc:
+            recovered = [f"what a crash interrupted could not be finished yet: {exc}"]
     try:
         rejected, messages = _take_in_notices(data_dir, clock)
     except (PrivacyError, OSError) as exc:
         rejected, messages = [], [f"the service notices could not be looked for: {exc}"]
     if not data_dir.is_dir():
-        return messages
+        return recovered + messages
     from onecleaner.privacy.service import PrivacyService
 
     try:
@@ -63,8 +70,8 @@ def run_startup(
             if news is not None and claim_news(service, face, news):
                 messages.append(news_line(news))
     except (PrivacyError, OSError) as exc:
-        return [*messages, f"privacy start-up work could not be done: {exc}"]
-    return messages + service.warnings
+        return [*recovered, *messages, f"privacy start-up work could not be done: {exc}"]
+    return recovered + messages + service.warnings
 
 
 def _take_in_notices(

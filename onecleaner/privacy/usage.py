@@ -6,6 +6,7 @@ removes them. Feature names are short fixed words, so nothing personal can slip 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import uuid
@@ -16,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from onecleaner.privacy.crypto import seal, unseal
-from onecleaner.privacy.errors import DecryptError, KeyUnavailable, PrivacyError
+from onecleaner.privacy.datalock import data_lock
+from onecleaner.privacy.errors import CorruptFile, DecryptError, KeyUnavailable, PrivacyError
 from onecleaner.privacy.keys import KeyStore
-from onecleaner.privacy.storage import atomic_write_bytes, ensure_data_dir
+from onecleaner.privacy.storage import atomic_write_bytes, read_state_bytes
 
 USAGE_FILE = "usage.bin"
 KEY_NAME = "usage"
@@ -52,7 +54,11 @@ class UsageData:
 
 
 class UsageStore:
-    """The sealed usage file; unreadable data is disposable and starts afresh (with a warning)."""
+    """The sealed usage file; unreadable data is disposable and starts afresh (with a warning).
+
+    Every change is a read-modify-write under the data folder's lock: no count is lost to
+    another process counting at the same time.
+    """
 
     def __init__(
         self, data_dir: Path, keys: KeyStore, *, clock: Callable[[], datetime] | None = None
@@ -68,12 +74,22 @@ class UsageStore:
 
     def load(self) -> UsageData:
         """The stored usage data; empty when there is none or it cannot be read."""
+        with data_lock(self.data_dir, create=False):
+            return self._load()
+
+    def _load(self) -> UsageData:
         try:
-            blob = self.path.read_bytes()
-        except FileNotFoundError:
+            blob = read_state_bytes(self.path)
+        except CorruptFile as exc:
+            self.warnings.append(
+                f"the usage data could not be read ({exc.reason}); it was kept aside as "
+                f"{exc.aside.name} and starts afresh"
+            )
             return UsageData()
-        except OSError as exc:
-            self.warnings.append(f"the usage data could not be read ({exc.strerror})")
+        except PrivacyError as exc:
+            self.warnings.append(f"the usage data could not be read ({exc})")
+            return UsageData()
+        if blob is None:
             return UsageData()
         try:
             if not blob.startswith(MAGIC):
@@ -93,7 +109,6 @@ class UsageStore:
             return UsageData()
 
     def _save(self, data: UsageData) -> UsageData:
-        ensure_data_dir(self.data_dir)
         key = self.keys.data_key(KEY_NAME, create=True)
         clear = json.dumps(data.to_json()).encode("utf-8")
         atomic_write_bytes(self.path, MAGIC + seal(key, clear, AAD))
@@ -103,47 +118,53 @@ class UsageStore:
         """Add one use of `feature`; makes the install identifier when `with_id` and absent."""
         if not _FEATURE.fullmatch(feature):
             raise InvalidFeature(f"'{feature}' is not a feature name (a short lower-case word)")
-        data = self.load()
-        counters = dict(data.counters)
-        counters[feature] = counters.get(feature, 0) + 1
-        install_id = data.install_id if not with_id or data.install_id else _new_id()
-        return self._save(
-            UsageData(
-                install_id=install_id if with_id else None,
-                counters=counters,
-                since=data.since or self.clock(),
+        with data_lock(self.data_dir):
+            data = self._load()
+            counters = dict(data.counters)
+            counters[feature] = counters.get(feature, 0) + 1
+            install_id = data.install_id if not with_id or data.install_id else _new_id()
+            return self._save(
+                UsageData(
+                    install_id=install_id if with_id else None,
+                    counters=counters,
+                    since=data.since or self.clock(),
+                )
             )
-        )
 
     def install_id(self, *, create: bool) -> str | None:
         """The install identifier, made when absent and `create`."""
-        data = self.load()
-        if data.install_id is None and create:
-            data = self._save(
-                UsageData(install_id=_new_id(), counters=data.counters, since=data.since)
-            )
-        return data.install_id
+        with data_lock(self.data_dir, create=create):
+            data = self._load()
+            if data.install_id is None and create:
+                data = self._save(
+                    UsageData(install_id=_new_id(), counters=data.counters, since=data.since)
+                )
+            return data.install_id
 
     def reset_id(self) -> str:
         """Replace the install identifier with a new random one."""
-        data = self.load()
-        new = _new_id()
-        self._save(UsageData(install_id=new, counters=data.counters, since=data.since))
-        return new
+        with data_lock(self.data_dir):
+            data = self._load()
+            new = _new_id()
+            self._save(UsageData(install_id=new, counters=data.counters, since=data.since))
+            return new
 
     def clear_id(self) -> bool:
         """Remove the install identifier (turned off); True when there was one."""
-        data = self.load()
-        if data.install_id is None:
-            return False
-        self._save(UsageData(install_id=None, counters=data.counters, since=data.since))
-        return True
+        with data_lock(self.data_dir, create=False):
+            data = self._load()
+            if data.install_id is None:
+                return False
+            self._save(UsageData(install_id=None, counters=data.counters, since=data.since))
+            return True
 
     def erase(self) -> bool:
         """Remove the identifier and counters and destroy their key; True when any existed."""
-        existed = self.path.exists() or self.keys.has_key(KEY_NAME)
-        self.path.unlink(missing_ok=True)
-        self.keys.destroy(KEY_NAME)
+        with data_lock(self.data_dir, create=False):
+            existed = self.path.exists() or self.keys.has_key(KEY_NAME)
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError, IsADirectoryError):
+                self.path.unlink()
+            self.keys.destroy(KEY_NAME)
         return existed
 
 

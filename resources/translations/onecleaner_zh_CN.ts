@@ -48,8 +48,36 @@
             <translation>继续(&amp;C)</translation>
         </message>
         <message>
-            <source>Your choice could not be saved: %1</source>
-            <translation>无法保存您的选择：%1</translation>
+            <source>&amp;Continue without saving</source>
+            <translation>不保存并继续(&amp;C)</translation>
+        </message>
+        <message>
+            <source>the disk it is on is full</source>
+            <translation>所在磁盘已满</translation>
+        </message>
+        <message>
+            <source>it is on a read-only disk</source>
+            <translation>它位于只读磁盘上</translation>
+        </message>
+        <message>
+            <source>a file stands where the folder should be</source>
+            <translation>该位置是一个文件而不是文件夹</translation>
+        </message>
+        <message>
+            <source>you are not allowed to write there</source>
+            <translation>您没有在该位置写入的权限</translation>
+        </message>
+        <message>
+            <source>another ONE Cleaner is busy with it</source>
+            <translation>另一个 ONE Cleaner 正在使用它</translation>
+        </message>
+        <message>
+            <source>it cannot be written</source>
+            <translation>无法写入</translation>
+        </message>
+        <message>
+            <source>Your choices could not be saved in the data folder %1: %2. Cleaning works without them, and you will be asked again at the next start.</source>
+            <translation>无法将您的选择保存到数据文件夹 %1：%2。没有这些选择也可以正常清理，下次启动时会再次询问您。</translation>
         </message>
     </context>
     <context>

@@ -464,14 +464,17 @@ def test_corrupted_files_never_crash_a_command(cli: Any, data_dir: Path) -> None
 def test_an_unwritable_export_target_is_exit_2(
     cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from onecleaner.privacy import storage
+    real_open = os.open
 
-    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
-        raise PermissionError(13, "Permission denied")
+    def refused(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.path.basename(path).startswith(".out.json."):  # the export's temporary file
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(storage.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(os, "open", refused)
     for argv in (("export",), ("log", "export")):
         result = cli(*argv, str(tmp_path / "out.json"))
         assert result.code == 2, argv
         assert "cannot write" in result.err and "Permission denied" in result.err
     assert not (tmp_path / "out.json").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []

@@ -13,6 +13,7 @@ import pytest
 from onecleaner.privacy.errors import ExportFailed, JournalTampered, KeyUnavailable
 from onecleaner.privacy.journal import Journal
 from onecleaner.privacy.keys import KeyStore
+from tests.privacy.forkkit import no_hang
 
 NOV = datetime(2026, 11, 5, 12, 0, tzinfo=UTC)
 
@@ -496,3 +497,49 @@ def test_a_cut_off_end_is_not_hidden_by_the_next_append(data_dir: Path) -> None:
     # Kept aside only while its month is kept: it goes with the month.
     make(data_dir, Clock(NOV + timedelta(days=90))).purge_expired()
     assert not aside.exists()
+
+
+def test_a_deleted_current_month_is_still_reported_after_new_records(data_dir: Path) -> None:
+    clock = Clock(NOV)
+    fill(make(data_dir, clock), 3)
+    log_path(data_dir).unlink()
+    later = make(data_dir, clock)
+    later.append("clean", "after the deletion", purpose="history")
+    assert any("is missing" in n and "3 records" in n for n in later.notices)
+    report = make(data_dir, clock).verify()
+    assert not report.ok and report.kind == "missing" and report.period == "2026-11"
+    assert "3 records" in (report.problem or "")
+    texts = [r.text for r in make(data_dir, clock).read()]
+    assert texts == ["journal-tampered: missing (2026-11)", "after the deletion"]
+    for n in range(3):  # more records, even in later months, do not hide the gap
+        clock.now = NOV + timedelta(days=10 * n)
+        make(data_dir, clock).append("clean", f"later {n}", purpose="history")
+    assert make(data_dir, clock).verify().kind == "missing"
+    # Once the lost month would have expired anyway, it is no longer reported.
+    clock.now = datetime(2027, 2, 1, tzinfo=UTC)
+    make(data_dir, clock).purge_expired()
+    assert make(data_dir, clock).verify().ok
+
+
+def test_a_deleted_past_month_stays_reported_after_appends_in_a_new_month(data_dir: Path) -> None:
+    clock = Clock(NOV - timedelta(days=20))
+    fill(make(data_dir, clock, retention_days=90), 2)
+    log_path(data_dir, "2026-10").unlink()
+    clock.now = NOV
+    for n in range(3):
+        make(data_dir, clock, retention_days=90).append("clean", f"{n}", purpose="history")
+    report = make(data_dir, clock, retention_days=90).verify()
+    assert report.kind == "missing" and report.period == "2026-10"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
+def test_a_fifo_as_a_month_is_set_aside_and_reported_missing(data_dir: Path) -> None:
+    fill(make(data_dir), 2)
+    log_path(data_dir).unlink()
+    os.mkfifo(log_path(data_dir), 0o600)
+    journal = make(data_dir)
+    with no_hang():  # opened without blocking: no writer is ever waited for
+        report = journal.verify()
+    assert report.kind == "missing"
+    assert any("a FIFO (named pipe) stands in its place" in n for n in journal.notices)
+    assert list((data_dir / "journal").glob("2026-11.log.corrupt-*"))

@@ -18,7 +18,7 @@ from onecleaner.privacy.notice import NoticeRejected, NoticeState
 from onecleaner.privacy.policy import load_policy
 from onecleaner.privacy.service import PrivacyService
 from onecleaner.privacy.startup import run_startup
-from onecleaner.settings import Settings, save_settings
+from onecleaner.settings import Settings, load_settings, save_settings
 from tests.privacy.notice_helpers import (
     notice_fields,
     signed_document,
@@ -239,7 +239,7 @@ def test_forget_erases_everything_and_app_keeps_working(data_dir: Path, tmp_path
     fresh = service(data_dir)
     assert fresh.profile() is None and fresh.log_records() == [] and fresh.usage_id() is None
     assert not any(s.granted for s in fresh.consent())
-    assert fresh.settings() == Settings()
+    assert load_settings(data_dir)[0] == Settings()
     fresh.grant(Purpose.HISTORY)
     assert fresh.record_activity("scan", {"files": 1})
 

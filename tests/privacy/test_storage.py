@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from onecleaner.privacy import storage
-from onecleaner.privacy.errors import CorruptFile
+from onecleaner.privacy.datalock import data_lock
+from onecleaner.privacy.errors import CorruptFile, DataFolderError
 from onecleaner.privacy.storage import (
     SCHEMA_VERSION,
     atomic_write_bytes,
@@ -81,7 +82,7 @@ def test_crash_between_write_and_rename_keeps_the_old_file(
         raise OSError("power lost")
 
     monkeypatch.setattr(storage.os, "replace", crash)
-    with pytest.raises(OSError, match="power lost"):
+    with pytest.raises(DataFolderError, match="power lost"):
         write_json(target, {"granted": []}, kind="consent")
     monkeypatch.undo()
     assert target.read_bytes() == before
@@ -128,7 +129,7 @@ def test_set_aside_never_overwrites_an_earlier_aside(data_dir: Path) -> None:
 
 
 def test_lock_can_be_taken_again_after_release(data_dir: Path) -> None:
-    with storage.locked(data_dir / ".lock"):
+    with data_lock(data_dir):
         pass
-    with storage.locked(data_dir / ".lock"):
+    with data_lock(data_dir), data_lock(data_dir):  # re-entrant in one process
         assert (data_dir / ".lock").exists()

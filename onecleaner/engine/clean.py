@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
+from onecleaner.engine.entries import allocated_bytes
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import EngineError
 from onecleaner.engine.fsops import Cursor, FdCursor, HomeTrash, make_cursor, move_to_trash
@@ -53,7 +54,6 @@ from onecleaner.engine.roots import CatalogView, Prober, Root, find_roots
 from onecleaner.engine.rules import Matcher
 from onecleaner.engine.scan import IN_USE
 
-_HAS_BLOCKS = hasattr(os.stat_result, "st_blocks")  # Windows reports no allocated blocks
 _PROGRESS_EVERY = 0.05
 _NOT_NAMES = frozenset(("", ".", ".."))
 _S_IFMT, _S_IFREG, _S_IFLNK = 0o170000, stat.S_IFREG, stat.S_IFLNK
@@ -318,7 +318,7 @@ class _Cleaner:
             if trash:
                 freed += e.frees  # what emptying the trash will free
             elif st.st_nlink == 1:  # otherwise another link keeps the data
-                freed += st.st_blocks * 512 if _HAS_BLOCKS else st.st_size
+                freed += allocated_bytes(st)
         if emptied:
             cursor.mark_removed()
         self.done = done0 + done

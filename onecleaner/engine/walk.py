@@ -31,6 +31,7 @@ from onecleaner.engine.entries import (
     _set_root,
     _set_size,
     _set_tid,
+    allocated_bytes,
     make_entry,
 )
 from onecleaner.engine.fsops import open_dir_nofollow
@@ -270,6 +271,7 @@ class Walker:
         root_dev = job.dev
         links = self.links
         statf = None if _IS_POSIX else os.lstat
+        allocated = allocated_bytes
         S_ISREG = stat.S_ISREG
         S_ISLNK = stat.S_ISLNK
         new = _new
@@ -311,10 +313,12 @@ class Walker:
                         continue
                     if include is not None and not include(rel + name):
                         continue
-                    if age_cut is not None:
-                        t = st.st_mtime if st.st_mtime > st.st_atime else st.st_atime
-                        if t > age_cut:
-                            continue
+                    # Age is the newest of the three times: a file copied or unpacked a
+                    # minute ago with an old mtime has a fresh ctime (as systemd-tmpfiles).
+                    if age_cut is not None and (
+                        st.st_mtime > age_cut or st.st_atime > age_cut or st.st_ctime > age_cut
+                    ):
+                        continue
                     theirs = uid is not None and st.st_uid != uid
                     if theirs and owner_only:
                         continue
@@ -331,7 +335,7 @@ class Walker:
                     if theirs:
                         skips.append(Skip(path, OTHER_OWNER, tid))
                         continue
-                    blocks = st.st_blocks * 512 if statf is None else st.st_size
+                    blocks = allocated(st)
                     dev = st.st_dev
                     if dev == root_dev:
                         dev = root_dev  # one shared int object instead of one per entry
@@ -420,7 +424,7 @@ class Walker:
             return
         if not stat.S_ISREG(st.st_mode):
             return
-        if age_cut is not None and max(st.st_mtime, st.st_atime) > age_cut:
+        if age_cut is not None and max(st.st_mtime, st.st_atime, st.st_ctime) > age_cut:
             return
         uid = self.uid
         if uid is not None and st.st_uid != uid and root.rule.owner_only:
@@ -437,7 +441,7 @@ class Walker:
         if uid is not None and st.st_uid != uid:
             skips.append(Skip(path, OTHER_OWNER, tid))
             return
-        blocks = st.st_blocks * 512 if _IS_POSIX else st.st_size
+        blocks = allocated_bytes(st)
         if st.st_nlink > 1:
             key = (st.st_dev, st.st_ino)
             self.links.add(key, st.st_nlink, blocks, entries)

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from engine_kit import FakeProbe, app, catalog, env, reasons, rule, target, tree, write
+from engine_kit import FakeProbe, app, catalog, env, later, reasons, rule, target, tree, write
 
 from onecleaner.engine import fsops, recheck
 from onecleaner.engine.clean import clean
@@ -27,11 +27,11 @@ from onecleaner.engine.scan import ScanOptions, scan
 
 
 def scan_and_clean(  # type: ignore[no-untyped-def]
-    *targets: Target, cat=None, probe=None, clean_probe=None, between=None, **kw
+    *targets: Target, cat=None, probe=None, clean_probe=None, between=None, options=None, **kw
 ) -> tuple[Plan, CleanResult]:
     cat = cat or catalog(app("t", "Test", list(targets)))
     probe = probe or FakeProbe()
-    plan = scan(list(targets), env(), catalog=cat, options=ScanOptions(), probe=probe)
+    plan = scan(list(targets), env(), catalog=cat, options=options or ScanOptions(), probe=probe)
     if between is not None:
         between(plan)
     result = clean(plan, env(), catalog=cat, probe=clean_probe or probe, **kw)
@@ -257,10 +257,11 @@ def test_the_path_based_fallback_applies_the_same_checks(
 
 
 def test_temporary_files_under_the_system_root_are_cleaned(sysroot: Path) -> None:
-    old = write(sysroot / "var" / "tmp" / "old-download.part", age_hours=48)
-    new = write(sysroot / "var" / "tmp" / "fresh", age_hours=1)
+    now = later(36)  # a day and a half on: when the files were written is old too
+    old = write(sysroot / "var" / "tmp" / "old-download.part", age_hours=48, now=now)
+    new = write(sysroot / "var" / "tmp" / "fresh", age_hours=1, now=now)
     _, result = scan_and_clean(target("system.tmp", rule("/var/tmp", owner_only=True),
-                                      min_age_hours=24))  # fmt: skip
+                                      min_age_hours=24), options=ScanOptions(now=now))  # fmt: skip
     assert result.files == 1 and result.skipped == ()
     assert not old.exists() and new.exists()
 

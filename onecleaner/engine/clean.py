@@ -19,7 +19,14 @@ from collections.abc import Callable, Sequence
 from onecleaner.engine.entries import allocated_bytes
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import EngineError
-from onecleaner.engine.fsops import Cursor, FdCursor, HomeTrash, make_cursor, move_to_trash
+from onecleaner.engine.fsops import (
+    Cursor,
+    FdCursor,
+    HomeTrash,
+    MountCrossing,
+    make_cursor,
+    move_to_trash,
+)
 from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import (
     OS,
@@ -33,6 +40,7 @@ from onecleaner.engine.model import (
     Skip,
     TargetResult,
 )
+from onecleaner.engine.mounts import MountTable
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.recheck import (
     CHANGED,
@@ -90,6 +98,8 @@ class _Cleaner:
         self.guard = Guard.for_env(env, extra=never_touch)
         # Protected places, for a plan that reaches into one (an old or edited plan file).
         self.protected = ProtectedPlaces(self.guard.protected)
+        # Read once per clean; each folder the cursor opens is also asked with statx.
+        self.mounts = MountTable.current().points
         self.trash_folders = trash_folders(env)
         self.trash = mode is DeleteMode.TRASH
         self.home_trash = (
@@ -154,7 +164,7 @@ class _Cleaner:
             base = root.path
             prune = root.rule.prune
         try:
-            cursor = make_cursor(base, prune=prune)
+            cursor = make_cursor(base, prune=prune, mounts=self.mounts)
         except OSError as exc:
             skips.append(Skip(root.path, reason_for(exc), tid))
             self.done += len(group)
@@ -366,6 +376,8 @@ class _Cleaner:
         if why is None:
             try:
                 cursor.goto(parts)
+            except MountCrossing as exc:  # one skip names the mount point, not each file
+                return here, folder, reason_for(exc), str(exc.filename), None, None, "", -1
             except (OSError, ValueError) as exc:
                 why = reason_for(exc)
         if why is not None:

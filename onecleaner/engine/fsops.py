@@ -17,6 +17,8 @@ import os
 import stat
 from typing import Protocol
 
+from onecleaner.engine.mounts import MountRootTest
+
 _IS_POSIX = os.name == "posix"
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 _FILE_ATTRIBUTE_REPARSE_POINT = 0x400
@@ -24,6 +26,16 @@ _FILE_ATTRIBUTE_REPARSE_POINT = 0x400
 
 class UnsafeFolder(OSError):
     """A folder on an entry's path is not what the scan saw (a link, another filesystem)."""
+
+
+class MountCrossing(UnsafeFolder):
+    """A folder on an entry's path is a mount point (a bind mount keeps its parent's device).
+
+    `filename` is the mount point's path.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(errno.EXDEV, "a mount point", path)
 
 
 def open_dir_nofollow(path: str) -> int:
@@ -66,11 +78,18 @@ class Cursor(Protocol):
 
 
 class FdCursor:
-    """POSIX: open descriptors from the root down, names checked through them."""
+    """POSIX: open descriptors from the root down, names checked through them.
 
-    def __init__(self, root: str, *, prune: bool) -> None:
+    Every folder it opens below the root must be on the root's device and not a mount point:
+    neither in `mounts` (the table read when the clean started) nor, by statx, the root of a
+    mount made since.
+    """
+
+    def __init__(self, root: str, *, prune: bool, mounts: frozenset[str] = frozenset()) -> None:
         self.root = root
         self.prune = prune
+        self.mounts = mounts
+        self._mount_root = MountRootTest()
         fd = open_dir_nofollow(root)
         self.dev = os.fstat(fd).st_dev
         self.fds: list[int] = [fd]
@@ -94,6 +113,8 @@ class FdCursor:
             try:
                 if os.fstat(fd).st_dev != self.dev:
                     raise UnsafeFolder(errno.EXDEV, "on another filesystem", name)
+                if self._mount_root(fd) or (self.mounts and self.path_of(name) in self.mounts):
+                    raise MountCrossing(self.path_of(name))
             except BaseException:
                 os.close(fd)
                 raise
@@ -135,11 +156,15 @@ class FdCursor:
 
 
 class PathCursor:
-    """Windows (and any OS without dir_fd): path-based, each folder checked to resolve to itself."""
+    """Windows (and any OS without dir_fd): path-based, each folder checked to resolve to itself.
 
-    def __init__(self, root: str, *, prune: bool) -> None:
+    A junction or a volume mounted in a folder is a reparse point there: refused like a link.
+    """
+
+    def __init__(self, root: str, *, prune: bool, mounts: frozenset[str] = frozenset()) -> None:
         self.root = root
         self.prune = prune
+        self.mounts = mounts
         st = os.lstat(root)
         if not stat.S_ISDIR(st.st_mode) or _is_reparse(st):
             raise UnsafeFolder(errno.ENOTDIR, "not a plain folder", root)
@@ -166,6 +191,8 @@ class PathCursor:
         self._check_here()
 
     def _check_here(self) -> None:
+        if self.names and self.here in self.mounts:
+            raise MountCrossing(self.here)
         st = os.lstat(self.here)
         if not stat.S_ISDIR(st.st_mode) or _is_reparse(st):
             raise UnsafeFolder(errno.ELOOP, "replaced by a link", self.here)
@@ -244,11 +271,16 @@ def move_to_trash(
     send2trash(path)
 
 
-def make_cursor(root: str, *, prune: bool, paths_only: bool = False) -> Cursor:
-    """The cursor this OS supports (descriptors on POSIX), or the path-based one if asked."""
+def make_cursor(
+    root: str, *, prune: bool, paths_only: bool = False, mounts: frozenset[str] = frozenset()
+) -> Cursor:
+    """The cursor this OS supports (descriptors on POSIX), or the path-based one if asked.
+
+    `mounts`: the mount points known now; the cursor never enters one below the root.
+    """
     if _IS_POSIX and not paths_only and os.unlink in os.supports_dir_fd:
-        return FdCursor(root, prune=prune)
-    return PathCursor(root, prune=prune)
+        return FdCursor(root, prune=prune, mounts=mounts)
+    return PathCursor(root, prune=prune, mounts=mounts)
 
 
 class HomeTrash:

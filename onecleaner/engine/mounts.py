@@ -135,13 +135,8 @@ def _load_statx() -> object | None:
         func = libc.statx
     except (OSError, AttributeError):  # glibc before 2.28, musl without statx
         return None
-    func.argtypes = [
-        ctypes.c_int,
-        ctypes.c_char_p,
-        ctypes.c_int,
-        ctypes.c_uint,
-        ctypes.POINTER(_Statx),
-    ]
+    # No argtypes: every argument is a small int, bytes or a byref, which ctypes passes as
+    # they are; declaring them costs a conversion per call (a third of the call's time).
     func.restype = ctypes.c_int
     return func
 
@@ -149,18 +144,35 @@ def _load_statx() -> object | None:
 _statx = _load_statx()
 
 
+class MountRootTest:
+    """`is_mount_root` for a walk or a clean that asks once per folder.
+
+    It keeps its own statx buffer and calls statx without ctypes' argument conversion
+    (1.8 us a folder instead of 5 us here, about one fstat); one instance per thread.
+    """
+
+    def __init__(self) -> None:
+        self._buf = _Statx()
+        self._ref = ctypes.byref(self._buf)
+        self._known = _statx is not None  # False once the kernel shows it cannot tell
+
+    def __call__(self, fd: int) -> bool | None:
+        """Whether the open folder `fd` is the root of a mount; None when the kernel cannot say."""
+        call = _statx
+        if not self._known or not callable(call):
+            return None
+        buf = self._buf
+        if call(fd, b"", _AT_EMPTY_PATH | _AT_SYMLINK_NOFOLLOW, _STATX_TYPE, self._ref) != 0:
+            return None
+        if not buf.stx_attributes_mask & _STATX_ATTR_MOUNT_ROOT:
+            self._known = False  # a kernel before 5.8 does not report the attribute
+            return None
+        return bool(buf.stx_attributes & _STATX_ATTR_MOUNT_ROOT)
+
+
 def is_mount_root(fd: int) -> bool | None:
     """Whether the open folder `fd` is the root of a mount; None when the kernel cannot say."""
-    if _statx is None:
-        return None
-    buf = _Statx()
-    call = _statx
-    assert callable(call)
-    if call(fd, b"", _AT_EMPTY_PATH | _AT_SYMLINK_NOFOLLOW, _STATX_TYPE, ctypes.byref(buf)) != 0:
-        return None
-    if not buf.stx_attributes_mask & _STATX_ATTR_MOUNT_ROOT:
-        return None  # a kernel before 5.8 does not report the attribute
-    return bool(buf.stx_attributes & _STATX_ATTR_MOUNT_ROOT)
+    return MountRootTest()(fd)
 
 
-__all__ = ["MountTable", "is_mount_root", "parse_mountinfo"]
+__all__ = ["MountRootTest", "MountTable", "is_mount_root", "parse_mountinfo"]

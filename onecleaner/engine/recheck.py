@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onecleaner.engine.env import Environment
-from onecleaner.engine.fsops import UnsafeFolder
+from onecleaner.engine.fsops import MountCrossing, UnsafeFolder
 from onecleaner.engine.guard import Protected
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import CatalogView, Prober, running_blocks
@@ -31,6 +31,7 @@ IN_TRASH = Reason.of(SkipCode.IN_TRASH)
 KEPT = Reason.of(SkipCode.KEPT)
 NOT_A_PATH = Reason.of(SkipCode.NOT_A_PATH)
 NOT_INSIDE = Reason.of(SkipCode.NOT_INSIDE)
+MOUNT_POINT = Reason.of(SkipCode.MOUNT_POINT)
 
 
 class Watch:
@@ -164,6 +165,8 @@ def reason_for(exc: OSError | ValueError) -> Reason:
     """The reason of a skip for an error met while checking or removing an entry."""
     if isinstance(exc, ValueError):  # a NUL in a hand-made plan's path
         return NOT_A_PATH
+    if isinstance(exc, MountCrossing):
+        return MOUNT_POINT
     if isinstance(exc, UnsafeFolder):
         return OTHER_FS if exc.errno == errno.EXDEV else SWAPPED
     if isinstance(exc, FileNotFoundError):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from onecleaner.engine.env import Environment
 from onecleaner.engine.guard import Guard, is_within
 from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
+from onecleaner.engine.mounts import MountTable
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import (
     CatalogView,
@@ -104,6 +105,7 @@ def scan(
         dedup=overlapping(all_roots, env.os),
         progress=progress,
         cancel=cancel,
+        mounts=MountTable.current(),
     )
 
     # The walk makes one record per file and no cycles: the cyclic collector would only

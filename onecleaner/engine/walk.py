@@ -36,6 +36,7 @@ from onecleaner.engine.entries import (
 )
 from onecleaner.engine.fsops import open_dir_nofollow
 from onecleaner.engine.model import EntryKind, Identity, Phase, PlanEntry, Progress, Skip
+from onecleaner.engine.mounts import MountRootTest, MountTable
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import Root
 from onecleaner.engine.rules import Matcher, compile_globs, has_magic
@@ -75,6 +76,7 @@ def _close(handle: int | str) -> None:
 
 
 OTHER_FILESYSTEM = Reason.of(SkipCode.OTHER_FILESYSTEM)
+MOUNT_POINT = Reason.of(SkipCode.MOUNT_POINT)
 OTHER_OWNER = Reason.of(SkipCode.OTHER_OWNER)
 LINK_NOT_FOLLOWED = Reason.of(SkipCode.LINK_NOT_FOLLOWED)
 
@@ -126,8 +128,13 @@ class Walker:
         dedup: bool,
         progress: Callable[[Progress], None] | None,
         cancel: threading.Event | None,
+        mounts: MountTable | None = None,
     ) -> None:
         self.stops = stops
+        # A bind mount has its parent's device number: the mount table (read once per scan)
+        # and statx's mount-root flag on each opened folder (a mount made since) catch it.
+        self.mount_points = mounts.points if mounts is not None else frozenset()
+        self.mount_root = MountRootTest() if _IS_POSIX else None
         self.uid = uid
         self.fold = case_insensitive
         self.seen: set[str] | None = set() if dedup else None
@@ -192,6 +199,8 @@ class Walker:
             return
         job = _Job(tid, root.path, dev, age_cut, rule.owner_only, keep_names, entries, skips)
         sep = os.sep
+        mount_points = self.mount_points
+        mount_root = self.mount_root
         # Each frame: the open folder, its path prefix, its relative prefix, its subfolders.
         frames: list[tuple[int | str, str, str, list[_Sub]]] = []
         try:
@@ -210,13 +219,18 @@ class Walker:
                 path = prefix + name
                 if self._tick(path):
                     break
+                if path in mount_points:
+                    skips.append(Skip(path, MOUNT_POINT, tid))
+                    continue
                 child: int | str
+                mounted = False
                 try:
                     if isinstance(fd, int):
                         child_fd = os.open(name, _DIR_FLAGS, dir_fd=fd)
                         child = child_fd
                         try:
                             child_dev = os.fstat(child_fd).st_dev
+                            mounted = mount_root is not None and bool(mount_root(child_fd))
                         except OSError:
                             os.close(child_fd)
                             raise
@@ -231,9 +245,10 @@ class Walker:
                 except OSError as exc:
                     skips.append(Skip(path, reason_for(exc), tid))
                     continue
-                if child_dev != dev:
+                if child_dev != dev or mounted:
                     _close(child)
-                    skips.append(Skip(path, OTHER_FILESYSTEM, tid))
+                    why = OTHER_FILESYSTEM if child_dev != dev else MOUNT_POINT
+                    skips.append(Skip(path, why, tid))
                     continue
                 child_rel = rel + name + "/"
                 subs: list[_Sub] = []

@@ -248,7 +248,9 @@ def test_the_path_based_fallback_applies_the_same_checks(
     # The module itself: the package re-exports the function `clean` under the same name.
     clean_module = importlib.import_module("onecleaner.engine.clean")
     monkeypatch.setattr(
-        clean_module, "make_cursor", lambda r, prune: real(r, prune=prune, paths_only=True)
+        clean_module,
+        "make_cursor",
+        lambda r, prune, **kw: real(r, prune=prune, paths_only=True, **kw),
     )
     _, result = scan_and_clean(target("t.cache", root), between=swap)
     assert not good.exists() and not (root / "ok").exists()

@@ -126,8 +126,9 @@ class _Cleaner:
                 skips.append(Skip(entries[0].root, Reason.of(SkipCode.UNKNOWN_TARGET), tid))
             self.done += len(entries)
             return TargetResult(tid, 0, 0, tuple(skips))
-        roots, _ = find_roots(target, self.env, self.guard)
+        roots, refused = find_roots(target, self.env, self.guard)
         current = {r.path: r for r in roots}
+        refusals = {os.path.realpath(s.path): s.reason for s in refused}
         by_root: dict[str, list[PlanEntry]] = {}
         for e in entries:
             by_root.setdefault(e.root, []).append(e)
@@ -137,8 +138,11 @@ class _Cleaner:
             root = current.get(root_path)
             why = None
             if root is None:
-                why = self.guard.refusal(os.path.realpath(root_path)) or Reason.of(
-                    SkipCode.ROOT_NOT_CURRENT
+                resolved = os.path.realpath(root_path)
+                why = (
+                    refusals.get(resolved)
+                    or self.guard.refusal(resolved)
+                    or Reason.of(SkipCode.ROOT_NOT_CURRENT)
                 )
             elif os.path.realpath(root_path) != root_path:
                 why = Reason.of(SkipCode.ROOT_MOVED)

@@ -16,7 +16,7 @@ import fnmatch
 import ntpath
 import os
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -51,6 +51,30 @@ _MACOS_SYSTEM = (
 )  # fmt: skip
 # macOS keeps per-user temporary folders ($TMPDIR) under /var/folders.
 _MACOS_SYSTEM_EXCEPTIONS = ("/private/var/tmp", "/private/var/folders", "/var/folders")
+
+#: Folders of the home that hold configuration, keys or personal data: refused as roots, and so
+#: is a root that contains one; folders below them may be roots (~/.local/share/Trash).
+_PRIVATE_POSIX = (
+    ".ssh", ".gnupg", ".pki", ".password-store", ".config", ".local", ".local/share",
+    ".mozilla", ".thunderbird", ".var", ".var/app", "snap",
+)  # fmt: skip
+_PRIVATE_MACOS = (
+    "Library", "Library/Application Support", "Library/Preferences", "Library/Keychains",
+    "Library/Mail", "Library/Messages", "Library/Containers", "Library/Group Containers",
+    "Library/Mobile Documents", "Library/Safari", "Library/Cookies",
+)  # fmt: skip
+_PRIVATE_WINDOWS = ("AppData", "AppData\\Roaming", "AppData\\Local", "AppData\\LocalLow", ".ssh")
+#: Variables naming such folders wherever the user moved them.
+_PRIVATE_VARS = {
+    OS.LINUX: ("XDG_CONFIG_HOME", "XDG_DATA_HOME"),
+    OS.MACOS: ("XDG_CONFIG_HOME", "XDG_DATA_HOME"),
+    OS.WINDOWS: ("APPDATA", "LOCALAPPDATA"),
+}
+
+#: Files that make a folder a browser's or mail program's profile, or the folder of its profiles
+#: (Chromium family and Electron: Local State, Preferences; Firefox, Thunderbird: prefs.js,
+#: profiles.ini). A root holding one is refused unless its rule's include globs leave it out.
+PROFILE_MARKERS = ("Local State", "Preferences", "Secure Preferences", "prefs.js", "profiles.ini")
 
 #: Caches that break desktops or are not caches at all when emptied (relative to the cache home).
 _FRAGILE_CACHE_NAMES = ("doc", "ibus", "kwin", "plasmashell", "obexd")
@@ -98,6 +122,14 @@ def is_within(path: str, parent: str, os_: OS) -> bool:
     return p.startswith(prefix)
 
 
+def display_path(path: str, home: str, os_: OS) -> str:
+    """A path as messages show it: `~/.ssh` for a folder of the home, else the path itself."""
+    if not is_within(path, home, os_) or _fold(path, os_) == _fold(home, os_):
+        return path
+    sep = "\\" if os_ is OS.WINDOWS else "/"
+    return "~" + sep + path[len(home) :].lstrip(sep)
+
+
 class Guard:
     """The never-touch rules for one environment, ready for fast checks."""
 
@@ -107,12 +139,14 @@ class Guard:
         home: str,
         protected: Sequence[Protected],
         exact: Sequence[tuple[str, Place]] = (),
+        private: Sequence[Protected] = (),
     ) -> None:
         self.os = os_
         paths = path_module(os_)
         self.home = paths.normpath(home)
         self.protected = tuple(protected)
         self.exact = tuple(exact)  # (path, place): refused as roots, fine to have below one
+        self.private = tuple(private)  # refused as roots and inside roots, fine below
         # Path -> (reason, report) for the walk's one-lookup-per-folder test.
         self.stops: dict[str, tuple[Reason, bool]] = {}
         for p in self.protected:
@@ -123,7 +157,9 @@ class Guard:
         cls, env: Environment, data_dir: Path | None = None, extra: Sequence[str] = ()
     ) -> Guard:
         """The guard of `env`: reads ~/.config/user-dirs.dirs and resolves symlinked places."""
-        return cls(env.os, env.home, _protected(env, data_dir, extra), _exact(env))
+        return cls(
+            env.os, env.home, _protected(env, data_dir, extra), _exact(env), _private(env)
+        )
 
     def refusal(self, resolved: str) -> Reason | None:
         """Why a resolved root may not be cleaned; None when it may."""
@@ -134,8 +170,15 @@ class Guard:
             if _fold(self.home, self.os) == _fold(resolved, self.os):
                 return Reason.of(SkipCode.REFUSED_IS, place=Place.HOME.value)
             return Reason.of(SkipCode.REFUSED_HOLDS_HOME)
+        folded = _fold(resolved, self.os)
+        for p in self.private:
+            if _fold(p.path, self.os) == folded:
+                return p.reason(SkipCode.REFUSED_IS)
+        for p in self.private:
+            if is_within(p.path, resolved, self.os):
+                return p.reason(SkipCode.REFUSED_HOLDS)
         for path, place in self.exact:
-            if _fold(path, self.os) == _fold(resolved, self.os):
+            if _fold(path, self.os) == folded:
                 return Reason.of(SkipCode.REFUSED_IS, place=place.value)
         for p in self.protected:
             if not is_within(resolved, p.path, self.os):
@@ -144,6 +187,31 @@ class Guard:
                 continue
             return p.reason(SkipCode.REFUSED_INTO)
         return None
+
+    def profile_refusal(
+        self, resolved: str, takes: Callable[[str], object] | None
+    ) -> Reason | None:
+        """Why the folder `resolved` may not be a root: it is a browser's or mail program's
+        profile (it holds one of `PROFILE_MARKERS`) and the rule would take that file.
+
+        `takes(name)` says whether the rule takes a file of that name at the root (its include
+        globs); None means it takes everything. Reads the disk (a few lstat calls).
+        """
+        for marker in PROFILE_MARKERS:
+            if takes is not None and not takes(marker):
+                continue
+            try:
+                os.lstat(os.path.join(resolved, marker))
+            except (OSError, ValueError):
+                continue
+            return Reason.of(
+                SkipCode.REFUSED_IS, place=Place.PROFILE.value, folder=self.display(resolved)
+            )
+        return None
+
+    def display(self, path: str) -> str:
+        """A path as messages show it: `~/.ssh` for a folder of the home."""
+        return display_path(path, self.home, self.os)
 
     def paths(self) -> tuple[str, ...]:
         """Every never-touch path, for showing the user."""
@@ -328,6 +396,33 @@ def _fragile(env: Environment) -> list[str]:
             out.append(paths.join(runtime, "doc"))  # Flatpak's document portal (FUSE)
     elif env.os is OS.MACOS:
         out.append(paths.join(env.home, "Library", "Saved Application State"))
+    return out
+
+
+def _private(env: Environment) -> list[Protected]:
+    """The folders of `env` that hold configuration, keys or personal data (see _PRIVATE_*)."""
+    paths = path_module(env.os)
+    home = paths.normpath(env.home)
+    if env.os is OS.WINDOWS:
+        names: tuple[str, ...] = _PRIVATE_WINDOWS
+    elif env.os is OS.MACOS:
+        names = _PRIVATE_POSIX + _PRIVATE_MACOS
+    else:
+        names = _PRIVATE_POSIX
+    found = [paths.join(home, n) for n in names]
+    for var in _PRIVATE_VARS[env.os]:
+        value = env.vars.get(var, "")
+        if value and paths.isabs(value):
+            found.append(value)
+    out: list[Protected] = []
+    known: set[str] = set()
+    for path in found:
+        for variant in _variants(path, env.os):
+            key = _fold(variant, env.os)
+            if key == _fold(home, env.os) or key in known:
+                continue  # a variable set to the home itself is refused as the home
+            known.add(key)
+            out.append(Protected(variant, Place.PRIVATE, display_path(variant, home, env.os)))
     return out
 
 

@@ -209,13 +209,19 @@ def plan_json(plan: Plan) -> dict[str, Any]:
 
 
 def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
-    """`clean --json`: what was removed and freed, every item skipped (by the scan or the clean)."""
+    """`clean --json`: what was removed and freed, every item skipped (by the scan or the clean).
+
+    `bytes` is the space that left the disk; files moved to the trash are counted in `files`
+    and `trashed_files`, their space in `trashed_bytes` (it is freed when the trash is emptied).
+    """
     plan_skips = {t.target_id: t.skipped for t in plan.targets}
     targets = [
         {
             "id": t.target_id,
             "files": t.removed,
             "bytes": t.freed,
+            "trashed_files": t.trashed,
+            "trashed_bytes": t.trashed_bytes,
             "skipped": skips_json(unique_skips(plan_skips.get(t.target_id, ()), t.skipped)),
         }
         for t in result.targets
@@ -224,6 +230,8 @@ def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
         "targets": targets,
         "files": result.files,
         "bytes": result.bytes,
+        "trashed_files": result.trashed_files,
+        "trashed_bytes": result.trashed_bytes,
         "disk_free_before": dict(result.disk_free_before),
         "disk_free_after": dict(result.disk_free_after),
         "mode": result.mode.value,
@@ -256,23 +264,37 @@ def plan_lines(plan: Plan, saved: str | None) -> list[str]:
 
 def result_lines(result: CleanResult, skipped: Sequence[Skip]) -> list[str]:
     """The human report of a clean: per target, the total, the skips, the disks' free space."""
-    rows = [(t.target_id, f"{t.removed:,}", human_size(t.freed)) for t in result.targets]
-    head = (
-        ("TARGET", "WOULD REMOVE", "WOULD FREE")
-        if result.dry_run
-        else ("TARGET", "REMOVED", "FREED")
-    )
+    trash = result.mode is DeleteMode.TRASH
+    rows = [
+        (t.target_id, f"{t.removed:,}", human_size(t.trashed_bytes if trash else t.freed))
+        for t in result.targets
+    ]
+    if result.dry_run and trash:
+        head = ("TARGET", "WOULD MOVE", "SIZE")
+    elif result.dry_run:
+        head = ("TARGET", "WOULD REMOVE", "WOULD FREE")
+    elif trash:
+        head = ("TARGET", "MOVED TO TRASH", "SIZE")
+    else:
+        head = ("TARGET", "REMOVED", "FREED")
     lines = table(head, rows, right=(1, 2))
     lines.append("")
     if result.cancelled:
         lines.append("The clean was interrupted: what is counted here was removed, nothing else.")
     files = plural(result.files, "file")
-    if result.dry_run:
+    if result.dry_run and trash:
+        lines.append(f"Dry run: nothing was moved. A clean would move {files} "
+                     f"({human_size(result.trashed_bytes)}) to the trash.")  # fmt: skip
+    elif result.dry_run:
         lines.append(f"Dry run: nothing was removed. A clean would remove {files}, "
                      f"freeing {human_size(result.bytes)}.")  # fmt: skip
+    elif trash:
+        lines.append(
+            f"Moved {files} ({human_size(result.trashed_bytes)}) to the trash; the space is "
+            "freed when you empty the trash."
+        )
     else:
-        trash = " (moved to the trash)" if result.mode is DeleteMode.TRASH else ""
-        lines.append(f"Removed {files}{trash}, freed {human_size(result.bytes)}.")
+        lines.append(f"Removed {files}, freed {human_size(result.bytes)}.")
     lines += skipped_summary(skipped)
     lines += disk_free_lines(result.disk_free_before, result.disk_free_after)
     return lines

@@ -93,7 +93,7 @@ class _Cleaner:
         self.total = total
         self.done = 0
         self.files = 0
-        self.bytes = 0
+        self.bytes = 0  # freed so far (a file moved to the trash frees nothing yet)
         self._last = 0.0
         self.guard = Guard.for_env(env, extra=never_touch)
         # Protected places, for a plan that reaches into one (an old or edited plan file).
@@ -117,7 +117,7 @@ class _Cleaner:
             self.progress(Progress(phase, current, self.files, self.bytes, self.done, self.total))
 
     def target(self, tid: str, entries: Sequence[PlanEntry]) -> TargetResult:
-        removed = freed = 0
+        removed = freed = trashed_bytes = 0
         skips: list[Skip] = []
         try:
             target = self.catalog.target(tid)
@@ -153,13 +153,19 @@ class _Cleaner:
             assert root is not None
             r, f = self._root(root, tid, group, skips)
             removed += r
-            freed += f
+            if self.trash:  # nothing left the disk: it takes its space in the trash
+                trashed_bytes += f
+            else:
+                freed += f
+        if self.trash:
+            return TargetResult(tid, removed, 0, tuple(skips), removed, trashed_bytes)
         return TargetResult(tid, removed, freed, tuple(skips))
 
     def _root(
         self, root: Root, tid: str, group: list[PlanEntry], skips: list[Skip]
     ) -> tuple[int, int]:
-        """Remove the entries below one root; returns (removed, freed)."""
+        """Remove the entries below one root; returns (removed, bytes): the bytes freed, or in
+        trash mode the bytes moved to the trash."""
         sep = os.sep
         if root.is_file:
             base = os.path.dirname(root.path)
@@ -241,7 +247,7 @@ class _Cleaner:
             if done & 63 == 0:  # now and then: progress, fresh open files and applications
                 self.done = done0 + done
                 if not dry:
-                    self.files, self.bytes = files0 + removed, bytes0 + freed
+                    self.files, self.bytes = files0 + removed, bytes0 + (0 if trash else freed)
                 if time.monotonic() >= watch.next:
                     watch.refresh()
                     places = watch.places
@@ -312,7 +318,7 @@ class _Cleaner:
                 continue
             if dry:
                 removed += 1
-                freed += e.frees
+                freed += e.frees  # what a clean would free (or, in trash mode, move)
                 continue
             try:
                 if trash:
@@ -330,14 +336,14 @@ class _Cleaner:
             emptied = True
             removed += 1
             if trash:
-                freed += e.frees  # what emptying the trash will free
+                freed += e.frees  # moved, not freed: the caller counts it as in the trash
             elif st.st_nlink == 1:  # otherwise another link keeps the data
                 freed += allocated_bytes(st)
         if emptied:
             cursor.mark_removed()
         self.done = done0 + done
         if not dry:
-            self.files, self.bytes = files0 + removed, bytes0 + freed
+            self.files, self.bytes = files0 + removed, bytes0 + (0 if trash else freed)
         return removed, freed
 
     def _enter(

@@ -242,7 +242,14 @@ def test_clean_yes_removes_what_the_scan_said_and_nothing_else(
     assert doc["files"] == scanned["files"] == 12
     assert doc["bytes"] == scanned["bytes"]
     assert doc["targets"] == [
-        {"id": "pip.cache", "files": 12, "bytes": scanned["bytes"], "skipped": []}
+        {
+            "id": "pip.cache",
+            "files": 12,
+            "bytes": scanned["bytes"],
+            "trashed_files": 0,
+            "trashed_bytes": 0,
+            "skipped": [],
+        }
     ]
     assert doc["mode"] == "permanent"
     assert doc["dry_run"] is False and doc["cancelled"] is False

@@ -220,9 +220,12 @@ def test_trash_mode_moves_files_to_the_users_trash(isolated_home: Path) -> None:
     root = isolated_home / ".cache" / "totrash"
     a = write(root / "a", b"first")
     b = write(root / "sub" / "a", b"second")  # same name: the trash keeps both
-    _, result = scan_and_clean(target("t.cache", root), mode=DeleteMode.TRASH)
+    plan, result = scan_and_clean(target("t.cache", root), mode=DeleteMode.TRASH)
     trash = isolated_home / ".local" / "share" / "Trash"
     assert result.files == 2 and result.mode is DeleteMode.TRASH
+    # Moved, not freed: the files still take their space, in the trash.
+    assert result.bytes == 0 and result.targets[0].freed == 0
+    assert result.trashed_files == 2 and result.trashed_bytes == plan.bytes > 0
     assert not a.exists() and not b.exists()
     contents = sorted(p.read_bytes() for p in (trash / "files").iterdir())
     assert contents == [b"first", b"second"]

@@ -48,7 +48,9 @@ def test_plan_activity_keeps_counts_and_ids_never_paths() -> None:
 def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
     result = CleanResult(
         targets=(
-            TargetResult("chromium.cache", 3, 12288, (Skip(SECRET, Reason.of(SkipCode.CHANGED)),)),
+            TargetResult(
+                "chromium.cache", 3, 0, (Skip(SECRET, Reason.of(SkipCode.CHANGED)),), 3, 12288
+            ),
         ),
         mode=DeleteMode.TRASH,
         dry_run=False,
@@ -58,7 +60,9 @@ def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
     assert summary == {
         "targets": ["chromium.cache"],
         "files": 3,
-        "bytes": 12288,
+        "bytes": 0,  # moved to the trash: nothing freed yet
+        "trashed_files": 3,
+        "trashed_bytes": 12288,
         "skipped": 1,
         "cancelled": True,
         "mode": "trash",

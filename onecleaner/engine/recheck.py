@@ -161,10 +161,16 @@ def literal_tail(glob: str) -> str:
     return glob[i:]
 
 
+#: Windows errors of a file another program holds open (a sharing or lock violation).
+WINDOWS_IN_USE = (32, 33)
+
+
 def reason_for(exc: OSError | ValueError) -> Reason:
     """The reason of a skip for an error met while checking or removing an entry."""
     if isinstance(exc, ValueError):  # a NUL in a hand-made plan's path
         return NOT_A_PATH
+    if getattr(exc, "winerror", None) in WINDOWS_IN_USE:  # Python maps these to EACCES
+        return IN_USE
     if isinstance(exc, MountCrossing):
         return MOUNT_POINT
     if isinstance(exc, UnsafeFolder):

@@ -454,3 +454,31 @@ def test_a_protected_folder_met_after_its_cleaned_parent_is_still_refused(
     assert reasons(result.skipped) == {
         str(p): "never cleaned: a fragile cache that must not be emptied" for p in portal
     }
+
+
+@pytest.mark.parametrize("winerror", [32, 33])
+def test_a_windows_sharing_violation_is_reported_as_in_use_not_permission_denied(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch, winerror: int
+) -> None:
+    # Windows refuses to remove a file another program holds open: ERROR_SHARING_VIOLATION
+    # (32) or ERROR_LOCK_VIOLATION (33), which Python raises as PermissionError (simulated).
+    root = isolated_home / ".cache" / "locked"
+    held = write(root / "held.db")
+    free = write(root / "free.bin")
+    real_unlink = os.unlink
+
+    def unlink(path: str, *, dir_fd: int | None = None) -> None:
+        if os.fspath(path).endswith("held.db"):
+            exc = PermissionError(13, "The process cannot access the file", os.fspath(path))
+            exc.winerror = winerror  # type: ignore[attr-defined]
+            raise exc
+        real_unlink(path, dir_fd=dir_fd)
+
+    def clean_with_windows_errors(plan: Plan) -> None:
+        monkeypatch.setattr(os, "unlink", unlink)
+
+    _, result = scan_and_clean(target("t.cache", root), between=clean_with_windows_errors)
+    assert held.exists() and not free.exists()
+    [skip] = result.skipped
+    assert skip.path == str(held) and skip.reason.code.value == "in_use"
+    assert str(skip.reason) == "in use by a running program"

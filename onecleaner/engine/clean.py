@@ -15,6 +15,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from onecleaner.engine.entries import allocated_bytes
 from onecleaner.engine.env import Environment
@@ -27,7 +28,7 @@ from onecleaner.engine.fsops import (
     make_cursor,
     move_to_trash,
 )
-from onecleaner.engine.guard import Guard
+from onecleaner.engine.guard import Guard, folding
 from onecleaner.engine.model import (
     OS,
     CleanResult,
@@ -67,6 +68,20 @@ _NOT_NAMES = frozenset(("", ".", ".."))
 _S_IFMT, _S_IFREG, _S_IFLNK = 0o170000, stat.S_IFREG, stat.S_IFLNK
 
 
+class _Folder(NamedTuple):
+    """The folder a clean stands in, checked once for all its files."""
+
+    here: str  # its path with a separator ("\0", which no path starts with, for none)
+    path: str
+    stop: Reason | None  # why none of its files may go, or None
+    stop_place: str = ""  # the place behind `stop` (a running application's, a mount point)
+    name_keep: Matcher | None = None  # the keep test of a file's name
+    path_keep: Matcher | None = None  # the keep test of a file's relative path
+    rel_prefix: str = ""  # its path relative to the root, with a '/'
+    fd: int = -1  # its descriptor, or -1
+    protected: dict[str, Reason] | None = None  # protected names in it (folded), or None
+
+
 class _Cleaner:
     """One clean run: the shared checks, counters and progress."""
 
@@ -97,7 +112,7 @@ class _Cleaner:
         self._last = 0.0
         self.guard = Guard.for_env(env, extra=never_touch)
         # Protected places, for a plan that reaches into one (an old or edited plan file).
-        self.protected = ProtectedPlaces(self.guard.protected)
+        self.protected = ProtectedPlaces(self.guard.protected, folding(env.os))
         # Read once per clean; each folder the cursor opens is also asked with statx.
         self.mounts = MountTable.current().points
         self.trash_folders = trash_folders(env)
@@ -225,7 +240,7 @@ class _Cleaner:
         unlink = os.unlink
         link_kind = EntryKind.LINK
         not_names = _NOT_NAMES
-        protected_exact = self.protected.exact
+        fold = self.protected.fold
         places = watch.places
         open_files = watch.open
         removed = freed = done = 0
@@ -240,6 +255,7 @@ class _Cleaner:
         path_keep: Matcher | None = None
         rel_prefix = ""
         fd = -1
+        protected_here: dict[str, Reason] | None = None
         for e in group:
             if is_set is not None and is_set():
                 self.cancelled = True
@@ -264,9 +280,8 @@ class _Cleaner:
                 if emptied:
                     cursor.mark_removed()
                     emptied = False
-                (here, folder, stop, stop_place, name_keep, path_keep, rel_prefix, fd) = (
-                    self._enter(path, prefix, cursor, fd_cursor, keep)
-                )
+                (here, folder, stop, stop_place, name_keep, path_keep, rel_prefix, fd,
+                 protected_here) = self._enter(path, prefix, cursor, fd_cursor, keep)  # fmt: skip
                 cut = len(here)
                 name = path[cut:]
             if stop is not None:
@@ -284,9 +299,11 @@ class _Cleaner:
             ):
                 skips.append(Skip(path, KEPT, tid))
                 continue
-            if path in protected_exact:
-                skips.append(Skip(path, protected_exact[path], tid))
-                continue
+            if protected_here is not None:
+                key = name if fold is None else fold(name)
+                if key in protected_here:
+                    skips.append(Skip(path, protected_here[key], tid))
+                    continue
             if path in places:
                 if path not in reported:
                     reported.add(path)
@@ -322,7 +339,7 @@ class _Cleaner:
                 continue
             try:
                 if trash:
-                    move_to_trash(cursor, fd_cursor, self.home_trash, name)
+                    move_to_trash(cursor, fd_cursor, self.home_trash, name, st)
                 elif fd >= 0:
                     unlink(name, dir_fd=fd)
                 else:
@@ -353,15 +370,12 @@ class _Cleaner:
         cursor: Cursor,
         fd_cursor: FdCursor | None,
         keep: KeepTest | None,
-    ) -> tuple[str, str, Reason | None, str, Matcher | None, Matcher | None, str, int]:
-        """Stand in the folder of `path`, checked as a whole: (its path with a separator,
-        its path, why none of its files may go or None, the running application's place
-        behind that reason or "", the name keep test, the path keep test, the folder's
-        relative path with a '/', the folder's descriptor or -1)."""
+    ) -> _Folder:
+        """Stand in the folder of `path`, checked as a whole (see `_Folder`)."""
         sep = os.sep
         n_prefix = len(prefix)
         if not path.startswith(prefix) or len(path) == n_prefix:
-            return "\0", "", NOT_INSIDE, "", None, None, "", -1
+            return _Folder("\0", "", NOT_INSIDE)
         folder = path[: path.rindex(sep)]
         here = folder + sep
         rel_dir = folder[n_prefix:] if len(folder) >= n_prefix else ""
@@ -382,18 +396,27 @@ class _Cleaner:
         if why is None and self.watch.blocks:
             hit = self.watch.blocked(folder, sep)
             if hit is not None:
-                return here, folder, hit[1], hit[0], None, None, "", -1
+                return _Folder(here, folder, hit[1], hit[0])
         if why is None:
             try:
                 cursor.goto(parts)
             except MountCrossing as exc:  # one skip names the mount point, not each file
-                return here, folder, reason_for(exc), str(exc.filename), None, None, "", -1
+                return _Folder(here, folder, reason_for(exc), str(exc.filename))
             except (OSError, ValueError) as exc:
                 why = reason_for(exc)
         if why is not None:
-            return here, folder, why, "", None, None, "", -1
-        fd = fd_cursor.fds[-1] if fd_cursor is not None else -1
-        return here, folder, None, "", name_keep, path_keep, rel + "/" if rel else "", fd
+            return _Folder(here, folder, why)
+        return _Folder(
+            here,
+            folder,
+            None,
+            "",
+            name_keep,
+            path_keep,
+            rel + "/" if rel else "",
+            fd_cursor.fds[-1] if fd_cursor is not None else -1,
+            self.protected.named_in(folder),
+        )
 
     def close(self) -> None:
         if self.home_trash is not None:

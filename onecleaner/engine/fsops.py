@@ -28,6 +28,13 @@ class UnsafeFolder(OSError):
     """A folder on an entry's path is not what the scan saw (a link, another filesystem)."""
 
 
+class FileChanged(OSError):
+    """A file is not the one the clean checked a moment ago (swapped, replaced)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(errno.ESTALE, "changed since it was checked", path)
+
+
 class MountCrossing(UnsafeFolder):
     """A folder on an entry's path is a mount point (a bind mount keeps its parent's device).
 
@@ -246,13 +253,19 @@ def _is_reparse(st: os.stat_result) -> bool:
 
 
 def move_to_trash(
-    cursor: Cursor, fd_cursor: FdCursor | None, home_trash: HomeTrash | None, name: str
+    cursor: Cursor,
+    fd_cursor: FdCursor | None,
+    home_trash: HomeTrash | None,
+    name: str,
+    st: os.stat_result,
 ) -> None:
     """Move `name`, in the folder the cursor stands in, to the user's trash.
 
-    Through the folder's descriptor into the home trash when there is one on the same disk;
-    otherwise by path with send2trash (which knows each drive's trash), after checking that
-    the path still leads to the folder the cursor checked.
+    `st` is what the clean just checked the file to be. Through the folder's descriptor into
+    the home trash when there is one on the same disk; otherwise by path with send2trash (which
+    knows each drive's trash, macOS's and Windows'), right after checking that the path still
+    leads to the folder the cursor checked and to that same file (device, inode): a link
+    swapped in since cannot redirect the move.
     """
     path = cursor.path_of(name)
     if fd_cursor is not None and home_trash is not None:
@@ -262,10 +275,14 @@ def move_to_trash(
         except OSError as exc:
             if exc.errno != errno.EXDEV:
                 raise
+    if fd_cursor is not None:
         here = os.stat(os.path.dirname(path))
         mine = os.fstat(fd_cursor.fds[-1])
         if (here.st_dev, here.st_ino) != (mine.st_dev, mine.st_ino):
             raise UnsafeFolder(errno.ELOOP, "replaced by a link or moved", path)
+    now = os.lstat(path)
+    if (now.st_dev, now.st_ino, now.st_mode) != (st.st_dev, st.st_ino, st.st_mode):
+        raise FileChanged(path)
     from send2trash import send2trash
 
     send2trash(path)

@@ -16,6 +16,7 @@ import fnmatch
 import ntpath
 import os
 import posixpath
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,13 +104,28 @@ def path_module(os_: OS) -> ModuleType:
     return ntpath if os_ is OS.WINDOWS else posixpath
 
 
-def _fold(path: str, os_: OS) -> str:
-    """A path as the OS compares it: Windows and (by default) macOS ignore case."""
+def _fold_macos(path: str) -> str:
+    # Unicode's canonical caseless match: "Café" typed (NFC) is the "Café" on disk (NFD).
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", path).casefold())
+
+
+def folding(os_: OS) -> Callable[[str], str] | None:
+    """How the OS compares names and paths; None where they compare as they are (Linux).
+
+    Windows ignores case; macOS (APFS, HFS+) ignores case and Unicode normalisation (NFC and
+    NFD spellings of one name are one file).
+    """
     if os_ is OS.WINDOWS:
-        return ntpath.normcase(path)
+        return ntpath.normcase
     if os_ is OS.MACOS:
-        return path.casefold()
-    return path
+        return _fold_macos
+    return None
+
+
+def _fold(path: str, os_: OS) -> str:
+    """A path as the OS compares it (see `folding`)."""
+    fold = folding(os_)
+    return path if fold is None else fold(path)
 
 
 def is_within(path: str, parent: str, os_: OS) -> bool:

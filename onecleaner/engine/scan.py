@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from onecleaner.engine.env import Environment
-from onecleaner.engine.guard import Guard, is_within
+from onecleaner.engine.guard import Guard, folding, is_within
 from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
 from onecleaner.engine.mounts import MountTable
 from onecleaner.engine.reasons import Reason, SkipCode
@@ -106,6 +106,7 @@ def scan(
         progress=progress,
         cancel=cancel,
         mounts=MountTable.current(),
+        fold=folding(env.os),
     )
 
     # The walk makes one record per file and no cycles: the cyclic collector would only

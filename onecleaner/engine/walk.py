@@ -14,7 +14,7 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
@@ -116,6 +116,43 @@ class _Job:
             self.keep_names_re = name_test(self.keep_names)
 
 
+_NOT_FOUND = object()
+
+
+class Stops:
+    """Where a walk stops (path -> why, None: silently), looked up folder by folder.
+
+    A folder's stops are one dictionary look, so the files of the many folders without any
+    cost a test of None each. Names compare as the OS compares them (`fold`: Windows ignores
+    case, macOS case and Unicode normalisation); None compares them as they are.
+    """
+
+    def __init__(
+        self,
+        stops: Mapping[str, Reason | None],
+        fold: Callable[[str], str] | None = None,
+        sep: str = os.sep,
+    ) -> None:
+        self.fold = fold
+        self.sep = sep
+        self._by_folder: dict[str, dict[str, Reason | None]] = {}
+        for path, why in stops.items():
+            parent, _, name = (path if fold is None else fold(path)).rpartition(sep)
+            self._by_folder.setdefault(parent, {}).setdefault(name, why)
+
+    def in_folder(self, folder: str) -> dict[str, Reason | None] | None:
+        """The stops in `folder` by (folded) name, or None when it has none."""
+        return self._by_folder.get(folder if self.fold is None else self.fold(folder))
+
+    def get(self, path: str) -> object:
+        """Why the walk stops at `path` (a reason or None), or `_NOT_FOUND`."""
+        folder, _, name = path.rpartition(self.sep)
+        here = self.in_folder(folder)
+        if here is None:
+            return _NOT_FOUND
+        return here.get(name if self.fold is None else self.fold(name), _NOT_FOUND)
+
+
 class Walker:
     """Walks roots for one scan, sharing the stops, the dedup set and the progress count."""
 
@@ -129,8 +166,9 @@ class Walker:
         progress: Callable[[Progress], None] | None,
         cancel: threading.Event | None,
         mounts: MountTable | None = None,
+        fold: Callable[[str], str] | None = None,
     ) -> None:
-        self.stops = stops
+        self.stops = Stops(stops, fold)
         # A bind mount has its parent's device number: the mount table (read once per scan)
         # and statx's mount-root flag on each opened folder (a mount made since) catch it.
         self.mount_points = mounts.points if mounts is not None else frozenset()
@@ -272,7 +310,8 @@ class Walker:
     ) -> list[_Sub]:
         """List one folder: add its files to the plan, return the subfolders to walk."""
         subdirs: list[_Sub] = []
-        stops = self.stops
+        stops = self.stops.in_folder(prefix[:-1])
+        fold = self.stops.fold
         seen = self.seen
         uid = self.uid
         tid = job.tid
@@ -306,7 +345,9 @@ class Walker:
                     try:
                         if e.is_dir(follow_symlinks=False):
                             if recursive:
-                                self._subdir(job, subdirs, prefix, rel, name, include, keep_paths)
+                                self._subdir(
+                                    job, subdirs, prefix, rel, name, include, keep_paths, stops
+                                )
                             continue
                         if statf is None:
                             st = e.stat(follow_symlinks=False)
@@ -342,11 +383,13 @@ class Walker:
                         if path in seen:
                             continue  # an earlier target of the selection has it
                         seen.add(path)
-                    if path in stops:
-                        why = stops[path]
-                        if why is not None:
-                            skips.append(Skip(path, why, tid))
-                        continue
+                    if stops is not None:
+                        folded = name if fold is None else fold(name)
+                        if folded in stops:
+                            why = stops[folded]
+                            if why is not None:
+                                skips.append(Skip(path, why, tid))
+                            continue
                     if theirs:
                         skips.append(Skip(path, OTHER_OWNER, tid))
                         continue
@@ -397,14 +440,16 @@ class Walker:
         name: str,
         include: Matcher | None,
         keep_paths: Matcher | None,
+        stops: dict[str, Reason | None] | None,
     ) -> None:
         """Decide whether a subfolder is walked, and with which rules below it."""
-        path = prefix + name
-        if path in self.stops:
-            why = self.stops[path]
-            if why is not None:
-                job.skips.append(Skip(path, why, job.tid))
-            return
+        if stops is not None:
+            folded = name if self.stops.fold is None else self.stops.fold(name)
+            if folded in stops:
+                why = stops[folded]
+                if why is not None:
+                    job.skips.append(Skip(prefix + name, why, job.tid))
+                return
         r = rel + name
         if job.keep_names is not None and job.keep_names(name):
             return
@@ -448,9 +493,9 @@ class Walker:
             if path in self.seen:
                 return
             self.seen.add(path)
-        if path in self.stops:
-            why = self.stops[path]
-            if why is not None:
+        why = self.stops.get(path)
+        if why is not _NOT_FOUND:
+            if isinstance(why, Reason):
                 skips.append(Skip(path, why, tid))
             return
         if uid is not None and st.st_uid != uid:

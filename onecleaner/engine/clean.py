@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from onecleaner.engine import owner
 from onecleaner.engine.entries import allocated_bytes
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import EngineError
@@ -206,8 +207,10 @@ class _Cleaner:
                     skips.append(Skip(e.path, Reason.of(SkipCode.NOT_TARGET_FILE), tid))
             self.done += len(group) - len(kept)
             group = kept
+        # Where no uid tells whose a file is (Windows), an owner_only root asks its owner.
+        owned = owner.is_users if root.rule.owner_only and self.env.uid is None else None
         try:
-            return self._entries(tid, group, cursor, base + sep, keep, skips)
+            return self._entries(tid, group, cursor, base + sep, keep, skips, owned)
         finally:
             cursor.close()
 
@@ -219,6 +222,7 @@ class _Cleaner:
         prefix: str,
         keep: KeepTest | None,
         skips: list[Skip],
+        owned: Callable[[str], bool] | None = None,
     ) -> tuple[int, int]:
         """Re-check and remove the entries below one root; returns (removed, freed).
 
@@ -330,7 +334,9 @@ class _Cleaner:
             ):
                 skips.append(Skip(path, CHANGED, tid))
                 continue
-            if uid is not None and st.st_uid != uid:
+            if (uid is not None and st.st_uid != uid) or (
+                owned is not None and not owned(cursor.path_of(name))
+            ):
                 skips.append(Skip(path, OTHER_OWNER, tid))
                 continue
             if dry:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from onecleaner.engine import owner
 from onecleaner.engine.env import Environment
 from onecleaner.engine.guard import Guard, folding, is_within
 from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
@@ -107,6 +108,7 @@ def scan(
         cancel=cancel,
         mounts=MountTable.current(),
         fold=folding(env.os),
+        owned=owner.is_users if env.uid is None else None,
     )
 
     # The walk makes one record per file and no cycles: the cyclic collector would only

@@ -167,8 +167,11 @@ class Walker:
         cancel: threading.Event | None,
         mounts: MountTable | None = None,
         fold: Callable[[str], str] | None = None,
+        owned: Callable[[str], bool] | None = None,
     ) -> None:
         self.stops = Stops(stops, fold)
+        # Where no uid tells (Windows): whether the user owns a file of an owner_only rule.
+        self.owned = owned
         # A bind mount has its parent's device number: the mount table (read once per scan)
         # and statx's mount-root flag on each opened folder (a mount made since) catch it.
         self.mount_points = mounts.points if mounts is not None else frozenset()
@@ -318,6 +321,7 @@ class Walker:
         root = job.root
         age_cut = job.age_cut
         owner_only = job.owner_only
+        owned = self.owned
         keep_names = job.keep_names_re
         skips = job.skips
         entries = job.entries
@@ -376,7 +380,7 @@ class Walker:
                     ):
                         continue
                     theirs = uid is not None and st.st_uid != uid
-                    if theirs and owner_only:
+                    if owner_only and (theirs or (owned is not None and not owned(prefix + name))):
                         continue
                     path = prefix + name
                     if seen is not None:
@@ -487,7 +491,10 @@ class Walker:
         if age_cut is not None and max(st.st_mtime, st.st_atime, st.st_ctime) > age_cut:
             return
         uid = self.uid
-        if uid is not None and st.st_uid != uid and root.rule.owner_only:
+        if root.rule.owner_only and (
+            (uid is not None and st.st_uid != uid)
+            or (self.owned is not None and not self.owned(path))
+        ):
             return
         if self.seen is not None:
             if path in self.seen:

@@ -15,11 +15,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from typing import Protocol
 
 from onecleaner.engine.mounts import MountRootTest
 
 _IS_POSIX = os.name == "posix"
+_WINDOWS = sys.platform == "win32"
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 _FILE_ATTRIBUTE_REPARSE_POINT = 0x400
 
@@ -283,6 +285,17 @@ def move_to_trash(
     now = os.lstat(path)
     if (now.st_dev, now.st_ino, now.st_mode) != (st.st_dev, st.st_ino, st.st_mode):
         raise FileChanged(path)
+    trash_by_path(path)
+
+
+def trash_by_path(path: str) -> None:
+    """Move `path` to the system trash: send2trash, but on Windows our own Recycle Bin call,
+    which keeps a file the bin refuses instead of deleting it for good (see recycle.py)."""
+    if _WINDOWS:
+        from onecleaner.engine.recycle import recycle
+
+        recycle(path)
+        return
     from send2trash import send2trash
 
     send2trash(path)

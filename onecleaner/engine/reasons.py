@@ -77,6 +77,7 @@ class SkipCode(enum.Enum):
     REMOVE_DENIED = "remove_denied"
     NOT_REMOVED = "not_removed"  # error
     TRASH_FAILED = "trash_failed"  # with a cause
+    TRASH_REFUSED = "trash_refused"  # the trash would not take it (Windows: too large...)
 
 
 SKIP_TEXT: Mapping[SkipCode, str] = {
@@ -113,6 +114,8 @@ SKIP_TEXT: Mapping[SkipCode, str] = {
     SkipCode.REMOVE_DENIED: "could not remove: permission denied",
     SkipCode.NOT_REMOVED: "could not remove: {error}",
     SkipCode.TRASH_FAILED: "could not move to the trash: {cause}",
+    SkipCode.TRASH_REFUSED: "the trash would not take it (too large for it, or a drive "
+    "without one), so it was kept rather than deleted for good",
 }
 
 

@@ -16,6 +16,7 @@ from onecleaner.engine.env import Environment
 from onecleaner.engine.fsops import FileChanged, MountCrossing, UnsafeFolder
 from onecleaner.engine.guard import Protected
 from onecleaner.engine.reasons import Reason, SkipCode
+from onecleaner.engine.recycle import RecycleBinRefused
 from onecleaner.engine.roots import CatalogView, Prober, running_blocks
 from onecleaner.engine.rules import Matcher, compile_globs
 from onecleaner.engine.scan import IN_USE, open_files_of
@@ -195,6 +196,8 @@ def reason_for(exc: OSError | ValueError) -> Reason:
         return MOUNT_POINT
     if isinstance(exc, FileChanged):
         return CHANGED
+    if isinstance(exc, RecycleBinRefused):
+        return Reason.of(SkipCode.TRASH_REFUSED)
     if isinstance(exc, UnsafeFolder):
         return OTHER_FS if exc.errno == errno.EXDEV else SWAPPED
     if isinstance(exc, FileNotFoundError):

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from onecleaner.engine.env import Environment
+from onecleaner.engine.env import Environment, current_os
 from onecleaner.engine.errors import GuardRefusal
 from onecleaner.engine.model import OS
+from onecleaner.engine.mounts import MountTable
 from onecleaner.engine.reasons import Place, Reason, SkipCode
 
 #: XDG user-dirs keys and the words used for them in messages.
@@ -156,8 +157,10 @@ class Guard:
         protected: Sequence[Protected],
         exact: Sequence[tuple[str, Place]] = (),
         private: Sequence[Protected] = (),
+        mounts: MountTable | None = None,
     ) -> None:
         self.os = os_
+        self.mounts = mounts  # this machine's mounts: a root bind-mounted from elsewhere
         paths = path_module(os_)
         self.home = paths.normpath(home)
         self.protected = tuple(protected)
@@ -173,12 +176,25 @@ class Guard:
         cls, env: Environment, data_dir: Path | None = None, extra: Sequence[str] = ()
     ) -> Guard:
         """The guard of `env`: reads ~/.config/user-dirs.dirs and resolves symlinked places."""
+        mounts = MountTable.current() if env.os is current_os() else None
         return cls(
-            env.os, env.home, _protected(env, data_dir, extra), _exact(env), _private(env)
+            env.os, env.home, _protected(env, data_dir, extra), _exact(env), _private(env), mounts
         )
 
     def refusal(self, resolved: str) -> Reason | None:
-        """Why a resolved root may not be cleaned; None when it may."""
+        """Why a resolved root may not be cleaned; None when it may.
+
+        A root at or below a bind mount of a folder is also judged where it really is
+        (`mount --bind ~/Documents ~/.cache` makes ~/.cache your Documents folder).
+        """
+        reason = self._refusal(resolved)
+        if reason is None and self.mounts is not None:
+            source = self.mounts.bind_source(resolved)
+            if source is not None and source != resolved:
+                reason = self._refusal(source)
+        return reason
+
+    def _refusal(self, resolved: str) -> Reason | None:
         paths = path_module(self.os)
         if paths.dirname(resolved) == resolved:
             return Reason.of(SkipCode.REFUSED_IS, place=Place.FILESYSTEM_TOP.value)

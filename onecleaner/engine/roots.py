@@ -7,6 +7,7 @@ is left alone while it runs.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import stat
@@ -131,7 +132,7 @@ def find_roots(
                 if reason is None and stat.S_ISDIR(mode):
                     reason = guard.profile_refusal(resolved, takes)
                 if reason is not None:
-                    via = variables_behind(rule.root, env)
+                    via = variables_leading(rule.root, env)
                     if via:
                         reason = reason.with_params(variable=" and ".join(via))
                     refused.append(Skip(os.path.normpath(path), reason, target.id))
@@ -140,6 +141,23 @@ def find_roots(
                 elif stat.S_ISREG(mode):
                     roots.append(Root(resolved, rule, True))
     return roots, refused
+
+
+def variables_leading(pattern: str, env: Environment) -> tuple[str, ...]:
+    """The variables of a root pattern that led it where it is: used, and without them the
+    pattern would name another place (`XDG_CACHE_HOME=~/.cache` leads nowhere new)."""
+    here = expand_roots(pattern, env)
+    windows = env.os is OS.WINDOWS
+    leading = []
+    for name in variables_behind(pattern, env):
+        rest = {
+            k: v
+            for k, v in env.vars.items()
+            if (k.upper() != name.upper() if windows else k != name)
+        }
+        if expand_roots(pattern, dataclasses.replace(env, vars=rest)) != here:
+            leading.append(name)
+    return tuple(leading)
 
 
 _VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -17,8 +17,10 @@ from engine_kit import FakeProbe, env, paths_of, reasons, write
 from onecleaner.engine import fsops, mounts, recheck
 from onecleaner.engine.catalog import Catalog, load_catalog
 from onecleaner.engine.clean import clean
-from onecleaner.engine.model import CleanResult, Plan, Target
-from onecleaner.engine.mounts import MountTable, is_mount_root, parse_mountinfo
+from onecleaner.engine.env import Environment
+from onecleaner.engine.guard import Guard
+from onecleaner.engine.model import OS, CleanResult, Plan, Target
+from onecleaner.engine.mounts import MountTable, is_mount_root, parse_mountinfo, parse_mounts
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.scan import scan
 
@@ -45,6 +47,39 @@ def test_a_bind_mount_of_the_same_disk_is_a_mount_point_by_path() -> None:
     assert table.is_mount_point("/home/ann/.cache/x")
     assert not table.is_mount_point("/home/ann/.cache")
     assert not table.is_mount_point("/home/ann/Documents")
+
+
+def test_a_bind_mount_of_a_folder_is_traced_back_to_where_that_folder_is() -> None:
+    text = MOUNTINFO + (
+        "50 22 8:2 /@home /home rw - btrfs /dev/sda2 rw\n"
+        "51 50 8:2 /@home/bob/Music /srv/music rw - btrfs /dev/sda2 rw\n"
+        "52 22 0:40 /data /mnt/volume rw - ext4 /dev/vdb rw\n"  # its disk is not mounted whole
+    )
+    found = parse_mounts(text)
+    table = MountTable.of((m.point for m in found), found)
+    assert table.bind_source("/home/ann/.cache/x") == "/home/ann/Documents"
+    assert table.bind_source("/home/ann/.cache/x/sub/f") == "/home/ann/Documents/sub/f"
+    assert table.bind_source("/srv/music/a.flac") == "/home/bob/Music/a.flac"  # a subvolume
+    assert table.bind_source("/home/ann/.cache") is None  # no bind mount above it
+    assert table.bind_source("/home/ann/.cache/xy") is None  # components, not characters
+    assert table.bind_source("/mnt/with space/a") is None  # a whole filesystem
+    assert table.bind_source("/mnt/volume/f") is None  # nothing tells where /data is
+
+
+def test_the_guard_judges_a_bind_mounted_root_where_it_really_is() -> None:
+    found = parse_mounts(MOUNTINFO)
+    e = Environment(os=OS.LINUX, home="/home/ann")
+    protected = Guard.for_env(e, data_dir=Path("/home/ann/.local/share/onecleaner"))
+    g = Guard(
+        OS.LINUX,
+        "/home/ann",
+        protected.protected,
+        protected.exact,
+        protected.private,
+        MountTable.of((m.point for m in found), found),
+    )
+    assert str(g.refusal("/home/ann/.cache/x")) == "refused: resolves into your Documents folder"
+    assert g.refusal("/home/ann/.cache") is None
 
 
 @pytest.fixture
@@ -273,3 +308,15 @@ def test_the_command_line_clean_keeps_a_bind_mounted_documents_folder(
     assert not junk.exists()
     assert done.returncode == 1, done.stderr  # done, with a skip reported
     assert f"{point}: a mount point (not crossed)" in done.stdout
+
+
+def test_a_cache_folder_bind_mounted_from_documents_is_refused_as_a_root(
+    isolated_home: Path,
+) -> None:
+    cache = isolated_home / ".cache"
+    chapter = write(isolated_home / "Documents" / "ch1.txt", "Chapter one")
+    with mounted("--bind", str(chapter.parent), str(cache)):
+        plan, result = _scan_and_clean()
+        assert chapter.read_text() == "Chapter one"
+        assert reasons(plan.skipped) == {str(cache): "refused: resolves into your Documents folder"}
+        assert plan.files == 0 and result.files == 0

@@ -183,3 +183,16 @@ def test_the_variable_behind_a_root_is_the_one_whose_value_was_used() -> None:
     assert variables_behind("~/.cache/thumbnails", linux) == ()
     windows = Environment(OS.WINDOWS, "C:\\Users\\a", {"LocalAppData": "C:\\L"})
     assert variables_behind("%LOCALAPPDATA%\\Temp", windows) == ("LOCALAPPDATA",)
+
+
+def test_a_variable_is_named_only_when_it_led_elsewhere_than_its_default(
+    isolated_home: Path,
+) -> None:
+    # ~/.cache itself is a link to ~/.ssh: XDG_CACHE_HOME=~/.cache (the default) is not to blame.
+    write(isolated_home / ".ssh" / "id_ed25519", "key")
+    cache = isolated_home / ".cache"
+    cache.rmdir()
+    cache.symlink_to(isolated_home / ".ssh")
+    skips, removed, intact = system_cache_with(cache)
+    assert skips == {str(cache): f"refused: it is ~/.ssh, {PRIVATE}"}
+    assert removed == 0 and intact

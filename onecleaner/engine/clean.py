@@ -115,7 +115,9 @@ class _Cleaner:
         # Protected places, for a plan that reaches into one (an old or edited plan file).
         self.protected = ProtectedPlaces(self.guard.protected, folding(env.os))
         # Read once per clean; each folder the cursor opens is also asked with statx.
-        self.mounts = MountTable.current().points
+        self.mounts = (
+            self.guard.mounts if self.guard.mounts is not None else MountTable.current()
+        ).points
         self.trash_folders = trash_folders(env)
         self.trash = mode is DeleteMode.TRASH
         self.home_trash = (

@@ -106,7 +106,7 @@ def scan(
         dedup=overlapping(all_roots, env.os),
         progress=progress,
         cancel=cancel,
-        mounts=MountTable.current(),
+        mounts=guard.mounts if guard.mounts is not None else MountTable.current(),
         fold=folding(env.os),
         owned=owner.is_users if env.uid is None else None,
     )

@@ -29,7 +29,7 @@ from onecleaner.engine.fsops import (
     make_cursor,
     move_to_trash,
 )
-from onecleaner.engine.guard import Guard, folding
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import (
     OS,
     CleanResult,
@@ -43,6 +43,7 @@ from onecleaner.engine.model import (
     TargetResult,
 )
 from onecleaner.engine.mounts import MountTable
+from onecleaner.engine.paths import folding
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.recheck import (
     CHANGED,

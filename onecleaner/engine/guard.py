@@ -16,16 +16,22 @@ import fnmatch
 import ntpath
 import os
 import posixpath
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from onecleaner.engine.env import Environment, current_os
 from onecleaner.engine.errors import GuardRefusal
 from onecleaner.engine.model import OS
 from onecleaner.engine.mounts import MountTable
+from onecleaner.engine.paths import (
+    display_path,
+    fold_path,
+    is_within,
+    path_module,
+    variants,
+)
+from onecleaner.engine.private import PROFILE_MARKERS, private_folders
 from onecleaner.engine.reasons import Place, Reason, SkipCode
 
 #: XDG user-dirs keys and the words used for them in messages.
@@ -54,30 +60,6 @@ _MACOS_SYSTEM = (
 # macOS keeps per-user temporary folders ($TMPDIR) under /var/folders.
 _MACOS_SYSTEM_EXCEPTIONS = ("/private/var/tmp", "/private/var/folders", "/var/folders")
 
-#: Folders of the home that hold configuration, keys or personal data: refused as roots, and so
-#: is a root that contains one; folders below them may be roots (~/.local/share/Trash).
-_PRIVATE_POSIX = (
-    ".ssh", ".gnupg", ".pki", ".password-store", ".config", ".local", ".local/share",
-    ".mozilla", ".thunderbird", ".var", ".var/app", "snap",
-)  # fmt: skip
-_PRIVATE_MACOS = (
-    "Library", "Library/Application Support", "Library/Preferences", "Library/Keychains",
-    "Library/Mail", "Library/Messages", "Library/Containers", "Library/Group Containers",
-    "Library/Mobile Documents", "Library/Safari", "Library/Cookies",
-)  # fmt: skip
-_PRIVATE_WINDOWS = ("AppData", "AppData\\Roaming", "AppData\\Local", "AppData\\LocalLow", ".ssh")
-#: Variables naming such folders wherever the user moved them.
-_PRIVATE_VARS = {
-    OS.LINUX: ("XDG_CONFIG_HOME", "XDG_DATA_HOME"),
-    OS.MACOS: ("XDG_CONFIG_HOME", "XDG_DATA_HOME"),
-    OS.WINDOWS: ("APPDATA", "LOCALAPPDATA"),
-}
-
-#: Files that make a folder a browser's or mail program's profile, or the folder of its profiles
-#: (Chromium family and Electron: Local State, Preferences; Firefox, Thunderbird: prefs.js,
-#: profiles.ini). A root holding one is refused unless its rule's include globs leave it out.
-PROFILE_MARKERS = ("Local State", "Preferences", "Secure Preferences", "prefs.js", "profiles.ini")
-
 #: Caches that break desktops or are not caches at all when emptied (relative to the cache home).
 _FRAGILE_CACHE_NAMES = ("doc", "ibus", "kwin", "plasmashell", "obexd")
 _FRAGILE_CACHE_GLOBS = ("mesa_shader_cache*", "qtshadercache-*", "*.kcache")
@@ -98,53 +80,6 @@ class Protected:
         if self.folder:
             return Reason.of(code, place=self.place.value, folder=self.folder)
         return Reason.of(code, place=self.place.value)
-
-
-def path_module(os_: OS) -> ModuleType:
-    """The path functions of an OS (ntpath for Windows), so rules of any OS test anywhere."""
-    return ntpath if os_ is OS.WINDOWS else posixpath
-
-
-def _fold_macos(path: str) -> str:
-    # Unicode's canonical caseless match: "Café" typed (NFC) is the "Café" on disk (NFD).
-    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", path).casefold())
-
-
-def folding(os_: OS) -> Callable[[str], str] | None:
-    """How the OS compares names and paths; None where they compare as they are (Linux).
-
-    Windows ignores case; macOS (APFS, HFS+) ignores case and Unicode normalisation (NFC and
-    NFD spellings of one name are one file).
-    """
-    if os_ is OS.WINDOWS:
-        return ntpath.normcase
-    if os_ is OS.MACOS:
-        return _fold_macos
-    return None
-
-
-def _fold(path: str, os_: OS) -> str:
-    """A path as the OS compares it (see `folding`)."""
-    fold = folding(os_)
-    return path if fold is None else fold(path)
-
-
-def is_within(path: str, parent: str, os_: OS) -> bool:
-    """Whether normalized absolute `path` is `parent` or lies below it."""
-    p, q = _fold(path, os_), _fold(parent, os_)
-    if p == q:
-        return True
-    sep = "\\" if os_ is OS.WINDOWS else "/"
-    prefix = q if q.endswith(sep) else q + sep
-    return p.startswith(prefix)
-
-
-def display_path(path: str, home: str, os_: OS) -> str:
-    """A path as messages show it: `~/.ssh` for a folder of the home, else the path itself."""
-    if not is_within(path, home, os_) or _fold(path, os_) == _fold(home, os_):
-        return path
-    sep = "\\" if os_ is OS.WINDOWS else "/"
-    return "~" + sep + path[len(home) :].lstrip(sep)
 
 
 class Guard:
@@ -199,18 +134,18 @@ class Guard:
         if paths.dirname(resolved) == resolved:
             return Reason.of(SkipCode.REFUSED_IS, place=Place.FILESYSTEM_TOP.value)
         if is_within(self.home, resolved, self.os):
-            if _fold(self.home, self.os) == _fold(resolved, self.os):
+            if fold_path(self.home, self.os) == fold_path(resolved, self.os):
                 return Reason.of(SkipCode.REFUSED_IS, place=Place.HOME.value)
             return Reason.of(SkipCode.REFUSED_HOLDS_HOME)
-        folded = _fold(resolved, self.os)
+        folded = fold_path(resolved, self.os)
         for p in self.private:
-            if _fold(p.path, self.os) == folded:
+            if fold_path(p.path, self.os) == folded:
                 return p.reason(SkipCode.REFUSED_IS)
         for p in self.private:
             if is_within(p.path, resolved, self.os):
                 return p.reason(SkipCode.REFUSED_HOLDS)
         for path, place in self.exact:
-            if _fold(path, self.os) == folded:
+            if fold_path(path, self.os) == folded:
                 return Reason.of(SkipCode.REFUSED_IS, place=place.value)
         for p in self.protected:
             if not is_within(resolved, p.path, self.os):
@@ -276,20 +211,6 @@ def check_root(root: str, env: Environment, *, guard: Guard | None = None) -> st
 # -- building the protected list ------------------------------------------------------------
 
 
-def _variants(path: str, os_: OS) -> list[str]:
-    """A place by its written and its resolved path (a symlinked Documents is both)."""
-    paths = path_module(os_)
-    out = [paths.normpath(path)]
-    if path_module(os_) is os.path:
-        try:
-            real = os.path.realpath(path)
-        except (OSError, ValueError):
-            real = out[0]
-        if real not in out:
-            out.append(real)
-    return out
-
-
 def _expand_user(path: str, env: Environment) -> str:
     paths = path_module(env.os)
     if path == "~" or path.startswith(("~/", "~\\")):
@@ -341,9 +262,9 @@ def _protected(env: Environment, data_dir: Path | None, extra: Sequence[str]) ->
         exceptions: Iterable[str] = (),
         report: bool = True,
     ) -> None:
-        for variant in _variants(path, env.os):
+        for variant in variants(path, env.os):
             # A user folder set to the home itself means "disabled" (XDG spec): not a rule.
-            if _fold(variant, env.os) == _fold(home, env.os) or variant in known:
+            if fold_path(variant, env.os) == fold_path(home, env.os) or variant in known:
                 continue
             known.add(variant)
             out.append(Protected(variant, place, folder, tuple(exceptions), report))
@@ -432,30 +353,8 @@ def _fragile(env: Environment) -> list[str]:
 
 
 def _private(env: Environment) -> list[Protected]:
-    """The folders of `env` that hold configuration, keys or personal data (see _PRIVATE_*)."""
-    paths = path_module(env.os)
-    home = paths.normpath(env.home)
-    if env.os is OS.WINDOWS:
-        names: tuple[str, ...] = _PRIVATE_WINDOWS
-    elif env.os is OS.MACOS:
-        names = _PRIVATE_POSIX + _PRIVATE_MACOS
-    else:
-        names = _PRIVATE_POSIX
-    found = [paths.join(home, n) for n in names]
-    for var in _PRIVATE_VARS[env.os]:
-        value = env.vars.get(var, "")
-        if value and paths.isabs(value):
-            found.append(value)
-    out: list[Protected] = []
-    known: set[str] = set()
-    for path in found:
-        for variant in _variants(path, env.os):
-            key = _fold(variant, env.os)
-            if key == _fold(home, env.os) or key in known:
-                continue  # a variable set to the home itself is refused as the home
-            known.add(key)
-            out.append(Protected(variant, Place.PRIVATE, display_path(variant, home, env.os)))
-    return out
+    """The folders of `env` that hold configuration, keys or personal data."""
+    return [Protected(path, Place.PRIVATE, shown) for path, shown in private_folders(env)]
 
 
 def _exact(env: Environment) -> list[tuple[str, Place]]:

@@ -17,8 +17,9 @@ from typing import Protocol
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.expand import expand_roots
-from onecleaner.engine.guard import Guard, is_within, path_module
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import OS, Application, PathRule, Skip, Target
+from onecleaner.engine.paths import is_within, path_module
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.rules import compile_globs, has_magic, match_name
 

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from onecleaner.engine import owner
 from onecleaner.engine.env import Environment
-from onecleaner.engine.guard import Guard, folding, is_within
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
 from onecleaner.engine.mounts import MountTable
+from onecleaner.engine.paths import folding, is_within
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import (
     CatalogView,

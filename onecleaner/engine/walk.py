@@ -14,7 +14,7 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
@@ -40,6 +40,7 @@ from onecleaner.engine.mounts import MountRootTest, MountTable
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import Root
 from onecleaner.engine.rules import Matcher, compile_globs, has_magic
+from onecleaner.engine.stops import NOT_FOUND, Stops
 
 _IS_POSIX = os.name == "posix"
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -116,43 +117,6 @@ class _Job:
             self.keep_names_re = name_test(self.keep_names)
 
 
-_NOT_FOUND = object()
-
-
-class Stops:
-    """Where a walk stops (path -> why, None: silently), looked up folder by folder.
-
-    A folder's stops are one dictionary look, so the files of the many folders without any
-    cost a test of None each. Names compare as the OS compares them (`fold`: Windows ignores
-    case, macOS case and Unicode normalisation); None compares them as they are.
-    """
-
-    def __init__(
-        self,
-        stops: Mapping[str, Reason | None],
-        fold: Callable[[str], str] | None = None,
-        sep: str = os.sep,
-    ) -> None:
-        self.fold = fold
-        self.sep = sep
-        self._by_folder: dict[str, dict[str, Reason | None]] = {}
-        for path, why in stops.items():
-            parent, _, name = (path if fold is None else fold(path)).rpartition(sep)
-            self._by_folder.setdefault(parent, {}).setdefault(name, why)
-
-    def in_folder(self, folder: str) -> dict[str, Reason | None] | None:
-        """The stops in `folder` by (folded) name, or None when it has none."""
-        return self._by_folder.get(folder if self.fold is None else self.fold(folder))
-
-    def get(self, path: str) -> object:
-        """Why the walk stops at `path` (a reason or None), or `_NOT_FOUND`."""
-        folder, _, name = path.rpartition(self.sep)
-        here = self.in_folder(folder)
-        if here is None:
-            return _NOT_FOUND
-        return here.get(name if self.fold is None else self.fold(name), _NOT_FOUND)
-
-
 class Walker:
     """Walks roots for one scan, sharing the stops, the dedup set and the progress count."""
 
@@ -177,7 +141,7 @@ class Walker:
         self.mount_points = mounts.points if mounts is not None else frozenset()
         self.mount_root = MountRootTest() if _IS_POSIX else None
         self.uid = uid
-        self.fold = case_insensitive
+        self.case_insensitive = case_insensitive
         self.seen: set[str] | None = set() if dedup else None
         self.progress = progress
         self.cancel = cancel
@@ -218,7 +182,7 @@ class Walker:
             self._file_root(root, tid, age_cut, entries, skips)
             return
         rule = root.rule
-        fold = self.fold
+        fold = self.case_insensitive
         # A keep glob without '/' matches any one component: the folders above a file were
         # checked when they were listed, so testing the file's own name is enough (and fast).
         by_name = [g for g in rule.keep if "/" not in g]
@@ -501,7 +465,7 @@ class Walker:
                 return
             self.seen.add(path)
         why = self.stops.get(path)
-        if why is not _NOT_FOUND:
+        if why is not NOT_FOUND:
             if isinstance(why, Reason):
                 skips.append(Skip(path, why, tid))
             return

@@ -10,8 +10,9 @@ from engine_kit import FakeProbe, catalog, env, paths_of, reasons, target, write
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import GuardRefusal
-from onecleaner.engine.guard import Guard, check_root, is_within, never_touch
+from onecleaner.engine.guard import Guard, check_root, never_touch
 from onecleaner.engine.model import OS
+from onecleaner.engine.paths import is_within
 from onecleaner.engine.scan import scan
 
 OWN_DATA = "ONE Cleaner's own data folder"

@@ -13,8 +13,9 @@ from engine_kit import FakeProbe, app, catalog, env, paths_of, reasons, rule, wr
 from onecleaner.engine import fsops
 from onecleaner.engine.clean import clean
 from onecleaner.engine.env import Environment
-from onecleaner.engine.guard import Guard, folding
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import OS, DeleteMode, PathRule, Risk, Target
+from onecleaner.engine.paths import folding
 from onecleaner.engine.reasons import Place, Reason, SkipCode
 from onecleaner.engine.recheck import ProtectedPlaces
 from onecleaner.engine.scan import ScanOptions, scan

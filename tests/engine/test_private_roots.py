@@ -196,3 +196,22 @@ def test_a_variable_is_named_only_when_it_led_elsewhere_than_its_default(
     skips, removed, intact = system_cache_with(cache)
     assert skips == {str(cache): f"refused: it is ~/.ssh, {PRIVATE}"}
     assert removed == 0 and intact
+
+
+def test_the_shipped_browser_caches_still_clean_a_real_profile(isolated_home: Path) -> None:
+    profile = isolated_home / ".config" / "google-chrome" / "Default"
+    keep = [
+        write(profile / "Preferences", "{}"),
+        write(profile / "History", "visits"),
+        write(profile / "Cookies", "session"),
+        write(profile.parent / "Local State", "{}"),
+    ]
+    cached = write(profile / "Cache" / "Cache_Data" / "data_1")
+    shaders = write(profile.parent / "ShaderCache" / "index")
+    cat = load_catalog()
+    chrome = cat.target("google_chrome.cache")
+    plan = scan([chrome], env(), catalog=cat, probe=FakeProbe())
+    assert paths_of(plan) == {str(cached), str(shaders)}
+    assert plan.skipped == ()
+    clean(plan, env(), catalog=cat, probe=FakeProbe())
+    assert all(p.exists() for p in keep) and not cached.exists()

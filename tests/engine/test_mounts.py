@@ -229,8 +229,12 @@ def mounted(*args: str) -> Iterator[None]:
 def only(guard: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Leave one of the two mount checks working, to show that it holds on its own."""
     if guard == "statx":  # a mount made after the table was read
-        if not mounts.is_mount_root(os.open("/", os.O_RDONLY)):
-            pytest.skip("this kernel does not report mount roots (Linux 5.8+)")
+        top = os.open("/", os.O_RDONLY)
+        try:
+            if not mounts.is_mount_root(top):
+                pytest.skip("this kernel does not report mount roots (Linux 5.8+)")
+        finally:
+            os.close(top)
         monkeypatch.setattr(MountTable, "current", classmethod(lambda cls: _table()))
     else:  # a kernel that cannot tell
         monkeypatch.setattr(mounts.MountRootTest, "__call__", lambda self, fd: None)

@@ -215,7 +215,11 @@ def plan_json(plan: Plan) -> dict[str, Any]:
 
 
 def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
-    """`clean --json`: what was removed and freed, every item skipped (by the scan or the clean)."""
+    """`clean --json`: what was removed and freed, every item skipped (by the scan or the clean).
+
+    `bytes` is the space that left the disk; files moved to the trash are counted in `files`
+    and `trashed_files`, their space in `trashed_bytes` (it is freed when the trash is emptied).
+    """
     plan_skips = {t.target_id: t.skipped for t in plan.targets}
     targets = [
         {
@@ -223,6 +227,8 @@ def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
             "files": t.removed,
             "records": t.records,
             "bytes": t.freed,
+            "trashed_files": t.trashed,
+            "trashed_bytes": t.trashed_bytes,
             "skipped": skips_json(unique_skips(plan_skips.get(t.target_id, ()), t.skipped)),
         }
         for t in result.targets
@@ -232,6 +238,8 @@ def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
         "files": result.files,
         "records": result.records,
         "bytes": result.bytes,
+        "trashed_files": result.trashed_files,
+        "trashed_bytes": result.trashed_bytes,
         "disk_free_before": {printable_path(m): n for m, n in result.disk_free_before.items()},
         "disk_free_after": {printable_path(m): n for m, n in result.disk_free_after.items()},
         "mode": result.mode.value,
@@ -316,25 +324,49 @@ def confirmation_lines(
 
 def result_lines(result: CleanResult, skipped: Sequence[Skip]) -> list[str]:
     """The human report of a clean: per target, the total, the skips, the disks' free space."""
+    trash = result.mode is DeleteMode.TRASH
     rows = [
-        (t.target_id, f"{t.removed + t.records:,}", human_size(t.freed)) for t in result.targets
+        (
+            t.target_id,
+            f"{t.removed + t.records:,}",
+            # In trash mode files free nothing yet; a record target's vacuum frees for real.
+            human_size(t.trashed_bytes + t.freed if trash else t.freed),
+        )
+        for t in result.targets
     ]
-    head = (
-        ("TARGET", "WOULD REMOVE", "WOULD FREE")
-        if result.dry_run
-        else ("TARGET", "REMOVED", "FREED")
-    )
+    if result.dry_run and trash:
+        head = ("TARGET", "WOULD MOVE", "SIZE")
+    elif result.dry_run:
+        head = ("TARGET", "WOULD REMOVE", "WOULD FREE")
+    elif trash:
+        head = ("TARGET", "MOVED TO TRASH", "SIZE")
+    else:
+        head = ("TARGET", "REMOVED", "FREED")
     lines = table(head, rows, right=(1, 2))
     lines.append("")
     if result.cancelled:
         lines.append("The clean was interrupted: what is counted here was removed, nothing else.")
-    files = _what(result.files, result.records)
-    if result.dry_run:
-        lines.append(f"Dry run: nothing was removed. A clean would remove {files}, "
+    files = plural(result.files, "file")
+    records = plural(result.records, "record")
+    if result.dry_run and trash:
+        also = f" and remove {records}" if result.records else ""
+        lines.append(f"Dry run: nothing was moved. A clean would move {files} "
+                     f"({human_size(result.trashed_bytes)}) to the trash{also}.")  # fmt: skip
+    elif result.dry_run:
+        lines.append(f"Dry run: nothing was removed. A clean would remove "
+                     f"{_what(result.files, result.records)}, "
                      f"freeing {human_size(result.bytes)}.")  # fmt: skip
+    elif trash:
+        lines.append(
+            f"Moved {files} ({human_size(result.trashed_bytes)}) to the trash; the space is "
+            "freed when you empty the trash."
+        )
+        if result.records:
+            lines.append(f"Removed {records}, freed {human_size(result.bytes)} (a copy of each "
+                         "database is in the trash).")  # fmt: skip
     else:
-        trash = " (moved to the trash)" if result.mode is DeleteMode.TRASH else ""
-        lines.append(f"Removed {files}{trash}, freed {human_size(result.bytes)}.")
+        lines.append(f"Removed {_what(result.files, result.records)}, "
+                     f"freed {human_size(result.bytes)}.")  # fmt: skip
     lines += skipped_summary(skipped)
     lines += disk_free_lines(result.disk_free_before, result.disk_free_after)
     return lines

@@ -15,10 +15,20 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
+from onecleaner.engine import owner
+from onecleaner.engine.entries import allocated_bytes
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import EngineError
-from onecleaner.engine.fsops import Cursor, FdCursor, HomeTrash, make_cursor, move_to_trash
+from onecleaner.engine.fsops import (
+    Cursor,
+    FdCursor,
+    HomeTrash,
+    MountCrossing,
+    make_cursor,
+    move_to_trash,
+)
 from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import (
     OS,
@@ -32,6 +42,8 @@ from onecleaner.engine.model import (
     Skip,
     TargetResult,
 )
+from onecleaner.engine.mounts import MountTable
+from onecleaner.engine.paths import folding
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.recheck import (
     CHANGED,
@@ -55,10 +67,23 @@ from onecleaner.engine.roots import CatalogView, Prober, Root, find_roots
 from onecleaner.engine.rules import Matcher
 from onecleaner.engine.scan import IN_USE
 
-_HAS_BLOCKS = hasattr(os.stat_result, "st_blocks")  # Windows reports no allocated blocks
 _PROGRESS_EVERY = 0.05
 _NOT_NAMES = frozenset(("", ".", ".."))
 _S_IFMT, _S_IFREG, _S_IFLNK = 0o170000, stat.S_IFREG, stat.S_IFLNK
+
+
+class _Folder(NamedTuple):
+    """The folder a clean stands in, checked once for all its files."""
+
+    here: str  # its path with a separator ("\0", which no path starts with, for none)
+    path: str
+    stop: Reason | None  # why none of its files may go, or None
+    stop_place: str = ""  # the place behind `stop` (a running application's, a mount point)
+    name_keep: Matcher | None = None  # the keep test of a file's name
+    path_keep: Matcher | None = None  # the keep test of a file's relative path
+    rel_prefix: str = ""  # its path relative to the root, with a '/'
+    fd: int = -1  # its descriptor, or -1
+    protected: dict[str, Reason] | None = None  # protected names in it (folded), or None
 
 
 class _Cleaner:
@@ -87,11 +112,15 @@ class _Cleaner:
         self.total = total
         self.done = 0
         self.files = 0
-        self.bytes = 0
+        self.bytes = 0  # freed so far (a file moved to the trash frees nothing yet)
         self._last = 0.0
         self.guard = Guard.for_env(env, extra=never_touch)
         # Protected places, for a plan that reaches into one (an old or edited plan file).
-        self.protected = ProtectedPlaces(self.guard.protected)
+        self.protected = ProtectedPlaces(self.guard.protected, folding(env.os))
+        # Read once per clean; each folder the cursor opens is also asked with statx.
+        self.mounts = (
+            self.guard.mounts if self.guard.mounts is not None else MountTable.current()
+        ).points
         self.trash_folders = trash_folders(env)
         self.trash = mode is DeleteMode.TRASH
         self.home_trash = (
@@ -118,8 +147,9 @@ class _Cleaner:
                 skips.append(Skip(entries[0].root, Reason.of(SkipCode.UNKNOWN_TARGET), tid))
             self.done += len(entries)
             return TargetResult(tid, 0, 0, tuple(skips))
-        roots, _ = find_roots(target, self.env, self.guard)
+        roots, refused = find_roots(target, self.env, self.guard)
         current = {r.path: r for r in roots}
+        refusals = {os.path.realpath(s.path): s.reason for s in refused}
         by_root: dict[str, list[PlanEntry]] = {}
         for e in entries:
             by_root.setdefault(e.root, []).append(e)
@@ -129,8 +159,11 @@ class _Cleaner:
             root = current.get(root_path)
             why = None
             if root is None:
-                why = self.guard.refusal(os.path.realpath(root_path)) or Reason.of(
-                    SkipCode.ROOT_NOT_CURRENT
+                resolved = os.path.realpath(root_path)
+                why = (
+                    refusals.get(resolved)
+                    or self.guard.refusal(resolved)
+                    or Reason.of(SkipCode.ROOT_NOT_CURRENT)
                 )
             elif os.path.realpath(root_path) != root_path:
                 why = Reason.of(SkipCode.ROOT_MOVED)
@@ -142,12 +175,20 @@ class _Cleaner:
             r, f = self._root(root, tid, group, skips)
             removed += r
             freed += f
-        return TargetResult(tid, removed, freed, tuple(skips))
+        return self.result(tid, removed, freed, skips)
+
+    def result(self, tid: str, removed: int, size: int, skips: list[Skip]) -> TargetResult:
+        """What a target's clean did: `size` left the disk, or went to the trash with its files
+        (where it still takes its space)."""
+        if self.trash:
+            return TargetResult(tid, removed, 0, tuple(skips), trashed=removed, trashed_bytes=size)
+        return TargetResult(tid, removed, size, tuple(skips))
 
     def _root(
         self, root: Root, tid: str, group: list[PlanEntry], skips: list[Skip]
     ) -> tuple[int, int]:
-        """Remove the entries below one root; returns (removed, freed)."""
+        """Remove the entries below one root; returns (removed, bytes): the bytes freed, or in
+        trash mode the bytes moved to the trash."""
         sep = os.sep
         if root.is_file:
             base = os.path.dirname(root.path)
@@ -156,7 +197,7 @@ class _Cleaner:
             base = root.path
             prune = root.rule.prune
         try:
-            cursor = make_cursor(base, prune=prune)
+            cursor = make_cursor(base, prune=prune, mounts=self.mounts)
         except OSError as exc:
             skips.append(Skip(root.path, reason_for(exc), tid))
             self.done += len(group)
@@ -173,8 +214,10 @@ class _Cleaner:
                     skips.append(Skip(e.path, Reason.of(SkipCode.NOT_TARGET_FILE), tid))
             self.done += len(group) - len(kept)
             group = kept
+        # Where no uid tells whose a file is (Windows), an owner_only root asks its owner.
+        owned = owner.is_users if root.rule.owner_only and self.env.uid is None else None
         try:
-            return self._entries(tid, group, cursor, base + sep, keep, skips)
+            return self._entries(tid, group, cursor, base + sep, keep, skips, owned)
         finally:
             cursor.close()
 
@@ -186,6 +229,7 @@ class _Cleaner:
         prefix: str,
         keep: KeepTest | None,
         skips: list[Skip],
+        owned: Callable[[str], bool] | None = None,
     ) -> tuple[int, int]:
         """Re-check and remove the entries below one root; returns (removed, freed).
 
@@ -207,7 +251,7 @@ class _Cleaner:
         unlink = os.unlink
         link_kind = EntryKind.LINK
         not_names = _NOT_NAMES
-        protected_exact = self.protected.exact
+        fold = self.protected.fold
         places = watch.places
         open_files = watch.open
         removed = freed = done = 0
@@ -222,6 +266,7 @@ class _Cleaner:
         path_keep: Matcher | None = None
         rel_prefix = ""
         fd = -1
+        protected_here: dict[str, Reason] | None = None
         for e in group:
             if is_set is not None and is_set():
                 self.cancelled = True
@@ -229,7 +274,7 @@ class _Cleaner:
             if done & 63 == 0:  # now and then: progress, fresh open files and applications
                 self.done = done0 + done
                 if not dry:
-                    self.files, self.bytes = files0 + removed, bytes0 + freed
+                    self.files, self.bytes = files0 + removed, bytes0 + (0 if trash else freed)
                 if time.monotonic() >= watch.next:
                     watch.refresh()
                     places = watch.places
@@ -246,9 +291,8 @@ class _Cleaner:
                 if emptied:
                     cursor.mark_removed()
                     emptied = False
-                (here, folder, stop, stop_place, name_keep, path_keep, rel_prefix, fd) = (
-                    self._enter(path, prefix, cursor, fd_cursor, keep)
-                )
+                (here, folder, stop, stop_place, name_keep, path_keep, rel_prefix, fd,
+                 protected_here) = self._enter(path, prefix, cursor, fd_cursor, keep)  # fmt: skip
                 cut = len(here)
                 name = path[cut:]
             if stop is not None:
@@ -266,9 +310,11 @@ class _Cleaner:
             ):
                 skips.append(Skip(path, KEPT, tid))
                 continue
-            if path in protected_exact:
-                skips.append(Skip(path, protected_exact[path], tid))
-                continue
+            if protected_here is not None:
+                key = name if fold is None else fold(name)
+                if key in protected_here:
+                    skips.append(Skip(path, protected_here[key], tid))
+                    continue
             if path in places:
                 if path not in reported:
                     reported.add(path)
@@ -295,16 +341,18 @@ class _Cleaner:
             ):
                 skips.append(Skip(path, CHANGED, tid))
                 continue
-            if uid is not None and st.st_uid != uid:
+            if (uid is not None and st.st_uid != uid) or (
+                owned is not None and not owned(cursor.path_of(name))
+            ):
                 skips.append(Skip(path, OTHER_OWNER, tid))
                 continue
             if dry:
                 removed += 1
-                freed += e.frees
+                freed += e.frees  # what a clean would free (or, in trash mode, move)
                 continue
             try:
                 if trash:
-                    move_to_trash(cursor, fd_cursor, self.home_trash, name)
+                    move_to_trash(cursor, fd_cursor, self.home_trash, name, st)
                 elif fd >= 0:
                     unlink(name, dir_fd=fd)
                 else:
@@ -318,14 +366,14 @@ class _Cleaner:
             emptied = True
             removed += 1
             if trash:
-                freed += e.frees  # what emptying the trash will free
+                freed += e.frees  # moved, not freed: the caller counts it as in the trash
             elif st.st_nlink == 1:  # otherwise another link keeps the data
-                freed += st.st_blocks * 512 if _HAS_BLOCKS else st.st_size
+                freed += allocated_bytes(st)
         if emptied:
             cursor.mark_removed()
         self.done = done0 + done
         if not dry:
-            self.files, self.bytes = files0 + removed, bytes0 + freed
+            self.files, self.bytes = files0 + removed, bytes0 + (0 if trash else freed)
         return removed, freed
 
     def _enter(
@@ -335,15 +383,12 @@ class _Cleaner:
         cursor: Cursor,
         fd_cursor: FdCursor | None,
         keep: KeepTest | None,
-    ) -> tuple[str, str, Reason | None, str, Matcher | None, Matcher | None, str, int]:
-        """Stand in the folder of `path`, checked as a whole: (its path with a separator,
-        its path, why none of its files may go or None, the running application's place
-        behind that reason or "", the name keep test, the path keep test, the folder's
-        relative path with a '/', the folder's descriptor or -1)."""
+    ) -> _Folder:
+        """Stand in the folder of `path`, checked as a whole (see `_Folder`)."""
         sep = os.sep
         n_prefix = len(prefix)
         if not path.startswith(prefix) or len(path) == n_prefix:
-            return "\0", "", NOT_INSIDE, "", None, None, "", -1
+            return _Folder("\0", "", NOT_INSIDE)
         folder = path[: path.rindex(sep)]
         here = folder + sep
         rel_dir = folder[n_prefix:] if len(folder) >= n_prefix else ""
@@ -364,16 +409,27 @@ class _Cleaner:
         if why is None and self.watch.blocks:
             hit = self.watch.blocked(folder, sep)
             if hit is not None:
-                return here, folder, hit[1], hit[0], None, None, "", -1
+                return _Folder(here, folder, hit[1], hit[0])
         if why is None:
             try:
                 cursor.goto(parts)
+            except MountCrossing as exc:  # one skip names the mount point, not each file
+                return _Folder(here, folder, reason_for(exc), str(exc.filename))
             except (OSError, ValueError) as exc:
                 why = reason_for(exc)
         if why is not None:
-            return here, folder, why, "", None, None, "", -1
-        fd = fd_cursor.fds[-1] if fd_cursor is not None else -1
-        return here, folder, None, "", name_keep, path_keep, rel + "/" if rel else "", fd
+            return _Folder(here, folder, why)
+        return _Folder(
+            here,
+            folder,
+            None,
+            "",
+            name_keep,
+            path_keep,
+            rel + "/" if rel else "",
+            fd_cursor.fds[-1] if fd_cursor is not None else -1,
+            self.protected.named_in(folder),
+        )
 
     def close(self) -> None:
         if self.home_trash is not None:

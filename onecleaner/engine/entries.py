@@ -8,6 +8,7 @@ equality and hash) at a third of the cost, which matters at 200k files.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,19 @@ _set_size = _setter(Identity, "size")
 _set_mtime = _setter(Identity, "mtime_ns")
 
 
+if sys.platform == "win32":
+
+    def allocated_bytes(st: os.stat_result) -> int:
+        """The space a file takes: Windows reports no allocated blocks, so its size."""
+        return st.st_size
+
+else:
+
+    def allocated_bytes(st: os.stat_result) -> int:
+        """The space a file takes on disk: its allocated blocks (a sparse file takes few)."""
+        return st.st_blocks * 512
+
+
 def make_entry(
     path: str, root: str, tid: str, kind: EntryKind, st: os.stat_result, frees: int
 ) -> PlanEntry:
@@ -49,7 +63,6 @@ def make_entry(
     _set_ident(entry, ident)
     _set_frees(entry, frees)
     return entry
-
 
 
 @dataclass

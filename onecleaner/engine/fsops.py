@@ -15,15 +15,36 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from typing import Protocol
 
+from onecleaner.engine.mounts import MountRootTest
+
 _IS_POSIX = os.name == "posix"
+_WINDOWS = sys.platform == "win32"
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 _FILE_ATTRIBUTE_REPARSE_POINT = 0x400
 
 
 class UnsafeFolder(OSError):
     """A folder on an entry's path is not what the scan saw (a link, another filesystem)."""
+
+
+class FileChanged(OSError):
+    """A file is not the one the clean checked a moment ago (swapped, replaced)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(errno.ESTALE, "changed since it was checked", path)
+
+
+class MountCrossing(UnsafeFolder):
+    """A folder on an entry's path is a mount point (a bind mount keeps its parent's device).
+
+    `filename` is the mount point's path.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(errno.EXDEV, "a mount point", path)
 
 
 def open_dir_nofollow(path: str) -> int:
@@ -66,11 +87,18 @@ class Cursor(Protocol):
 
 
 class FdCursor:
-    """POSIX: open descriptors from the root down, names checked through them."""
+    """POSIX: open descriptors from the root down, names checked through them.
 
-    def __init__(self, root: str, *, prune: bool) -> None:
+    Every folder it opens below the root must be on the root's device and not a mount point:
+    neither in `mounts` (the table read when the clean started) nor, by statx, the root of a
+    mount made since.
+    """
+
+    def __init__(self, root: str, *, prune: bool, mounts: frozenset[str] = frozenset()) -> None:
         self.root = root
         self.prune = prune
+        self.mounts = mounts
+        self._mount_root = MountRootTest()
         fd = open_dir_nofollow(root)
         self.dev = os.fstat(fd).st_dev
         self.fds: list[int] = [fd]
@@ -94,6 +122,8 @@ class FdCursor:
             try:
                 if os.fstat(fd).st_dev != self.dev:
                     raise UnsafeFolder(errno.EXDEV, "on another filesystem", name)
+                if self._mount_root(fd) or (self.mounts and self.path_of(name) in self.mounts):
+                    raise MountCrossing(self.path_of(name))
             except BaseException:
                 os.close(fd)
                 raise
@@ -135,11 +165,15 @@ class FdCursor:
 
 
 class PathCursor:
-    """Windows (and any OS without dir_fd): path-based, each folder checked to resolve to itself."""
+    """Windows (and any OS without dir_fd): path-based, each folder checked to resolve to itself.
 
-    def __init__(self, root: str, *, prune: bool) -> None:
+    A junction or a volume mounted in a folder is a reparse point there: refused like a link.
+    """
+
+    def __init__(self, root: str, *, prune: bool, mounts: frozenset[str] = frozenset()) -> None:
         self.root = root
         self.prune = prune
+        self.mounts = mounts
         st = os.lstat(root)
         if not stat.S_ISDIR(st.st_mode) or _is_reparse(st):
             raise UnsafeFolder(errno.ENOTDIR, "not a plain folder", root)
@@ -166,6 +200,8 @@ class PathCursor:
         self._check_here()
 
     def _check_here(self) -> None:
+        if self.names and self.here in self.mounts:
+            raise MountCrossing(self.here)
         st = os.lstat(self.here)
         if not stat.S_ISDIR(st.st_mode) or _is_reparse(st):
             raise UnsafeFolder(errno.ELOOP, "replaced by a link", self.here)
@@ -219,13 +255,19 @@ def _is_reparse(st: os.stat_result) -> bool:
 
 
 def move_to_trash(
-    cursor: Cursor, fd_cursor: FdCursor | None, home_trash: HomeTrash | None, name: str
+    cursor: Cursor,
+    fd_cursor: FdCursor | None,
+    home_trash: HomeTrash | None,
+    name: str,
+    st: os.stat_result,
 ) -> None:
     """Move `name`, in the folder the cursor stands in, to the user's trash.
 
-    Through the folder's descriptor into the home trash when there is one on the same disk;
-    otherwise by path with send2trash (which knows each drive's trash), after checking that
-    the path still leads to the folder the cursor checked.
+    `st` is what the clean just checked the file to be. Through the folder's descriptor into
+    the home trash when there is one on the same disk; otherwise by path with send2trash (which
+    knows each drive's trash, macOS's and Windows'), right after checking that the path still
+    leads to the folder the cursor checked and to that same file (device, inode): a link
+    swapped in since cannot redirect the move.
     """
     path = cursor.path_of(name)
     if fd_cursor is not None and home_trash is not None:
@@ -235,20 +277,40 @@ def move_to_trash(
         except OSError as exc:
             if exc.errno != errno.EXDEV:
                 raise
+    if fd_cursor is not None:
         here = os.stat(os.path.dirname(path))
         mine = os.fstat(fd_cursor.fds[-1])
         if (here.st_dev, here.st_ino) != (mine.st_dev, mine.st_ino):
             raise UnsafeFolder(errno.ELOOP, "replaced by a link or moved", path)
+    now = os.lstat(path)
+    if (now.st_dev, now.st_ino, now.st_mode) != (st.st_dev, st.st_ino, st.st_mode):
+        raise FileChanged(path)
+    trash_by_path(path)
+
+
+def trash_by_path(path: str) -> None:
+    """Move `path` to the system trash: send2trash, but on Windows our own Recycle Bin call,
+    which keeps a file the bin refuses instead of deleting it for good (see recycle.py)."""
+    if _WINDOWS:
+        from onecleaner.engine.recycle import recycle
+
+        recycle(path)
+        return
     from send2trash import send2trash
 
     send2trash(path)
 
 
-def make_cursor(root: str, *, prune: bool, paths_only: bool = False) -> Cursor:
-    """The cursor this OS supports (descriptors on POSIX), or the path-based one if asked."""
+def make_cursor(
+    root: str, *, prune: bool, paths_only: bool = False, mounts: frozenset[str] = frozenset()
+) -> Cursor:
+    """The cursor this OS supports (descriptors on POSIX), or the path-based one if asked.
+
+    `mounts`: the mount points known now; the cursor never enters one below the root.
+    """
     if _IS_POSIX and not paths_only and os.unlink in os.supports_dir_fd:
-        return FdCursor(root, prune=prune)
-    return PathCursor(root, prune=prune)
+        return FdCursor(root, prune=prune, mounts=mounts)
+    return PathCursor(root, prune=prune, mounts=mounts)
 
 
 class HomeTrash:

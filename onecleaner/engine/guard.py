@@ -16,14 +16,22 @@ import fnmatch
 import ntpath
 import os
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
-from onecleaner.engine.env import Environment
+from onecleaner.engine.env import Environment, current_os
 from onecleaner.engine.errors import GuardRefusal
 from onecleaner.engine.model import OS
+from onecleaner.engine.mounts import MountTable
+from onecleaner.engine.paths import (
+    display_path,
+    fold_path,
+    is_within,
+    path_module,
+    variants,
+)
+from onecleaner.engine.private import PROFILE_MARKERS, private_folders
 from onecleaner.engine.reasons import Place, Reason, SkipCode
 
 #: XDG user-dirs keys and the words used for them in messages.
@@ -74,30 +82,6 @@ class Protected:
         return Reason.of(code, place=self.place.value)
 
 
-def path_module(os_: OS) -> ModuleType:
-    """The path functions of an OS (ntpath for Windows), so rules of any OS test anywhere."""
-    return ntpath if os_ is OS.WINDOWS else posixpath
-
-
-def _fold(path: str, os_: OS) -> str:
-    """A path as the OS compares it: Windows and (by default) macOS ignore case."""
-    if os_ is OS.WINDOWS:
-        return ntpath.normcase(path)
-    if os_ is OS.MACOS:
-        return path.casefold()
-    return path
-
-
-def is_within(path: str, parent: str, os_: OS) -> bool:
-    """Whether normalized absolute `path` is `parent` or lies below it."""
-    p, q = _fold(path, os_), _fold(parent, os_)
-    if p == q:
-        return True
-    sep = "\\" if os_ is OS.WINDOWS else "/"
-    prefix = q if q.endswith(sep) else q + sep
-    return p.startswith(prefix)
-
-
 class Guard:
     """The never-touch rules for one environment, ready for fast checks."""
 
@@ -107,12 +91,16 @@ class Guard:
         home: str,
         protected: Sequence[Protected],
         exact: Sequence[tuple[str, Place]] = (),
+        private: Sequence[Protected] = (),
+        mounts: MountTable | None = None,
     ) -> None:
         self.os = os_
+        self.mounts = mounts  # this machine's mounts: a root bind-mounted from elsewhere
         paths = path_module(os_)
         self.home = paths.normpath(home)
         self.protected = tuple(protected)
         self.exact = tuple(exact)  # (path, place): refused as roots, fine to have below one
+        self.private = tuple(private)  # refused as roots and inside roots, fine below
         # Path -> (reason, report) for the walk's one-lookup-per-folder test.
         self.stops: dict[str, tuple[Reason, bool]] = {}
         for p in self.protected:
@@ -123,19 +111,41 @@ class Guard:
         cls, env: Environment, data_dir: Path | None = None, extra: Sequence[str] = ()
     ) -> Guard:
         """The guard of `env`: reads ~/.config/user-dirs.dirs and resolves symlinked places."""
-        return cls(env.os, env.home, _protected(env, data_dir, extra), _exact(env))
+        mounts = MountTable.current() if env.os is current_os() else None
+        return cls(
+            env.os, env.home, _protected(env, data_dir, extra), _exact(env), _private(env), mounts
+        )
 
     def refusal(self, resolved: str) -> Reason | None:
-        """Why a resolved root may not be cleaned; None when it may."""
+        """Why a resolved root may not be cleaned; None when it may.
+
+        A root at or below a bind mount of a folder is also judged where it really is
+        (`mount --bind ~/Documents ~/.cache` makes ~/.cache your Documents folder).
+        """
+        reason = self._refusal(resolved)
+        if reason is None and self.mounts is not None:
+            source = self.mounts.bind_source(resolved)
+            if source is not None and source != resolved:
+                reason = self._refusal(source)
+        return reason
+
+    def _refusal(self, resolved: str) -> Reason | None:
         paths = path_module(self.os)
         if paths.dirname(resolved) == resolved:
             return Reason.of(SkipCode.REFUSED_IS, place=Place.FILESYSTEM_TOP.value)
         if is_within(self.home, resolved, self.os):
-            if _fold(self.home, self.os) == _fold(resolved, self.os):
+            if fold_path(self.home, self.os) == fold_path(resolved, self.os):
                 return Reason.of(SkipCode.REFUSED_IS, place=Place.HOME.value)
             return Reason.of(SkipCode.REFUSED_HOLDS_HOME)
+        folded = fold_path(resolved, self.os)
+        for p in self.private:
+            if fold_path(p.path, self.os) == folded:
+                return p.reason(SkipCode.REFUSED_IS)
+        for p in self.private:
+            if is_within(p.path, resolved, self.os):
+                return p.reason(SkipCode.REFUSED_HOLDS)
         for path, place in self.exact:
-            if _fold(path, self.os) == _fold(resolved, self.os):
+            if fold_path(path, self.os) == folded:
                 return Reason.of(SkipCode.REFUSED_IS, place=place.value)
         for p in self.protected:
             if not is_within(resolved, p.path, self.os):
@@ -144,6 +154,31 @@ class Guard:
                 continue
             return p.reason(SkipCode.REFUSED_INTO)
         return None
+
+    def profile_refusal(
+        self, resolved: str, takes: Callable[[str], object] | None
+    ) -> Reason | None:
+        """Why the folder `resolved` may not be a root: it is a browser's or mail program's
+        profile (it holds one of `PROFILE_MARKERS`) and the rule would take that file.
+
+        `takes(name)` says whether the rule takes a file of that name at the root (its include
+        globs); None means it takes everything. Reads the disk (a few lstat calls).
+        """
+        for marker in PROFILE_MARKERS:
+            if takes is not None and not takes(marker):
+                continue
+            try:
+                os.lstat(os.path.join(resolved, marker))
+            except (OSError, ValueError):
+                continue
+            return Reason.of(
+                SkipCode.REFUSED_IS, place=Place.PROFILE.value, folder=self.display(resolved)
+            )
+        return None
+
+    def display(self, path: str) -> str:
+        """A path as messages show it: `~/.ssh` for a folder of the home."""
+        return display_path(path, self.home, self.os)
 
     def paths(self) -> tuple[str, ...]:
         """Every never-touch path, for showing the user."""
@@ -174,20 +209,6 @@ def check_root(root: str, env: Environment, *, guard: Guard | None = None) -> st
 
 
 # -- building the protected list ------------------------------------------------------------
-
-
-def _variants(path: str, os_: OS) -> list[str]:
-    """A place by its written and its resolved path (a symlinked Documents is both)."""
-    paths = path_module(os_)
-    out = [paths.normpath(path)]
-    if path_module(os_) is os.path:
-        try:
-            real = os.path.realpath(path)
-        except (OSError, ValueError):
-            real = out[0]
-        if real not in out:
-            out.append(real)
-    return out
 
 
 def _expand_user(path: str, env: Environment) -> str:
@@ -241,9 +262,9 @@ def _protected(env: Environment, data_dir: Path | None, extra: Sequence[str]) ->
         exceptions: Iterable[str] = (),
         report: bool = True,
     ) -> None:
-        for variant in _variants(path, env.os):
+        for variant in variants(path, env.os):
             # A user folder set to the home itself means "disabled" (XDG spec): not a rule.
-            if _fold(variant, env.os) == _fold(home, env.os) or variant in known:
+            if fold_path(variant, env.os) == fold_path(home, env.os) or variant in known:
                 continue
             known.add(variant)
             out.append(Protected(variant, place, folder, tuple(exceptions), report))
@@ -329,6 +350,11 @@ def _fragile(env: Environment) -> list[str]:
     elif env.os is OS.MACOS:
         out.append(paths.join(env.home, "Library", "Saved Application State"))
     return out
+
+
+def _private(env: Environment) -> list[Protected]:
+    """The folders of `env` that hold configuration, keys or personal data."""
+    return [Protected(path, Place.PRIVATE, shown) for path, shown in private_folders(env)]
 
 
 def _exact(env: Environment) -> list[tuple[str, Place]]:

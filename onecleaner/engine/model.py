@@ -265,13 +265,20 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class TargetResult:
-    """What a clean did for one target."""
+    """What a clean did for one target.
+
+    `removed` counts the files that left their folder, deleted or moved to the trash; `freed`
+    is the space that left the disk (nothing for a file in the trash); `trashed` and
+    `trashed_bytes` are the files moved to the trash and the space they still take there.
+    """
 
     target_id: str
     removed: int
     freed: int
     skipped: tuple[Skip, ...] = ()
     records: int = 0  # rows removed from a record target's databases
+    trashed: int = 0
+    trashed_bytes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +302,17 @@ class CleanResult:
 
     @property
     def bytes(self) -> int:
+        """The space that left the disk (files moved to the trash still take theirs)."""
         return sum(t.freed for t in self.targets)
+
+    @property
+    def trashed_files(self) -> int:
+        return sum(t.trashed for t in self.targets)
+
+    @property
+    def trashed_bytes(self) -> int:
+        """The space the files moved to the trash take there (freed when it is emptied)."""
+        return sum(t.trashed_bytes for t in self.targets)
 
     @property
     def skipped(self) -> tuple[Skip, ...]:
@@ -308,6 +325,8 @@ class CleanResult:
             "files": self.files,
             "records": self.records,
             "bytes": self.bytes,
+            "trashed_files": self.trashed_files,
+            "trashed_bytes": self.trashed_bytes,
             "skipped": len(self.skipped),
             "cancelled": self.cancelled,
             "mode": self.mode.value,

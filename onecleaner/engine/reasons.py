@@ -25,7 +25,8 @@ class Place(enum.Enum):
     DATA_DIR = "data_folder"
     FRAGILE = "fragile_cache"
     NEVER_TOUCH = "never_touch_list"
-    PRIVATE = "private_data"  # keys, configuration or user data (with `folder`, `variable`)
+    PRIVATE = "private_data"  # keys, configuration or user data (with `folder`)
+    PROFILE = "browser_profile"  # a browser's or mail program's profile (with `folder`)
 
 
 PLACE_TEXT: Mapping[Place, str] = {
@@ -38,6 +39,7 @@ PLACE_TEXT: Mapping[Place, str] = {
     Place.FRAGILE: "a fragile cache that must not be emptied",
     Place.NEVER_TOUCH: "your never-touch list",
     Place.PRIVATE: "{folder}, which holds configuration, keys or personal data",
+    Place.PROFILE: "{folder}, which holds a browser's or mail program's profile",
 }
 
 
@@ -50,6 +52,7 @@ class SkipCode(enum.Enum):
     REFUSED_IS = "refused_is"  # place, folder: a root that is a never-touch place
     REFUSED_INTO = "refused_into"  # place, folder: a root that resolves into one
     REFUSED_HOLDS_HOME = "refused_holds_home"
+    REFUSED_HOLDS = "refused_holds"  # place, folder: a root that contains a never-touch place
     CHANGED = "changed_since_scan"
     GONE = "gone"
     VANISHED = "vanished"
@@ -82,6 +85,7 @@ class SkipCode(enum.Enum):
     NOT_PLAIN_FILE = "not_plain_file"  # a database that is a link or a special file
     RECORDS_NOT_REMOVED = "records_not_removed"  # error: the edit was rolled back
     NOT_VACUUMED = "not_vacuumed"  # error: rows removed, the file not compacted
+    TRASH_REFUSED = "trash_refused"  # the trash would not take it (Windows: too large...)
 
 
 SKIP_TEXT: Mapping[SkipCode, str] = {
@@ -91,6 +95,7 @@ SKIP_TEXT: Mapping[SkipCode, str] = {
     SkipCode.REFUSED_IS: "refused: it is {place}",
     SkipCode.REFUSED_INTO: "refused: resolves into {place}",
     SkipCode.REFUSED_HOLDS_HOME: "refused: it contains your home folder",
+    SkipCode.REFUSED_HOLDS: "refused: it contains {place}",
     SkipCode.CHANGED: "changed since the scan",
     SkipCode.GONE: "no longer there",
     SkipCode.VANISHED: "vanished during the scan",
@@ -129,6 +134,18 @@ SKIP_TEXT: Mapping[SkipCode, str] = {
     "it was",
     SkipCode.NOT_VACUUMED: "records removed, but the database could not be compacted: {error}; "
     "the browser compacts it later",
+    SkipCode.TRASH_REFUSED: "the trash would not take it (too large for it, or a drive "
+    "without one), so it was kept rather than deleted for good",
+}
+
+
+#: A refusal's words when a variable of the root's pattern led there (the `variable` parameter).
+REFUSED_VIA_TEXT: Mapping[SkipCode, str] = {
+    SkipCode.REFUSED_IS: "refused: {variable} leads to {place}",
+    SkipCode.REFUSED_INTO: "refused: {variable} leads into {place}",
+    SkipCode.REFUSED_HOLDS: "refused: {variable} leads to a folder that contains {place}",
+    SkipCode.REFUSED_HOLDS_HOME: "refused: {variable} leads to a folder that contains your "
+    "home folder",
 }
 
 
@@ -149,6 +166,10 @@ class Reason:
     def of(cls, code: SkipCode, cause: Reason | None = None, **params: str) -> Reason:
         return cls(code, tuple(sorted(params.items())), cause)
 
+    def with_params(self, **params: str) -> Reason:
+        """The same reason with parameters added (or replaced)."""
+        return Reason(self.code, tuple(sorted({**dict(self.params), **params}.items())), self.cause)
+
     def param(self, name: str, default: str = "") -> str:
         for key, value in self.params:
             if key == name:
@@ -162,7 +183,10 @@ class Reason:
             values["place"] = place_text(self)
         if self.cause is not None:
             values["cause"] = str(self.cause)
-        text = SKIP_TEXT[self.code].format_map(_Defaulting(values))
+        template = SKIP_TEXT[self.code]
+        if values.get("variable") and self.code in REFUSED_VIA_TEXT:
+            template = REFUSED_VIA_TEXT[self.code]
+        text = template.format_map(_Defaulting(values))
         hint = values.get("hint")
         if self.code is SkipCode.APP_RUNNING and hint:
             text += f" ({hint})"
@@ -233,6 +257,7 @@ class _Defaulting(dict[str, str]):
 
 __all__ = [
     "PLACE_TEXT",
+    "REFUSED_VIA_TEXT",
     "SKIP_TEXT",
     "Place",
     "Reason",

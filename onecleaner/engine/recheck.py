@@ -9,13 +9,14 @@ from __future__ import annotations
 import errno
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from onecleaner.engine.env import Environment
-from onecleaner.engine.fsops import UnsafeFolder
+from onecleaner.engine.fsops import FileChanged, MountCrossing, UnsafeFolder
 from onecleaner.engine.guard import Protected
 from onecleaner.engine.reasons import Reason, SkipCode
+from onecleaner.engine.recycle import RecycleBinRefused
 from onecleaner.engine.roots import CatalogView, Prober, running_blocks
 from onecleaner.engine.rules import Matcher, compile_globs
 from onecleaner.engine.scan import IN_USE, open_files_of
@@ -31,6 +32,7 @@ IN_TRASH = Reason.of(SkipCode.IN_TRASH)
 KEPT = Reason.of(SkipCode.KEPT)
 NOT_A_PATH = Reason.of(SkipCode.NOT_A_PATH)
 NOT_INSIDE = Reason.of(SkipCode.NOT_INSIDE)
+MOUNT_POINT = Reason.of(SkipCode.MOUNT_POINT)
 
 
 class Watch:
@@ -71,19 +73,39 @@ class Watch:
 
 class ProtectedPlaces:
     """The guard's protected places, for a plan that reaches into one (an old or edited plan
-    file): looked up by path, so a folder costs a few dictionary looks."""
+    file): looked up by path, so a folder costs a few dictionary looks.
 
-    def __init__(self, protected: Sequence[Protected]) -> None:
-        # A protected file (a never-touch entry, a fragile cache file) by its exact path.
-        self.exact: dict[str, Reason] = {}
-        self._by_path: dict[str, tuple[int, Protected]] = {}
+    Paths compare as the OS compares them (`fold`: case and, on macOS, Unicode normalisation
+    ignored); None compares them as they are.
+    """
+
+    def __init__(
+        self,
+        protected: Sequence[Protected],
+        fold: Callable[[str], str] | None = None,
+        sep: str = os.sep,
+    ) -> None:
+        self.fold = fold
+        self._by_path: dict[str, tuple[int, Protected, tuple[str, ...]]] = {}
+        # Folder -> the protected names in it (a never-touch file, a fragile cache file).
+        self._names: dict[str, dict[str, Reason]] = {}
         self._free: set[str] = set()  # folders with no protected place at or above them
         for n, p in enumerate(protected):
-            self.exact.setdefault(p.path, p.reason())
-            self._by_path.setdefault(p.path, (n, p))
+            key = self._key(p.path)
+            self._by_path.setdefault(key, (n, p, tuple(self._key(e) for e in p.exceptions)))
+            parent, _, name = key.rpartition(sep)
+            self._names.setdefault(parent, {}).setdefault(name, p.reason())
+
+    def _key(self, path: str) -> str:
+        return path if self.fold is None else self.fold(path)
+
+    def named_in(self, folder: str) -> dict[str, Reason] | None:
+        """The protected names in `folder` (folded like the paths), or None when it has none."""
+        return self._names.get(self._key(folder))
 
     def above(self, folder: str, sep: str) -> Reason | None:
         """Why nothing in `folder` may go (a protected place at or above it), or None."""
+        folder = self._key(folder)
         by_path = self._by_path
         # A folder whose parent has no protected place at or above it, and that is not one
         # itself, has none either (a clean meets parents first: one look per folder).
@@ -97,11 +119,11 @@ class ProtectedPlaces:
         while i >= 0:
             above.add(folder[:i])
             i = folder.find(sep, i + 1)
-        hits = sorted(by_path[a] for a in above if a in by_path)
+        hits = sorted((by_path[a] for a in above if a in by_path), key=lambda hit: hit[0])
         if not hits:
             self._free.add(folder)
-        for _, p in hits:
-            if any(ex in above for ex in p.exceptions):
+        for _, p, exceptions in hits:
+            if any(ex in above for ex in exceptions):
                 continue
             return p.reason()
         return None
@@ -160,10 +182,22 @@ def literal_tail(glob: str) -> str:
     return glob[i:]
 
 
+#: Windows errors of a file another program holds open (a sharing or lock violation).
+WINDOWS_IN_USE = (32, 33)
+
+
 def reason_for(exc: OSError | ValueError) -> Reason:
     """The reason of a skip for an error met while checking or removing an entry."""
     if isinstance(exc, ValueError):  # a NUL in a hand-made plan's path
         return NOT_A_PATH
+    if getattr(exc, "winerror", None) in WINDOWS_IN_USE:  # Python maps these to EACCES
+        return IN_USE
+    if isinstance(exc, MountCrossing):
+        return MOUNT_POINT
+    if isinstance(exc, FileChanged):
+        return CHANGED
+    if isinstance(exc, RecycleBinRefused):
+        return Reason.of(SkipCode.TRASH_REFUSED)
     if isinstance(exc, UnsafeFolder):
         return OTHER_FS if exc.errno == errno.EXDEV else SWAPPED
     if isinstance(exc, FileNotFoundError):

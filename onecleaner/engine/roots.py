@@ -7,7 +7,9 @@ is left alone while it runs.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,10 +17,11 @@ from typing import Protocol
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.expand import expand_roots
-from onecleaner.engine.guard import Guard, is_within, path_module
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import OS, Application, PathRule, Skip, Target
+from onecleaner.engine.paths import is_within, path_module
 from onecleaner.engine.reasons import Reason, SkipCode
-from onecleaner.engine.rules import has_magic, match_name
+from onecleaner.engine.rules import compile_globs, has_magic, match_name
 
 
 class CatalogView(Protocol):
@@ -104,31 +107,118 @@ def find_roots(
     """The resolved roots of `target` in `env`, and a skip for each root the guard refuses.
 
     A missing root is simply absent. A root that is neither a folder nor a regular file
-    (a socket, a dangling link) is passed over.
+    (a socket, a dangling link) is passed over. A refusal names the variable of the rule's
+    pattern that led there (`XDG_CACHE_HOME leads to ~/.ssh`), when one did.
     """
     roots: list[Root] = []
     refused: list[Skip] = []
     seen: set[str] = set()
     for rule in target.rules.get(env.os, ()) if rules is None else rules:
+        takes = (
+            compile_globs(rule.include, case_insensitive=env.os is not OS.LINUX)
+            if rule.include
+            else None
+        )
         for pattern in expand_roots(rule.root, env):
             for path in glob_on_disk(pattern, env.os):
                 resolved = os.path.realpath(path)
                 if resolved in seen:
                     continue
                 seen.add(resolved)
-                reason = guard.refusal(resolved)
-                if reason is not None:
-                    refused.append(Skip(os.path.normpath(path), reason, target.id))
-                    continue
                 try:
                     mode = os.stat(resolved, follow_symlinks=False).st_mode
                 except OSError:
-                    continue
-                if stat.S_ISDIR(mode):
+                    mode = 0
+                reason = guard.refusal(resolved)
+                if reason is None and stat.S_ISDIR(mode):
+                    reason = guard.profile_refusal(resolved, takes)
+                if reason is not None:
+                    via = variables_leading(rule.root, env)
+                    if via:
+                        reason = reason.with_params(variable=" and ".join(via))
+                    refused.append(Skip(os.path.normpath(path), reason, target.id))
+                elif stat.S_ISDIR(mode):
                     roots.append(Root(resolved, rule, False))
                 elif stat.S_ISREG(mode):
                     roots.append(Root(resolved, rule, True))
     return roots, refused
+
+
+def variables_leading(pattern: str, env: Environment) -> tuple[str, ...]:
+    """The variables of a root pattern that led it where it is: used, and without them the
+    pattern would name another place (`XDG_CACHE_HOME=~/.cache` leads nowhere new)."""
+    here = expand_roots(pattern, env)
+    windows = env.os is OS.WINDOWS
+    leading = []
+    for name in variables_behind(pattern, env):
+        rest = {
+            k: v
+            for k, v in env.vars.items()
+            if (k.upper() != name.upper() if windows else k != name)
+        }
+        if expand_roots(pattern, dataclasses.replace(env, vars=rest)) != here:
+            leading.append(name)
+    return tuple(leading)
+
+
+_VAR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WIN_VAR = re.compile(r"%([A-Za-z_][A-Za-z0-9_()]*)%")
+
+
+def variables_behind(pattern: str, env: Environment) -> tuple[str, ...]:
+    """The variables of a root pattern whose values `env` used (pure).
+
+    `${XDG_CACHE_HOME:-~/.cache}` gives XDG_CACHE_HOME when it is set, nothing when the
+    default was used; a default is looked into only when its variable is unset.
+    """
+    windows = env.os is OS.WINDOWS
+    values = {k.upper(): v for k, v in env.vars.items()} if windows else env.vars
+
+    def is_set(name: str) -> bool:
+        return bool(values.get(name.upper() if windows else name))
+
+    found: list[str] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "%" and windows:
+            match = _WIN_VAR.match(pattern, i)
+            if match:
+                if is_set(match.group(1)):
+                    found.append(match.group(1))
+                i = match.end()
+                continue
+        if char != "$":
+            i += 1
+            continue
+        braced = pattern.startswith("{", i + 1)
+        match = _VAR_NAME.match(pattern, i + (2 if braced else 1))
+        if match is None:
+            i += 1
+            continue
+        name, i = match.group(), match.end()
+        if is_set(name):
+            found.append(name)
+            if braced and pattern.startswith(":-", i):
+                i = _after_default(pattern, i + 2)  # the default was not used
+        elif braced and pattern.startswith(":-", i):
+            i += 2  # the default was used: its own variables count
+    return tuple(dict.fromkeys(found))
+
+
+def _after_default(pattern: str, start: int) -> int:
+    """The index just past the `}` that closes a `${VAR:-default}` whose default starts here."""
+    depth = 1
+    i = start
+    while i < len(pattern) and depth:
+        if pattern.startswith("${", i):
+            depth += 1
+            i += 2
+            continue
+        if pattern[i] == "}":
+            depth -= 1
+        i += 1
+    return i
 
 
 def running_blocks(catalog: CatalogView, env: Environment, probe: Prober) -> dict[str, Reason]:

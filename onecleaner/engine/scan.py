@@ -15,9 +15,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from onecleaner.engine import owner
 from onecleaner.engine.env import Environment
-from onecleaner.engine.guard import Guard, is_within
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
+from onecleaner.engine.mounts import MountTable
+from onecleaner.engine.paths import folding, is_within
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.records.scan import scan_record_targets
 from onecleaner.engine.roots import (
@@ -108,6 +111,9 @@ def scan(
         dedup=overlapping(all_roots, env.os),
         progress=progress,
         cancel=cancel,
+        mounts=guard.mounts if guard.mounts is not None else MountTable.current(),
+        fold=folding(env.os),
+        owned=owner.is_users if env.uid is None else None,
     )
 
     # The walk makes one record per file and no cycles: the cyclic collector would only

@@ -31,13 +31,16 @@ from onecleaner.engine.entries import (
     _set_root,
     _set_size,
     _set_tid,
+    allocated_bytes,
     make_entry,
 )
 from onecleaner.engine.fsops import open_dir_nofollow
 from onecleaner.engine.model import EntryKind, Identity, Phase, PlanEntry, Progress, Skip
+from onecleaner.engine.mounts import MountRootTest, MountTable
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import Root
 from onecleaner.engine.rules import Matcher, compile_globs, has_magic
+from onecleaner.engine.stops import NOT_FOUND, Stops
 
 _IS_POSIX = os.name == "posix"
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -74,6 +77,7 @@ def _close(handle: int | str) -> None:
 
 
 OTHER_FILESYSTEM = Reason.of(SkipCode.OTHER_FILESYSTEM)
+MOUNT_POINT = Reason.of(SkipCode.MOUNT_POINT)
 OTHER_OWNER = Reason.of(SkipCode.OTHER_OWNER)
 LINK_NOT_FOLLOWED = Reason.of(SkipCode.LINK_NOT_FOLLOWED)
 
@@ -125,10 +129,19 @@ class Walker:
         dedup: bool,
         progress: Callable[[Progress], None] | None,
         cancel: threading.Event | None,
+        mounts: MountTable | None = None,
+        fold: Callable[[str], str] | None = None,
+        owned: Callable[[str], bool] | None = None,
     ) -> None:
-        self.stops = stops
+        self.stops = Stops(stops, fold)
+        # Where no uid tells (Windows): whether the user owns a file of an owner_only rule.
+        self.owned = owned
+        # A bind mount has its parent's device number: the mount table (read once per scan)
+        # and statx's mount-root flag on each opened folder (a mount made since) catch it.
+        self.mount_points = mounts.points if mounts is not None else frozenset()
+        self.mount_root = MountRootTest() if _IS_POSIX else None
         self.uid = uid
-        self.fold = case_insensitive
+        self.case_insensitive = case_insensitive
         self.seen: set[str] | None = set() if dedup else None
         self.progress = progress
         self.cancel = cancel
@@ -169,7 +182,7 @@ class Walker:
             self._file_root(root, tid, age_cut, entries, skips)
             return
         rule = root.rule
-        fold = self.fold
+        fold = self.case_insensitive
         # A keep glob without '/' matches any one component: the folders above a file were
         # checked when they were listed, so testing the file's own name is enough (and fast).
         by_name = [g for g in rule.keep if "/" not in g]
@@ -191,6 +204,8 @@ class Walker:
             return
         job = _Job(tid, root.path, dev, age_cut, rule.owner_only, keep_names, entries, skips)
         sep = os.sep
+        mount_points = self.mount_points
+        mount_root = self.mount_root
         # Each frame: the open folder, its path prefix, its relative prefix, its subfolders.
         frames: list[tuple[int | str, str, str, list[_Sub]]] = []
         try:
@@ -209,13 +224,18 @@ class Walker:
                 path = prefix + name
                 if self._tick(path):
                     break
+                if path in mount_points:
+                    skips.append(Skip(path, MOUNT_POINT, tid))
+                    continue
                 child: int | str
+                mounted = False
                 try:
                     if isinstance(fd, int):
                         child_fd = os.open(name, _DIR_FLAGS, dir_fd=fd)
                         child = child_fd
                         try:
                             child_dev = os.fstat(child_fd).st_dev
+                            mounted = mount_root is not None and bool(mount_root(child_fd))
                         except OSError:
                             os.close(child_fd)
                             raise
@@ -230,9 +250,10 @@ class Walker:
                 except OSError as exc:
                     skips.append(Skip(path, reason_for(exc), tid))
                     continue
-                if child_dev != dev:
+                if child_dev != dev or mounted:
                     _close(child)
-                    skips.append(Skip(path, OTHER_FILESYSTEM, tid))
+                    why = OTHER_FILESYSTEM if child_dev != dev else MOUNT_POINT
+                    skips.append(Skip(path, why, tid))
                     continue
                 child_rel = rel + name + "/"
                 subs: list[_Sub] = []
@@ -256,13 +277,15 @@ class Walker:
     ) -> list[_Sub]:
         """List one folder: add its files to the plan, return the subfolders to walk."""
         subdirs: list[_Sub] = []
-        stops = self.stops
+        stops = self.stops.in_folder(prefix[:-1])
+        fold = self.stops.fold
         seen = self.seen
         uid = self.uid
         tid = job.tid
         root = job.root
         age_cut = job.age_cut
         owner_only = job.owner_only
+        owned = self.owned
         keep_names = job.keep_names_re
         skips = job.skips
         entries = job.entries
@@ -270,6 +293,7 @@ class Walker:
         root_dev = job.dev
         links = self.links
         statf = None if _IS_POSIX else os.lstat
+        allocated = allocated_bytes
         S_ISREG = stat.S_ISREG
         S_ISLNK = stat.S_ISLNK
         new = _new
@@ -289,7 +313,9 @@ class Walker:
                     try:
                         if e.is_dir(follow_symlinks=False):
                             if recursive:
-                                self._subdir(job, subdirs, prefix, rel, name, include, keep_paths)
+                                self._subdir(
+                                    job, subdirs, prefix, rel, name, include, keep_paths, stops
+                                )
                             continue
                         if statf is None:
                             st = e.stat(follow_symlinks=False)
@@ -311,27 +337,31 @@ class Walker:
                         continue
                     if include is not None and not include(rel + name):
                         continue
-                    if age_cut is not None:
-                        t = st.st_mtime if st.st_mtime > st.st_atime else st.st_atime
-                        if t > age_cut:
-                            continue
+                    # Age is the newest of the three times: a file copied or unpacked a
+                    # minute ago with an old mtime has a fresh ctime (as systemd-tmpfiles).
+                    if age_cut is not None and (
+                        st.st_mtime > age_cut or st.st_atime > age_cut or st.st_ctime > age_cut
+                    ):
+                        continue
                     theirs = uid is not None and st.st_uid != uid
-                    if theirs and owner_only:
+                    if owner_only and (theirs or (owned is not None and not owned(prefix + name))):
                         continue
                     path = prefix + name
                     if seen is not None:
                         if path in seen:
                             continue  # an earlier target of the selection has it
                         seen.add(path)
-                    if path in stops:
-                        why = stops[path]
-                        if why is not None:
-                            skips.append(Skip(path, why, tid))
-                        continue
+                    if stops is not None:
+                        folded = name if fold is None else fold(name)
+                        if folded in stops:
+                            why = stops[folded]
+                            if why is not None:
+                                skips.append(Skip(path, why, tid))
+                            continue
                     if theirs:
                         skips.append(Skip(path, OTHER_OWNER, tid))
                         continue
-                    blocks = st.st_blocks * 512 if statf is None else st.st_size
+                    blocks = allocated(st)
                     dev = st.st_dev
                     if dev == root_dev:
                         dev = root_dev  # one shared int object instead of one per entry
@@ -378,14 +408,16 @@ class Walker:
         name: str,
         include: Matcher | None,
         keep_paths: Matcher | None,
+        stops: dict[str, Reason | None] | None,
     ) -> None:
         """Decide whether a subfolder is walked, and with which rules below it."""
-        path = prefix + name
-        if path in self.stops:
-            why = self.stops[path]
-            if why is not None:
-                job.skips.append(Skip(path, why, job.tid))
-            return
+        if stops is not None:
+            folded = name if self.stops.fold is None else self.stops.fold(name)
+            if folded in stops:
+                why = stops[folded]
+                if why is not None:
+                    job.skips.append(Skip(prefix + name, why, job.tid))
+                return
         r = rel + name
         if job.keep_names is not None and job.keep_names(name):
             return
@@ -420,24 +452,27 @@ class Walker:
             return
         if not stat.S_ISREG(st.st_mode):
             return
-        if age_cut is not None and max(st.st_mtime, st.st_atime) > age_cut:
+        if age_cut is not None and max(st.st_mtime, st.st_atime, st.st_ctime) > age_cut:
             return
         uid = self.uid
-        if uid is not None and st.st_uid != uid and root.rule.owner_only:
+        if root.rule.owner_only and (
+            (uid is not None and st.st_uid != uid)
+            or (self.owned is not None and not self.owned(path))
+        ):
             return
         if self.seen is not None:
             if path in self.seen:
                 return
             self.seen.add(path)
-        if path in self.stops:
-            why = self.stops[path]
-            if why is not None:
+        why = self.stops.get(path)
+        if why is not NOT_FOUND:
+            if isinstance(why, Reason):
                 skips.append(Skip(path, why, tid))
             return
         if uid is not None and st.st_uid != uid:
             skips.append(Skip(path, OTHER_OWNER, tid))
             return
-        blocks = st.st_blocks * 512 if _IS_POSIX else st.st_size
+        blocks = allocated_bytes(st)
         if st.st_nlink > 1:
             key = (st.st_dev, st.st_ino)
             self.links.add(key, st.st_nlink, blocks, entries)

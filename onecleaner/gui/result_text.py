@@ -71,13 +71,14 @@ def ready_text(outcome: ScanOutcome, selection: FileSelection) -> tuple[str, str
 
 def cleaned_text(result: CleanResult, skips: int) -> tuple[str, str]:
     """The summary's headline and detail after a clean that left `skips` items alone."""
-    verb = _tr("Moved to the trash") if result.mode.value == "trash" else _tr("Freed")
-    headline = _tr("{0} {1}: {2} files removed").format(
-        verb, human_size(result.bytes), f"{result.files:,}"
-    )
+    trash = result.mode.value == "trash"
+    verb = _tr("Moved to the trash") if trash else _tr("Freed")
+    # A file in the trash still takes its space: the trash figure, never "freed".
+    size = human_size(result.trashed_bytes if trash else result.bytes)
+    headline = _tr("{0} {1}: {2} files removed").format(verb, size, f"{result.files:,}")
     if result.cancelled:
         headline = _tr("Cleaning cancelled: {0} files removed ({1}) before stopping").format(
-            f"{result.files:,}", human_size(result.bytes)
+            f"{result.files:,}", size
         )
     detail = (
         _tr("{0} items were left alone; see “Left alone” for the reasons.").format(f"{skips:,}")

@@ -57,7 +57,8 @@ def ensure_data_dir(path: Path) -> Path:
     probe = path
     try:
         while not probe.is_dir() and probe.parent != probe:
-            if probe.exists() or probe.is_symlink():
+            # Checked again: another process may have made the folder since the test above.
+            if (probe.exists() or probe.is_symlink()) and not probe.is_dir():
                 raise DataFolderError(
                     path,
                     DataFolderProblem.NOT_A_FOLDER,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -190,11 +192,15 @@ def test_scan_without_targets_is_the_quick_preset(capsys: pytest.CaptureFixture[
 
 
 def test_scan_min_age_days_keeps_recent_files(
-    capsys: pytest.CaptureFixture[str], isolated_home: Path
+    capsys: pytest.CaptureFixture[str], isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    old, _recent = make_files(pip_cache(isolated_home), 2)
-    ten_days_ago = time.time() - 10 * 86400
-    os.utime(old, (ten_days_ago, ten_days_ago))
+    old, recent = make_files(pip_cache(isolated_home), 2)
+    # The scan runs a week on, so that the files' change times (now) are old too.
+    now = time.time() + 7 * 86400
+    scan_module = importlib.import_module("onecleaner.engine.scan")
+    monkeypatch.setattr(scan_module, "time", types.SimpleNamespace(time=lambda: now))
+    os.utime(old, (now - 10 * 86400, now - 10 * 86400))
+    os.utime(recent, (now, now))
     code, doc = run_json(capsys, "scan", "pip.cache", "--min-age-days", "5", "--json")
     assert code == 0
     assert doc["files"] == 1
@@ -236,7 +242,15 @@ def test_clean_yes_removes_what_the_scan_said_and_nothing_else(
     assert doc["files"] == scanned["files"] == 12
     assert doc["bytes"] == scanned["bytes"]
     assert doc["targets"] == [
-        {"id": "pip.cache", "files": 12, "records": 0, "bytes": scanned["bytes"], "skipped": []}
+        {
+            "id": "pip.cache",
+            "files": 12,
+            "records": 0,
+            "bytes": scanned["bytes"],
+            "trashed_files": 0,
+            "trashed_bytes": 0,
+            "skipped": [],
+        }
     ]
     assert doc["mode"] == "permanent"
     assert doc["dry_run"] is False and doc["cancelled"] is False

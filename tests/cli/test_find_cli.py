@@ -132,7 +132,7 @@ def test_find_large_then_clean_its_plan_moves_the_files_to_the_trash(
     assert code == 0, out + err
     assert trashed(isolated_home) == {"film.mkv", "disk.iso"}
     assert cached.exists() and small.exists()
-    assert "moved to the trash" in out
+    assert "Moved 2 files" in out and "to the trash" in out
     assert (isolated_home / "Videos").is_dir() and (isolated_home / "Downloads").is_dir()
 
 

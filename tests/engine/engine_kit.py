@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -86,16 +87,25 @@ class FakeProbe(ProcessProbe):
         return self.opened
 
 
-def write(path: Path, data: bytes | str = b"x" * 5000, *, age_hours: float = 0) -> Path:
-    """A file with content; `age_hours` sets both its access and modification times back."""
+def write(
+    path: Path, data: bytes | str = b"x" * 5000, *, age_hours: float = 0, now: float | None = None
+) -> Path:
+    """A file with content; `age_hours` sets its access and modification times back from `now`.
+
+    Its change time (ctime) stays the moment it was written, which no call can set back: a test
+    of an age rule scans with `ScanOptions(now=later(...))` so that this moment is old too.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.encode() if isinstance(data, str) else data)
     if age_hours:
-        import time
-
-        t = time.time() - age_hours * 3600
+        t = (time.time() if now is None else now) - age_hours * 3600
         os.utime(path, (t, t))
     return path
+
+
+def later(hours: float) -> float:
+    """A moment `hours` from now: the scan's clock for files whose ctime must look old."""
+    return time.time() + hours * 3600
 
 
 def tree(root: Path) -> dict[str, tuple[str, bytes | str]]:

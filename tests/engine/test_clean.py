@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from engine_kit import FakeProbe, app, catalog, env, reasons, rule, target, tree, write
+from engine_kit import FakeProbe, app, catalog, env, later, reasons, rule, target, tree, write
 
 from onecleaner.engine import fsops, recheck
 from onecleaner.engine.clean import clean
@@ -27,11 +27,11 @@ from onecleaner.engine.scan import ScanOptions, scan
 
 
 def scan_and_clean(  # type: ignore[no-untyped-def]
-    *targets: Target, cat=None, probe=None, clean_probe=None, between=None, **kw
+    *targets: Target, cat=None, probe=None, clean_probe=None, between=None, options=None, **kw
 ) -> tuple[Plan, CleanResult]:
     cat = cat or catalog(app("t", "Test", list(targets)))
     probe = probe or FakeProbe()
-    plan = scan(list(targets), env(), catalog=cat, options=ScanOptions(), probe=probe)
+    plan = scan(list(targets), env(), catalog=cat, options=options or ScanOptions(), probe=probe)
     if between is not None:
         between(plan)
     result = clean(plan, env(), catalog=cat, probe=clean_probe or probe, **kw)
@@ -220,9 +220,12 @@ def test_trash_mode_moves_files_to_the_users_trash(isolated_home: Path) -> None:
     root = isolated_home / ".cache" / "totrash"
     a = write(root / "a", b"first")
     b = write(root / "sub" / "a", b"second")  # same name: the trash keeps both
-    _, result = scan_and_clean(target("t.cache", root), mode=DeleteMode.TRASH)
+    plan, result = scan_and_clean(target("t.cache", root), mode=DeleteMode.TRASH)
     trash = isolated_home / ".local" / "share" / "Trash"
     assert result.files == 2 and result.mode is DeleteMode.TRASH
+    # Moved, not freed: the files still take their space, in the trash.
+    assert result.bytes == 0 and result.targets[0].freed == 0
+    assert result.trashed_files == 2 and result.trashed_bytes == plan.bytes > 0
     assert not a.exists() and not b.exists()
     contents = sorted(p.read_bytes() for p in (trash / "files").iterdir())
     assert contents == [b"first", b"second"]
@@ -248,7 +251,9 @@ def test_the_path_based_fallback_applies_the_same_checks(
     # The module itself: the package re-exports the function `clean` under the same name.
     clean_module = importlib.import_module("onecleaner.engine.clean")
     monkeypatch.setattr(
-        clean_module, "make_cursor", lambda r, prune: real(r, prune=prune, paths_only=True)
+        clean_module,
+        "make_cursor",
+        lambda r, prune, **kw: real(r, prune=prune, paths_only=True, **kw),
     )
     _, result = scan_and_clean(target("t.cache", root), between=swap)
     assert not good.exists() and not (root / "ok").exists()
@@ -257,10 +262,11 @@ def test_the_path_based_fallback_applies_the_same_checks(
 
 
 def test_temporary_files_under_the_system_root_are_cleaned(sysroot: Path) -> None:
-    old = write(sysroot / "var" / "tmp" / "old-download.part", age_hours=48)
-    new = write(sysroot / "var" / "tmp" / "fresh", age_hours=1)
+    now = later(36)  # a day and a half on: when the files were written is old too
+    old = write(sysroot / "var" / "tmp" / "old-download.part", age_hours=48, now=now)
+    new = write(sysroot / "var" / "tmp" / "fresh", age_hours=1, now=now)
     _, result = scan_and_clean(target("system.tmp", rule("/var/tmp", owner_only=True),
-                                      min_age_hours=24))  # fmt: skip
+                                      min_age_hours=24), options=ScanOptions(now=now))  # fmt: skip
     assert result.files == 1 and result.skipped == ()
     assert not old.exists() and new.exists()
 
@@ -448,3 +454,31 @@ def test_a_protected_folder_met_after_its_cleaned_parent_is_still_refused(
     assert reasons(result.skipped) == {
         str(p): "never cleaned: a fragile cache that must not be emptied" for p in portal
     }
+
+
+@pytest.mark.parametrize("winerror", [32, 33])
+def test_a_windows_sharing_violation_is_reported_as_in_use_not_permission_denied(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch, winerror: int
+) -> None:
+    # Windows refuses to remove a file another program holds open: ERROR_SHARING_VIOLATION
+    # (32) or ERROR_LOCK_VIOLATION (33), which Python raises as PermissionError (simulated).
+    root = isolated_home / ".cache" / "locked"
+    held = write(root / "held.db")
+    free = write(root / "free.bin")
+    real_unlink = os.unlink
+
+    def unlink(path: str, *, dir_fd: int | None = None) -> None:
+        if os.fspath(path).endswith("held.db"):
+            exc = PermissionError(13, "The process cannot access the file", os.fspath(path))
+            exc.winerror = winerror  # type: ignore[attr-defined]
+            raise exc
+        real_unlink(path, dir_fd=dir_fd)
+
+    def clean_with_windows_errors(plan: Plan) -> None:
+        monkeypatch.setattr(os, "unlink", unlink)
+
+    _, result = scan_and_clean(target("t.cache", root), between=clean_with_windows_errors)
+    assert held.exists() and not free.exists()
+    [skip] = result.skipped
+    assert skip.path == str(held) and skip.reason.code.value == "in_use"
+    assert str(skip.reason) == "in use by a running program"

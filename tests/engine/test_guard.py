@@ -10,16 +10,19 @@ from engine_kit import FakeProbe, catalog, env, paths_of, reasons, target, write
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import GuardRefusal
-from onecleaner.engine.guard import Guard, check_root, is_within, never_touch
+from onecleaner.engine.guard import Guard, check_root, never_touch
 from onecleaner.engine.model import OS
+from onecleaner.engine.paths import is_within
 from onecleaner.engine.scan import scan
 
 OWN_DATA = "ONE Cleaner's own data folder"
+PRIVATE = "which holds configuration, keys or personal data"
 
 
-def linux_guard(tmp_path: Path, **kw: object) -> Guard:
+def linux_guard(config: Path | str = "/home/ann/.config", **kw: object) -> Guard:
+    """Ann's guard; `config` is her XDG_CONFIG_HOME (where user-dirs.dirs is read)."""
     home = "/home/ann"
-    e = Environment(os=OS.LINUX, home=home, vars={"XDG_CONFIG_HOME": str(tmp_path)}, **kw)  # type: ignore[arg-type]
+    e = Environment(os=OS.LINUX, home=home, vars={"XDG_CONFIG_HOME": str(config)}, **kw)  # type: ignore[arg-type]
     return Guard.for_env(e, data_dir=Path("/home/ann/.local/share/onecleaner"))
 
 
@@ -41,12 +44,17 @@ def linux_guard(tmp_path: Path, **kw: object) -> Guard:
         ("/lib64", "refused: resolves into a system folder"),
         ("/home/ann/.local/share/onecleaner", f"refused: resolves into {OWN_DATA}"),
         ("/home/ann/.cache/doc", "refused: resolves into a fragile cache that must not be emptied"),
+        ("/home/ann/.ssh", f"refused: it is ~/.ssh, {PRIVATE}"),
+        ("/home/ann/.gnupg", f"refused: it is ~/.gnupg, {PRIVATE}"),
+        ("/home/ann/.config", f"refused: it is ~/.config, {PRIVATE}"),
+        ("/home/ann/.local", f"refused: it is ~/.local, {PRIVATE}"),
+        ("/home/ann/.local/share", f"refused: it is ~/.local/share, {PRIVATE}"),
+        ("/home/ann/.mozilla", f"refused: it is ~/.mozilla, {PRIVATE}"),
+        ("/home/ann/.var/app", f"refused: it is ~/.var/app, {PRIVATE}"),
     ],
 )  # fmt: skip
-def test_linux_never_touch_roots_are_refused_with_a_reason(
-    tmp_path: Path, root: str, reason: str
-) -> None:
-    assert str(linux_guard(tmp_path).refusal(root)) == reason
+def test_linux_never_touch_roots_are_refused_with_a_reason(root: str, reason: str) -> None:
+    assert str(linux_guard().refusal(root)) == reason
 
 
 @pytest.mark.parametrize(
@@ -57,12 +65,19 @@ def test_linux_never_touch_roots_are_refused_with_a_reason(
         "/home/ann/.cache",
         "/home/ann/.cache/thumbnails",
         "/home/ann/.local/share/Trash",
+        "/home/ann/.local/share/Trash/files",
+        "/home/ann/.local/state",
+        "/home/ann/.config/google-chrome/Default",
+        "/home/ann/.config/google-chrome/Default/Cache",
+        "/home/ann/.mozilla/firefox/x.default/cache2",
+        "/home/ann/.var/app/org.chromium.Chromium/cache",
+        "/home/ann/snap/firefox/common/.cache",
         "/home/ann/Documents-old",
         "/media/usb/.Trash-1000",
     ],
 )  # fmt: skip
-def test_linux_cache_and_temp_roots_are_allowed(tmp_path: Path, root: str) -> None:
-    assert linux_guard(tmp_path).refusal(root) is None
+def test_linux_cache_and_temp_roots_are_allowed(root: str) -> None:
+    assert linux_guard().refusal(root) is None
 
 
 def test_xdg_user_dirs_are_read_and_a_folder_set_to_home_means_disabled(tmp_path: Path) -> None:

@@ -49,7 +49,14 @@ def test_plan_activity_keeps_counts_and_ids_never_paths() -> None:
 def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
     result = CleanResult(
         targets=(
-            TargetResult("chromium.cache", 3, 12288, (Skip(SECRET, Reason.of(SkipCode.CHANGED)),)),
+            TargetResult(
+                "chromium.cache",
+                3,
+                0,
+                (Skip(SECRET, Reason.of(SkipCode.CHANGED)),),
+                trashed=3,
+                trashed_bytes=12288,
+            ),
         ),
         mode=DeleteMode.TRASH,
         dry_run=False,
@@ -60,7 +67,9 @@ def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
         "targets": ["chromium.cache"],
         "files": 3,
         "records": 0,
-        "bytes": 12288,
+        "bytes": 0,  # moved to the trash: nothing freed yet
+        "trashed_files": 3,
+        "trashed_bytes": 12288,
         "skipped": 1,
         "cancelled": True,
         "mode": "trash",

@@ -187,3 +187,16 @@ def test_open_files_pass_over_processes_whose_descriptors_are_denied(
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_windows_lists_no_handles_for_open_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enumerating every handle of every process is slow on Windows: the probe does not, and
+    the clean lets the removal fail instead (see test_clean's sharing violation test)."""
+    from onecleaner.engine import processes
+
+    def forbidden(*a: object, **k: object) -> Iterator[object]:
+        raise AssertionError("the Windows open-files probe walked the process table")
+
+    monkeypatch.setattr(processes.sys, "platform", "win32")
+    monkeypatch.setattr(processes.psutil, "process_iter", forbidden)
+    assert ProcessProbe().open_files() == frozenset()

@@ -6,6 +6,7 @@ import pytest
 
 from onecleaner.engine.model import Skip
 from onecleaner.engine.reasons import (
+    REFUSED_VIA_TEXT,
     SKIP_TEXT,
     Place,
     Reason,
@@ -58,3 +59,13 @@ def test_the_json_of_a_skip_keeps_english_words_and_adds_the_code() -> None:
         "code": "app_running",
         "params": {"app": "Chromium"},
     }
+
+
+def test_every_refusal_can_name_the_variable_that_led_there() -> None:
+    refusals = {c for c in SkipCode if c.value.startswith("refused")}
+    assert set(REFUSED_VIA_TEXT) == refusals
+    ssh = Reason.of(SkipCode.REFUSED_IS, place=Place.PRIVATE.value, folder="~/.ssh")
+    assert str(ssh) == "refused: it is ~/.ssh, which holds configuration, keys or personal data"
+    assert str(ssh.with_params(variable="XDG_CACHE_HOME")) == (
+        "refused: XDG_CACHE_HOME leads to ~/.ssh, which holds configuration, keys or personal data"
+    )

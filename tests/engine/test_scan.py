@@ -5,10 +5,22 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
 from pathlib import Path
 
 import pytest
-from engine_kit import FakeProbe, app, catalog, env, paths_of, reasons, rule, target, write
+from engine_kit import (
+    FakeProbe,
+    app,
+    catalog,
+    env,
+    later,
+    paths_of,
+    reasons,
+    rule,
+    target,
+    write,
+)
 
 from onecleaner.engine.model import EntryKind, Identity, Phase, Plan, PlanEntry, Progress
 from onecleaner.engine.rules import compile_globs
@@ -132,27 +144,46 @@ def test_other_users_files_are_skipped_or_silently_ignored(isolated_home: Path) 
     assert quiet.files == 0 and quiet.skipped == ()
 
 
-def test_age_filters_use_the_newer_of_modification_and_access_time(
+def test_age_filters_use_the_newest_of_modification_access_and_change_time(
     isolated_home: Path,
 ) -> None:
+    now = later(72)  # three days on: the files' change times (when they were written) are old
     root = isolated_home / ".cache" / "aging"
-    old = write(root / "old", age_hours=48)
-    young = write(root / "young", age_hours=2)
-    read_lately = write(root / "read_lately", age_hours=48)
-    st = os.stat(read_lately)
-    os.utime(read_lately, ns=(st.st_mtime_ns + 47 * 3600 * 10**9, st.st_mtime_ns))
+    old = write(root / "old", age_hours=48, now=now)
+    young = write(root / "young", age_hours=2, now=now)
+    read_lately = write(root / "read_lately", age_hours=48, now=now)
+    os.utime(read_lately, (now - 3600, now - 48 * 3600))
 
-    by_target = run(target("aging.tmp", root, min_age_hours=24))
+    by_target = run(target("aging.tmp", root, min_age_hours=24), options=ScanOptions(now=now))
     assert paths_of(by_target) == {str(old)}
 
-    by_user = run(target("aging.tmp", root), options=ScanOptions(min_age_hours=24))
+    by_user = run(target("aging.tmp", root), options=ScanOptions(min_age_hours=24, now=now))
     assert paths_of(by_user) == {str(old)}
 
     stricter_user = run(
-        target("aging.tmp", root, min_age_hours=1), options=ScanOptions(min_age_hours=72)
+        target("aging.tmp", root, min_age_hours=1), options=ScanOptions(min_age_hours=90, now=now)
     )
     assert paths_of(stricter_user) == set()
-    assert str(young) not in paths_of(run(target("aging.tmp", root, min_age_hours=24)))
+    assert str(young) not in paths_of(by_target)
+
+
+def test_a_file_unpacked_with_an_old_modification_time_is_young_by_its_change_time(
+    isolated_home: Path, sysroot: Path
+) -> None:
+    # `tar x`, `cp -a` and `unzip` keep a file's old mtime; its ctime says when it arrived.
+    unpacked = write(sysroot / "tmp" / "unpacked.txt", age_hours=24 * 30)
+    single = write(isolated_home / ".cache" / "single.log", age_hours=24 * 30)
+    st = os.stat(unpacked)
+    assert st.st_mtime < time.time() - 24 * 3600 and st.st_atime < time.time() - 24 * 3600
+    tmp = target("system.tmp", rule("/tmp", owner_only=True), min_age_hours=24)
+    one_file = target("t.log", single, min_age_hours=24)
+
+    assert paths_of(run(tmp, one_file)) == set()
+    # The same files a day and a half on: now old by all three times.
+    assert paths_of(run(tmp, one_file, options=ScanOptions(now=later(36)))) == {
+        str(unpacked),
+        str(single),
+    }
 
 
 def test_sockets_and_fifos_are_ignored_and_links_are_entries_not_followed(

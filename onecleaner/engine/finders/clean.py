@@ -79,7 +79,8 @@ class _FoundCleaner(_Cleaner):
             env, catalog, watch, mode, dry_run, progress, cancel, total, never_touch=never_touch
         )
         self.places = places
-        self.mounts = mounts
+        self.mount_table = mounts
+        self.mounts = mounts.points  # what the base cleaner's cursors check
         # The user's own folders may hold what a finder found; every other place still stops.
         self.protected = ProtectedPlaces(places.protected)
         self.folders_removed = 0
@@ -117,8 +118,8 @@ class _FoundCleaner(_Cleaner):
             removed += r
             freed += f
             if artefact and not self.dry_run and not self.cancelled:
-                self.folders_removed += remove_empty_folders(root_path, self.mounts)
-        return TargetResult(tid, removed, freed, tuple(skips))
+                self.folders_removed += remove_empty_folders(root_path, self.mount_table)
+        return self.result(tid, removed, freed, skips)
 
     def _refusal(self, kind: FinderKind, root: str) -> Reason | None:
         """Why nothing below a planned root may go now, or None."""
@@ -132,7 +133,7 @@ class _FoundCleaner(_Cleaner):
         if why is not None:
             return why
         if kind is FinderKind.ARTEFACTS:
-            if self.mounts.is_mount_point(root):
+            if self.mount_table.is_mount_point(root):
                 return MOUNT_POINT
             if self.places.is_user_folder(root) or rule_of(root) is None:
                 return NOT_ARTEFACT

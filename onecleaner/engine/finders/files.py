@@ -23,8 +23,8 @@ from onecleaner.engine.env import Environment
 from onecleaner.engine.finders.found import Candidate, FinderKind, Findings, Unticked, Why
 from onecleaner.engine.finders.search import DAY, IN_USE, OTHER_OWNER, Search, newest_time
 from onecleaner.engine.finders.walk import IS_POSIX, allocated, reason_for
-from onecleaner.engine.guard import is_within
 from onecleaner.engine.model import EntryKind, PlanEntry, Progress
+from onecleaner.engine.paths import is_within
 from onecleaner.engine.roots import CatalogView, Prober
 
 LARGE_COUNT = 50

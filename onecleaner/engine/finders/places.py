@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onecleaner.engine.env import Environment
-from onecleaner.engine.guard import Guard, Protected, is_within
+from onecleaner.engine.guard import Guard, Protected
+from onecleaner.engine.paths import is_within
 from onecleaner.engine.reasons import Place, Reason, SkipCode
 from onecleaner.engine.recheck import trash_folders
 from onecleaner.engine.roots import CatalogView, Prober, running_blocks

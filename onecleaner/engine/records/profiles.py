@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.expand import expand_roots
-from onecleaner.engine.guard import Guard, path_module
+from onecleaner.engine.guard import Guard
 from onecleaner.engine.model import OS, ProfileLayout, Skip, Target
+from onecleaner.engine.paths import path_module
 from onecleaner.engine.reasons import Place, Reason, SkipCode
 from onecleaner.engine.roots import glob_on_disk
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from onecleaner.engine.reasons import Reason
+
+if TYPE_CHECKING:
+    from onecleaner.engine.filetable import FileTable
 
 
 class OS(enum.Enum):
@@ -175,13 +179,28 @@ class Skip:
 
 @dataclass(frozen=True, slots=True)
 class TargetPlan:
-    """What a scan found for one target."""
+    """What a scan found for one target.
+
+    `entries` may be given as any sequence of PlanEntry; it is kept as a FileTable (by folder
+    and by column: engine/filetable.py), which reads back as the same entries in the same order.
+    """
 
     target_id: str
     roots: tuple[str, ...]
-    entries: tuple[PlanEntry, ...]
+    entries: Sequence[PlanEntry]
     skipped: tuple[Skip, ...] = ()
     databases: tuple[DatabaseEntry, ...] = ()  # a record target's databases (no entries)
+
+    def __post_init__(self) -> None:
+        from onecleaner.engine.filetable import FileTable
+
+        if not isinstance(self.entries, FileTable):
+            object.__setattr__(self, "entries", FileTable.of(self.entries))
+
+    @property
+    def table(self) -> FileTable:
+        """The entries by folder and by column."""
+        return self.entries  # type: ignore[return-value]
 
     @property
     def files(self) -> int:
@@ -193,7 +212,7 @@ class TargetPlan:
 
     @property
     def bytes(self) -> int:
-        return sum(e.frees for e in self.entries) + sum(d.frees for d in self.databases)
+        return self.table.bytes + sum(d.frees for d in self.databases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +258,7 @@ class Plan:
                 TargetPlan(
                     t.target_id,
                     t.roots,
-                    tuple(e for e in t.entries if e.path not in paths),
+                    t.table.without(paths),
                     t.skipped,
                     tuple(d for d in t.databases if d.path not in paths),
                 )

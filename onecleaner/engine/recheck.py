@@ -52,6 +52,7 @@ class Watch:
         self.open: frozenset[str] = frozenset()
         self.blocks: list[tuple[str, Reason]] = []  # (place, reason) of running applications
         self.places: dict[str, Reason] = {}  # the same, for a look-up by exact path
+        self.generation = 0  # how many times they were read (a clean's threads compare it)
         self.refresh()
 
     def refresh(self) -> None:
@@ -60,6 +61,7 @@ class Watch:
         self.open = open_files_of(self.probe)
         self.blocks = list(running_blocks(self.catalog, self.env, self.probe).items())
         self.places = dict(self.blocks)
+        self.generation += 1
         now = time.monotonic()
         self.next = now + max(REFRESH_EVERY, REFRESH_FACTOR * (now - start))
 

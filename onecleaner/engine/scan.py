@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from onecleaner.engine import owner
 from onecleaner.engine.env import Environment
+from onecleaner.engine.filetable import FileTable, FolderFiles
 from onecleaner.engine.guard import Guard
-from onecleaner.engine.model import OS, Phase, Plan, PlanEntry, Progress, Skip, Target, TargetPlan
+from onecleaner.engine.model import OS, Phase, Plan, Progress, Skip, Target, TargetPlan
 from onecleaner.engine.mounts import MountTable
 from onecleaner.engine.paths import folding, is_within
 from onecleaner.engine.reasons import Reason, SkipCode
@@ -32,6 +33,7 @@ from onecleaner.engine.roots import (
     overlapping,
     running_blocks,
 )
+from onecleaner.engine.threads import walk_threads
 from onecleaner.engine.walk import Walker
 
 IN_USE = Reason.of(SkipCode.IN_USE)
@@ -45,6 +47,7 @@ class ScanOptions:
     never_touch: tuple[str, ...] = ()  # the user's extra never-touch paths (settings)
     keep_domains: tuple[str, ...] = ()  # the cookie keep-list (settings), for record targets
     now: float | None = None  # for tests; default time.time()
+    threads: int | None = None  # walking threads; None: ONECLEANER_THREADS or the default
 
 
 def _age_cut(target: Target, options: ScanOptions, now: float) -> float | None:
@@ -114,10 +117,11 @@ def scan(
         mounts=guard.mounts if guard.mounts is not None else MountTable.current(),
         fold=folding(env.os),
         owned=owner.is_users if env.uid is None else None,
+        threads=walk_threads(options.threads),
     )
 
-    # The walk makes one record per file and no cycles: the cyclic collector would only
-    # re-scan the growing plan again and again (a large share of a 200k-file scan).
+    # The walk makes many small objects and no cycles that outlive it: the cyclic collector
+    # would only re-scan the growing plan again and again (a large share of a 200k-file scan).
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -126,7 +130,10 @@ def scan(
         if collecting:
             gc.enable()
     walker.settle_links()
-    plans = {tid: TargetPlan(tid, roots, tuple(es), tuple(ss)) for tid, roots, es, ss in results}
+    plans = {
+        tid: TargetPlan(tid, roots, FileTable(folders), tuple(ss))
+        for tid, roots, folders, ss in results
+    }
     records, records_cancelled = scan_record_targets(
         targets, env, guard, catalog=catalog, probe=probe, keep=options.keep_domains, cancel=cancel
     )
@@ -183,12 +190,12 @@ def _walk_all(
     env: Environment,
     options: ScanOptions,
     now: float,
-) -> list[tuple[str, tuple[str, ...], list[PlanEntry], list[Skip]]]:
+) -> list[tuple[str, tuple[str, ...], list[FolderFiles], list[Skip]]]:
     """Walk every root of every target in selection order; skips of a place shown once."""
-    results: list[tuple[str, tuple[str, ...], list[PlanEntry], list[Skip]]] = []
+    results: list[tuple[str, tuple[str, ...], list[FolderFiles], list[Skip]]] = []
     shown: set[str] = set()  # skips of a root or place already reported by an earlier target
     for target, roots, refused in found:
-        entries: list[PlanEntry] = []
+        entries: list[FolderFiles] = []
         skips: list[Skip] = [s for s in refused if s.path not in shown]
         shown.update(s.path for s in refused)
         age_cut = _age_cut(target, options, now)

@@ -1,55 +1,39 @@
 """The scan's walk below one root: what is there, what may go, and why the rest stays.
 
-An iterative depth-first walk (no recursion limit) with os.scandir. On POSIX it descends
-through directory descriptors opened with O_NOFOLLOW relative to their parent, and stats
-through them, so no symlink below a root is ever followed and long paths never matter.
-The hot loop keeps to the scandir entry's own stat, one dictionary lookup and one record
-per file: the scan must stay within a small factor of `du`.
+The folders are walked by `treewalk.WalkPool` (a thread pool, descriptors opened without
+following links, never into another mount, delivered in one fixed order); this module is what
+the scan does in each folder. The hot loop keeps to the scandir entry's own stat, a few tests of
+None and one row of numbers per file: the plan is stored by folder and by column
+(`filetable.FolderFiles`), not as one record per file.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
+import sys
 import threading
 import time
+from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
-from onecleaner.engine.entries import (
-    HardLinks,
-    _new,
-    _set_dev,
-    _set_frees,
-    _set_ident,
-    _set_ino,
-    _set_kind,
-    _set_mtime,
-    _set_path,
-    _set_root,
-    _set_size,
-    _set_tid,
-    allocated_bytes,
-    make_entry,
-)
-from onecleaner.engine.fsops import open_dir_nofollow
-from onecleaner.engine.model import EntryKind, Identity, Phase, PlanEntry, Progress, Skip
-from onecleaner.engine.mounts import MountRootTest, MountTable
+from onecleaner.engine.entries import allocated_bytes
+from onecleaner.engine.filetable import FolderFiles
+from onecleaner.engine.model import Phase, Progress, Skip
+from onecleaner.engine.mounts import MountTable
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.roots import Root
 from onecleaner.engine.rules import Matcher, compile_globs, has_magic
 from onecleaner.engine.stops import NOT_FOUND, Stops
+from onecleaner.engine.treewalk import CHECK_EVERY, IS_POSIX, Folder, Sub, reason_for, shared_pool
 
-_IS_POSIX = os.name == "posix"
-_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
-_REPARSE = 0x400
 _PROGRESS_EVERY = 0.05  # seconds between progress reports
-_CHECK_EVERY = 4096  # files between cancel/progress checks inside one big folder
 
-FILE = EntryKind.FILE
-LINK = EntryKind.LINK
+OTHER_OWNER = Reason.of(SkipCode.OTHER_OWNER)
+MOUNT_POINT = Reason.of(SkipCode.MOUNT_POINT)
+
 
 def name_test(matcher: Matcher) -> Callable[[str], object]:
     """A fast test of one file name against name-only globs (truthy: it matches).
@@ -71,238 +55,147 @@ def name_test(matcher: Matcher) -> Callable[[str], object]:
     return matcher
 
 
-def _close(handle: int | str) -> None:
-    if isinstance(handle, int):
-        os.close(handle)
-
-
-OTHER_FILESYSTEM = Reason.of(SkipCode.OTHER_FILESYSTEM)
-MOUNT_POINT = Reason.of(SkipCode.MOUNT_POINT)
-OTHER_OWNER = Reason.of(SkipCode.OTHER_OWNER)
-LINK_NOT_FOLLOWED = Reason.of(SkipCode.LINK_NOT_FOLLOWED)
-
-
-def reason_for(exc: OSError, what: str = "folder") -> Reason:
-    """Why a file or folder could not be read."""
-    if isinstance(exc, FileNotFoundError):
-        return Reason.of(SkipCode.VANISHED)
-    if isinstance(exc, PermissionError):
-        return Reason.of(SkipCode.PERMISSION_DENIED, what=what)
-    if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-        return Reason.of(SkipCode.SWAPPED_DURING_SCAN, what=what)
-    if exc.errno == errno.EMFILE:
-        return Reason.of(SkipCode.TOO_DEEP, what=what)
-    return Reason.of(SkipCode.UNREADABLE, what=what, error=str(exc.strerror or exc))
-
-
-_Sub = tuple[str, "Matcher | None", "Matcher | None"]  # a subfolder, its include and keep
+#: The rules below one folder: its path relative to the root (with '/'), include and keep.
+_Rules = tuple[str, "Matcher | None", "Matcher | None"]
 
 
 @dataclass(slots=True)
-class _Job:
-    """One root being walked: where entries and skips go, and the rules that hold there."""
+class _Listing:
+    """What the scan made of one folder: its files' rows, its skips, its hard links."""
 
-    tid: str
-    root: str
-    dev: int
-    age_cut: float | None
-    owner_only: bool
-    keep_names: Matcher | None
-    entries: list[PlanEntry]
-    skips: list[Skip]
-    keep_names_re: Callable[[str], object] | None = None
-
-    def __post_init__(self) -> None:
-        if self.keep_names is not None:
-            self.keep_names_re = name_test(self.keep_names)
+    files: FolderFiles | None
+    skips: list[Skip] | None
+    links: list[tuple[int, tuple[int, int], int, int]] | None  # row, (dev, ino), nlink, blocks
 
 
-class Walker:
-    """Walks roots for one scan, sharing the stops, the dedup set and the progress count."""
+@dataclass
+class HardLinkRows:
+    """Hard links met by a scan, in plan order: (dev, ino) -> their rows, links and blocks."""
+
+    places: dict[tuple[int, int], list[tuple[FolderFiles, int]]] = field(default_factory=dict)
+    counts: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    def settle(self) -> int:
+        """Give each file's blocks to its first row when all its links are in the plan.
+
+        A file with a link outside the plan frees nothing when its rows go; returns the bytes
+        given out.
+        """
+        given = 0
+        for key, places in self.places.items():
+            nlink, blocks = self.counts[key]
+            if len(places) < nlink:
+                continue
+            files, row = places[0]
+            files.frees[row] = blocks
+            given += blocks
+        return given
+
+
+class _RootWalk:
+    """One root being walked: the rules that hold there, and where its results go."""
 
     def __init__(
         self,
-        *,
-        stops: dict[str, Reason | None],
-        uid: int | None,
-        case_insensitive: bool,
-        dedup: bool,
-        progress: Callable[[Progress], None] | None,
-        cancel: threading.Event | None,
-        mounts: MountTable | None = None,
-        fold: Callable[[str], str] | None = None,
-        owned: Callable[[str], bool] | None = None,
-    ) -> None:
-        self.stops = Stops(stops, fold)
-        # Where no uid tells (Windows): whether the user owns a file of an owner_only rule.
-        self.owned = owned
-        # A bind mount has its parent's device number: the mount table (read once per scan)
-        # and statx's mount-root flag on each opened folder (a mount made since) catch it.
-        self.mount_points = mounts.points if mounts is not None else frozenset()
-        self.mount_root = MountRootTest() if _IS_POSIX else None
-        self.uid = uid
-        self.case_insensitive = case_insensitive
-        self.seen: set[str] | None = set() if dedup else None
-        self.progress = progress
-        self.cancel = cancel
-        self.cancelled = False
-        self.files = 0
-        self.bytes = 0
-        self._last = 0.0
-        self.links = HardLinks()
-
-    # -- progress and cancellation ------------------------------------------------------
-
-    def _tick(self, current: str) -> bool:
-        """Report progress when due; True when the scan must stop."""
-        if self.cancel is not None and self.cancel.is_set():
-            self.cancelled = True
-            return True
-        if self.progress is not None:
-            now = time.monotonic()
-            if now - self._last >= _PROGRESS_EVERY:
-                self._last = now
-                self.progress(Progress(Phase.SCAN, current, self.files, self.bytes))
-        return False
-
-    # -- one root -----------------------------------------------------------------------
-
-    def walk(
-        self,
+        walker: Walker,
         root: Root,
         tid: str,
         age_cut: float | None,
-        entries: list[PlanEntry],
+        folders: list[FolderFiles],
         skips: list[Skip],
     ) -> None:
-        """Add the entries below `root` (or the root file itself) to `entries`."""
-        if self.cancelled or self._tick(root.path):
-            return
-        if root.is_file:
-            self._file_root(root, tid, age_cut, entries, skips)
-            return
-        rule = root.rule
-        fold = self.case_insensitive
+        self.walker = walker
+        self.root = root.path
+        self.tid = tid
+        self.age_cut = age_cut
+        self.owner_only = root.rule.owner_only
+        self.recursive = root.rule.recursive
+        self.folders = folders
+        self.skips = skips
+        fold = walker.case_insensitive
         # A keep glob without '/' matches any one component: the folders above a file were
         # checked when they were listed, so testing the file's own name is enough (and fast).
-        by_name = [g for g in rule.keep if "/" not in g]
-        by_path = [g for g in rule.keep if "/" in g]
-        keep_names = compile_globs(by_name, case_insensitive=fold) if by_name else None
+        by_name = [g for g in root.rule.keep if "/" not in g]
+        by_path = [g for g in root.rule.keep if "/" in g]
+        self.keep_names = compile_globs(by_name, case_insensitive=fold) if by_name else None
+        self.keep_names_test = name_test(self.keep_names) if self.keep_names else None
         keep_paths = compile_globs(by_path, case_insensitive=fold) if by_path else None
-        include = compile_globs(rule.include, case_insensitive=fold) if rule.include else None
-        try:
-            handle: int | str
-            if _IS_POSIX:
-                root_fd = open_dir_nofollow(root.path)
-                handle = root_fd
-                dev = os.fstat(root_fd).st_dev
-            else:
-                handle = root.path
-                dev = os.stat(handle).st_dev
-        except OSError as exc:
-            skips.append(Skip(root.path, reason_for(exc), tid))
-            return
-        job = _Job(tid, root.path, dev, age_cut, rule.owner_only, keep_names, entries, skips)
-        sep = os.sep
-        mount_points = self.mount_points
-        mount_root = self.mount_root
-        # Each frame: the open folder, its path prefix, its relative prefix, its subfolders.
-        frames: list[tuple[int | str, str, str, list[_Sub]]] = []
-        try:
-            first: list[_Sub] = []
-            frames.append((handle, root.path + sep, "", first))
-            first.extend(
-                self._list(job, handle, root.path + sep, "", include, keep_paths, rule.recursive)
-            )
-            while frames and not self.cancelled:
-                fd, prefix, rel, pending = frames[-1]
-                if not pending:
-                    frames.pop()
-                    _close(fd)
-                    continue
-                name, child_include, child_keep = pending.pop()
-                path = prefix + name
-                if self._tick(path):
-                    break
-                if path in mount_points:
-                    skips.append(Skip(path, MOUNT_POINT, tid))
-                    continue
-                child: int | str
-                mounted = False
-                try:
-                    if isinstance(fd, int):
-                        child_fd = os.open(name, _DIR_FLAGS, dir_fd=fd)
-                        child = child_fd
-                        try:
-                            child_dev = os.fstat(child_fd).st_dev
-                            mounted = mount_root is not None and bool(mount_root(child_fd))
-                        except OSError:
-                            os.close(child_fd)
-                            raise
-                    else:
-                        child = path
-                        st = os.lstat(path)
-                        attrs = getattr(st, "st_file_attributes", 0)
-                        if not stat.S_ISDIR(st.st_mode) or attrs & _REPARSE:
-                            skips.append(Skip(path, LINK_NOT_FOLLOWED, tid))
-                            continue
-                        child_dev = st.st_dev
-                except OSError as exc:
-                    skips.append(Skip(path, reason_for(exc), tid))
-                    continue
-                if child_dev != dev or mounted:
-                    _close(child)
-                    why = OTHER_FILESYSTEM if child_dev != dev else MOUNT_POINT
-                    skips.append(Skip(path, why, tid))
-                    continue
-                child_rel = rel + name + "/"
-                subs: list[_Sub] = []
-                frames.append((child, path + sep, child_rel, subs))
-                subs.extend(
-                    self._list(job, child, path + sep, child_rel, child_include, child_keep, True)
-                )
-        finally:
-            for frame in frames:
-                _close(frame[0])
+        include = (
+            compile_globs(root.rule.include, case_insensitive=fold) if root.rule.include else None
+        )
+        self.top_rules: _Rules = ("", include, keep_paths)
 
-    def _list(
-        self,
-        job: _Job,
-        handle: int | str,
-        prefix: str,
-        rel: str,
-        include: Matcher | None,
-        keep_paths: Matcher | None,
-        recursive: bool,
-    ) -> list[_Sub]:
-        """List one folder: add its files to the plan, return the subfolders to walk."""
-        subdirs: list[_Sub] = []
-        stops = self.stops.in_folder(prefix[:-1])
-        fold = self.stops.fold
-        seen = self.seen
-        uid = self.uid
-        tid = job.tid
-        root = job.root
-        age_cut = job.age_cut
-        owner_only = job.owner_only
-        owned = self.owned
-        keep_names = job.keep_names_re
-        skips = job.skips
-        entries = job.entries
-        append = entries.append
-        root_dev = job.dev
-        links = self.links
-        statf = None if _IS_POSIX else os.lstat
-        allocated = allocated_bytes
+    # -- on the calling thread, in plan order ---------------------------------------------
+
+    def enter(self, folder: Folder) -> None:
+        listing: _Listing = folder.result
+        walker = self.walker
+        files = listing.files
+        if files is not None:
+            self.folders.append(files)
+            walker.files += len(files)
+            walker.bytes += sum(files.frees)
+            if listing.links is not None:
+                links = walker.links
+                for row, key, nlink, blocks in listing.links:
+                    links.places.setdefault(key, []).append((files, row))
+                    links.counts[key] = (nlink, blocks)
+        if listing.skips is not None:
+            self.skips.extend(listing.skips)
+        walker.current = folder.path
+
+    def leave(self, folder: Folder) -> None:
+        pass
+
+    def refused(self, folder: Folder) -> None:
+        assert folder.refused is not None
+        self.skips.append(Skip(folder.path, folder.refused, self.tid))
+
+    # -- on a worker thread -----------------------------------------------------------------
+
+    def list_folder(
+        self, folder: Folder, handle: int | str, stopping: Callable[[], bool]
+    ) -> list[Sub]:
+        """List one folder: its files' rows, its skips, the subfolders to walk."""
+        walker = self.walker
+        rel, include, keep_paths = cast(_Rules, folder.context)
+        sep = os.sep
+        prefix = folder.path + sep
+        subdirs: list[Sub] = []
+        skips: list[Skip] = []
+        stops = walker.stops.in_folder(folder.path)
+        fold = walker.stops.fold
+        seen = walker.seen
+        uid = walker.uid
+        tid = self.tid
+        age_cut = self.age_cut
+        owner_only = self.owner_only
+        owned = walker.owned
+        keep_names = self.keep_names_test
+        recursive = self.recursive  # False: the root's files only (no subfolder is kept)
+        assert folder.stat is not None
+        dev = folder.stat.st_dev
+        statf = None if IS_POSIX else os.lstat
         S_ISREG = stat.S_ISREG
         S_ISLNK = stat.S_ISLNK
-        new = _new
+        names: list[str] = []
+        links: list[int] = []
+        hard: list[tuple[int, tuple[int, int], int, int]] | None = None
+        inos = array("Q")
+        sizes = array("q")
+        mtimes = array("q")
+        frees = array("q")
+        add_name = names.append
+        add_ino = inos.append
+        add_size = sizes.append
+        add_mtime = mtimes.append
+        add_frees = frees.append
         count = 0
-        nbytes = 0
         try:
             it = os.scandir(handle)
         except OSError as exc:
-            skips.append(Skip(prefix[:-1], reason_for(exc), tid))
+            skips.append(Skip(folder.path, reason_for(exc), tid))
+            folder.result = _Listing(None, skips, None)
             return subdirs
         # An OSError that reaches the outer handler comes from reading the folder itself:
         # the ones of a single entry are caught inside the loop.
@@ -310,12 +203,14 @@ class Walker:
             with it:
                 for e in it:
                     name = e.name
+                    count += 1
+                    if count % CHECK_EVERY == 0 and stopping():
+                        break
                     try:
                         if e.is_dir(follow_symlinks=False):
                             if recursive:
-                                self._subdir(
-                                    job, subdirs, prefix, rel, name, include, keep_paths, stops
-                                )
+                                self._subdir(subdirs, skips, prefix, rel, name, include,
+                                             keep_paths, stops)  # fmt: skip
                             continue
                         if statf is None:
                             st = e.stat(follow_symlinks=False)
@@ -326,9 +221,9 @@ class Walker:
                         continue
                     mode = st.st_mode
                     if S_ISREG(mode):
-                        kind = FILE
+                        is_link = False
                     elif S_ISLNK(mode):
-                        kind = LINK
+                        is_link = True
                     else:
                         continue  # sockets, fifos, devices: never entries
                     if keep_names is not None and keep_names(name):
@@ -346,8 +241,8 @@ class Walker:
                     theirs = uid is not None and st.st_uid != uid
                     if owner_only and (theirs or (owned is not None and not owned(prefix + name))):
                         continue
-                    path = prefix + name
                     if seen is not None:
+                        path = prefix + name
                         if path in seen:
                             continue  # an earlier target of the selection has it
                         seen.add(path)
@@ -356,53 +251,44 @@ class Walker:
                         if folded in stops:
                             why = stops[folded]
                             if why is not None:
-                                skips.append(Skip(path, why, tid))
+                                skips.append(Skip(prefix + name, why, tid))
                             continue
                     if theirs:
-                        skips.append(Skip(path, OTHER_OWNER, tid))
+                        skips.append(Skip(prefix + name, OTHER_OWNER, tid))
                         continue
-                    blocks = allocated(st)
-                    dev = st.st_dev
-                    if dev == root_dev:
-                        dev = root_dev  # one shared int object instead of one per entry
-                    if st.st_nlink > 1:
-                        key = (dev, st.st_ino)
-                        links.add(key, st.st_nlink, blocks, entries)
-                        frees = 0
+                    if st.st_dev != dev:  # a file mounted over this one (a bind mount)
+                        skips.append(Skip(prefix + name, MOUNT_POINT, tid))
+                        continue
+                    if sys.platform == "win32":  # no allocated blocks reported
+                        blocks = st.st_size
                     else:
-                        frees = blocks
-                        nbytes += blocks
-                    # make_entry, inlined: this line runs once per file.
-                    ident = new(Identity)
-                    _set_dev(ident, dev)
-                    _set_ino(ident, st.st_ino)
-                    _set_size(ident, st.st_size)
-                    _set_mtime(ident, st.st_mtime_ns)
-                    entry = new(PlanEntry)
-                    _set_path(entry, path)
-                    _set_root(entry, root)
-                    _set_tid(entry, tid)
-                    _set_kind(entry, kind)
-                    _set_ident(entry, ident)
-                    _set_frees(entry, frees)
-                    append(entry)
-                    count += 1
-                    if count % _CHECK_EVERY == 0:
-                        self.files += count
-                        self.bytes += nbytes
-                        count = nbytes = 0
-                        if self._tick(prefix[:-1]):
-                            break
+                        blocks = st.st_blocks * 512
+                    row = len(names)
+                    if st.st_nlink > 1:  # its blocks go to one row once all links are known
+                        if hard is None:
+                            hard = []
+                        hard.append((row, (dev, st.st_ino), st.st_nlink, blocks))
+                        blocks = 0
+                    if is_link:
+                        links.append(row)
+                    add_name(name)
+                    add_ino(st.st_ino)
+                    add_size(st.st_size)
+                    add_mtime(st.st_mtime_ns)
+                    add_frees(blocks)
         except OSError as exc:
-            skips.append(Skip(prefix[:-1], reason_for(exc), tid))
-        self.files += count
-        self.bytes += nbytes
+            skips.append(Skip(folder.path, reason_for(exc), tid))
+        files = None
+        if names:
+            files = FolderFiles(prefix, self.root, tid, dev, tuple(names), inos, sizes, mtimes,
+                                frees, frozenset(links))  # fmt: skip
+        folder.result = _Listing(files, skips or None, hard)
         return subdirs
 
     def _subdir(
         self,
-        job: _Job,
-        subdirs: list[_Sub],
+        subdirs: list[Sub],
+        skips: list[Skip],
         prefix: str,
         rel: str,
         name: str,
@@ -412,14 +298,15 @@ class Walker:
     ) -> None:
         """Decide whether a subfolder is walked, and with which rules below it."""
         if stops is not None:
-            folded = name if self.stops.fold is None else self.stops.fold(name)
+            fold = self.walker.stops.fold
+            folded = name if fold is None else fold(name)
             if folded in stops:
                 why = stops[folded]
                 if why is not None:
-                    job.skips.append(Skip(prefix + name, why, job.tid))
+                    skips.append(Skip(prefix + name, why, self.tid))
                 return
         r = rel + name
-        if job.keep_names is not None and job.keep_names(name):
+        if self.keep_names is not None and self.keep_names(name):
             return
         if keep_paths is not None:
             if keep_paths(r):
@@ -432,14 +319,93 @@ class Walker:
                 sub_include = None  # the whole subtree is taken
             elif not include.may_match_below(r):
                 return
-        subdirs.append((name, sub_include, keep_paths))
+        subdirs.append((name, (r + "/", sub_include, keep_paths)))
+
+
+class Walker:
+    """Walks roots for one scan, sharing the thread pool, the stops, the dedup set and the
+    progress count."""
+
+    def __init__(
+        self,
+        *,
+        stops: dict[str, Reason | None],
+        uid: int | None,
+        case_insensitive: bool,
+        dedup: bool,
+        progress: Callable[[Progress], None] | None,
+        cancel: threading.Event | None,
+        mounts: MountTable | None = None,
+        fold: Callable[[str], str] | None = None,
+        owned: Callable[[str], bool] | None = None,
+        threads: int = 1,
+    ) -> None:
+        self.stops = Stops(stops, fold)
+        # Where no uid tells (Windows): whether the user owns a file of an owner_only rule.
+        self.owned = owned
+        # A bind mount has its parent's device number: the mount table (read once per scan)
+        # and statx's mount-root flag on each opened folder (a mount made since) catch it.
+        self.mount_points = mounts.points if mounts is not None else frozenset()
+        self.uid = uid
+        self.case_insensitive = case_insensitive
+        self.seen: set[str] | None = set() if dedup else None
+        self.progress = progress
+        self.cancel = cancel
+        self.cancelled = False
+        self.files = 0
+        self.bytes = 0
+        self.current = ""
+        self._last = 0.0
+        self.links = HardLinkRows()
+        self.pool = shared_pool(threads)
+
+    def _tick(self) -> None:
+        if self.progress is not None:
+            now = time.monotonic()
+            if now - self._last >= _PROGRESS_EVERY:
+                self._last = now
+                self.progress(Progress(Phase.SCAN, self.current, self.files, self.bytes))
+
+    def walk(
+        self,
+        root: Root,
+        tid: str,
+        age_cut: float | None,
+        folders: list[FolderFiles],
+        skips: list[Skip],
+    ) -> None:
+        """Add the files below `root` (or the root file itself) to `folders`, by folder."""
+        if self.cancelled:
+            return
+        if self.cancel is not None and self.cancel.is_set():
+            self.cancelled = True
+            return
+        self.current = root.path
+        self._tick()
+        if root.is_file:
+            self._file_root(root, tid, age_cut, folders, skips)
+            return
+        job = _RootWalk(self, root, tid, age_cut, folders, skips)
+        why = self.pool.walk(
+            root.path,
+            job,
+            job,
+            context=job.top_rules,
+            mounts=self.mount_points,
+            cancel=self.cancel,
+            tick=self._tick,
+        )
+        if why is not None:
+            skips.append(Skip(root.path, why, tid))
+        if self.cancel is not None and self.cancel.is_set():
+            self.cancelled = True
 
     def _file_root(
         self,
         root: Root,
         tid: str,
         age_cut: float | None,
-        entries: list[PlanEntry],
+        folders: list[FolderFiles],
         skips: list[Skip],
     ) -> None:
         """A root that is one regular file (recently-used.xbel)."""
@@ -473,16 +439,21 @@ class Walker:
             skips.append(Skip(path, OTHER_OWNER, tid))
             return
         blocks = allocated_bytes(st)
-        if st.st_nlink > 1:
+        cut = path.rfind(os.sep) + 1
+        linked = st.st_nlink > 1
+        files = FolderFiles(
+            path[:cut], path, tid, st.st_dev, (path[cut:],), array("Q", [st.st_ino]),
+            array("q", [st.st_size]), array("q", [st.st_mtime_ns]),
+            array("q", [0 if linked else blocks]),
+        )  # fmt: skip
+        if linked:
             key = (st.st_dev, st.st_ino)
-            self.links.add(key, st.st_nlink, blocks, entries)
-            blocks_now = 0
-        else:
-            blocks_now = blocks
-        entries.append(make_entry(path, path, tid, FILE, st, blocks_now))
+            self.links.places.setdefault(key, []).append((files, 0))
+            self.links.counts[key] = (st.st_nlink, blocks)
+        folders.append(files)
         self.files += 1
-        self.bytes += blocks_now
+        self.bytes += files.frees[0]
 
     def settle_links(self) -> None:
-        """Give a hard-linked file's blocks to one entry when every link is in the plan."""
+        """Give a hard-linked file's blocks to one row when every link is in the plan."""
         self.bytes += self.links.settle()

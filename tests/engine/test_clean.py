@@ -248,10 +248,9 @@ def test_the_path_based_fallback_applies_the_same_checks(
         (root / "swapped").symlink_to(outside.parent)
 
     real = fsops.make_cursor
-    # The module itself: the package re-exports the function `clean` under the same name.
-    clean_module = importlib.import_module("onecleaner.engine.clean")
+    removal_module = importlib.import_module("onecleaner.engine.removal")
     monkeypatch.setattr(
-        clean_module,
+        removal_module,
         "make_cursor",
         lambda r, prune, **kw: real(r, prune=prune, paths_only=True, **kw),
     )

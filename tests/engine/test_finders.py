@@ -12,7 +12,7 @@ from engine_kit import FakeProbe, app, catalog, env, target
 from finder_kit import as_unprivileged, bind_mount, chown_tree, shared_folder
 
 import onecleaner.engine.finders.clean as clean_module
-import onecleaner.engine.finders.walk as walk_module
+import onecleaner.engine.treewalk as walk_module
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import PlanFileError
 from onecleaner.engine.finders.artefacts import find_artefacts

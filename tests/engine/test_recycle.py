@@ -154,7 +154,9 @@ def test_a_windows_trash_clean_keeps_and_reports_what_the_bin_refuses(
     monkeypatch.setattr(clean_module, "HomeTrash", lambda folder: None)
     real = fsops.make_cursor
     monkeypatch.setattr(
-        clean_module, "make_cursor", lambda r, prune, **kw: real(r, prune=prune, paths_only=True)
+        importlib.import_module("onecleaner.engine.removal"),
+        "make_cursor",
+        lambda r, prune, **kw: real(r, prune=prune, paths_only=True),
     )
     t = target("dl.cache", root)
     cat = catalog(app("dl", "Downloads", [t]))

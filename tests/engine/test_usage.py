@@ -18,7 +18,7 @@ from finder_kit import (
     tmpfs_mount,
 )
 
-import onecleaner.engine.finders.walk as walk_module
+import onecleaner.engine.treewalk as walk_module
 from onecleaner.engine.finders.errors import NotAFolder
 from onecleaner.engine.finders.usage import UsageMap, UsageProgress, usage_map, walk_nodes
 from onecleaner.engine.mounts import MountTable
@@ -194,7 +194,7 @@ def test_an_unreadable_folder_is_reported_and_its_own_entry_counted_as_du_does()
 def test_a_bind_mount_inside_is_not_entered_nor_counted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(walk_module, "is_mount_root", lambda fd: None)  # the table alone
+    monkeypatch.setattr(walk_module, "MountRootTest", lambda: lambda fd: None)  # the table alone
     tree = tmp_path / "tree"
     data(tree / "mine" / "f", 40_000)
     elsewhere = tmp_path / "elsewhere"

@@ -16,9 +16,10 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from onecleaner.engine.clean import _Cleaner
+from onecleaner.engine.clean import _Cleaner, by_root
 from onecleaner.engine.env import Environment
 from onecleaner.engine.errors import PlanFileError
+from onecleaner.engine.filetable import FileTable
 from onecleaner.engine.finders.artefacts import rule_of
 from onecleaner.engine.finders.found import FinderKind
 from onecleaner.engine.finders.places import FinderPlaces, in_vcs
@@ -30,7 +31,6 @@ from onecleaner.engine.model import (
     PathRule,
     Phase,
     Plan,
-    PlanEntry,
     Progress,
     Skip,
     TargetPlan,
@@ -85,7 +85,7 @@ class _FoundCleaner(_Cleaner):
         self.protected = ProtectedPlaces(places.protected)
         self.folders_removed = 0
 
-    def target(self, tid: str, entries: Sequence[PlanEntry]) -> TargetResult:
+    def target(self, tid: str, entries: FileTable) -> TargetResult:
         kind = FinderKind.of_target(tid)
         skips: list[Skip] = []
         if kind is None:  # only finder targets here; the catalog's go through clean()
@@ -93,25 +93,27 @@ class _FoundCleaner(_Cleaner):
                 skips.append(Skip(entries[0].root, UNKNOWN_TARGET, tid))
             self.done += len(entries)
             return TargetResult(tid, 0, 0, tuple(skips))
-        by_root: dict[str, list[PlanEntry]] = {}
-        for e in entries:
-            by_root.setdefault(e.root, []).append(e)
         removed = freed = 0
-        for root_path, group in by_root.items():
+        for root_path, group in by_root(entries).items():
             if self.cancelled:
                 break
             why = self._refusal(kind, root_path)
             if why is not None:
                 skips.append(Skip(root_path, why, tid))
-                self.done += len(group)
+                self.done += sum(len(f) for f in group)
                 continue
             kept = []
-            for e in group:
-                if in_vcs(e.path[len(root_path) :]):
-                    skips.append(Skip(e.path, IN_VCS, tid))
-                    self.done += 1
-                else:
-                    kept.append(e)
+            for files in group:
+                rows = []
+                for i, name in enumerate(files.names):
+                    path = files.prefix + name
+                    if in_vcs(path[len(root_path) :]):
+                        skips.append(Skip(path, IN_VCS, tid))
+                        self.done += 1
+                    else:
+                        rows.append(i)
+                if rows:
+                    kept.append(files if len(rows) == len(files) else files.only(rows))
             artefact = kind is FinderKind.ARTEFACTS
             root = Root(root_path, PathRule(root_path, prune=artefact), False)
             r, f = self._root(root, tid, kept, skips)
@@ -294,7 +296,7 @@ def clean_found(
             if cleaner.cancelled:
                 results.append(TargetResult(tp.target_id, 0, 0, ()))
                 continue
-            results.append(cleaner.target(tp.target_id, tp.entries))
+            results.append(cleaner.target(tp.target_id, tp.table))
     finally:
         cleaner.close()
     cleaner.report("", Phase.DONE)

@@ -10,6 +10,7 @@ them while the rest is walked.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -18,10 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onecleaner.engine.finders.errors import NotAFolder
-from onecleaner.engine.finders.walk import FolderWalk, allocated, reason_for
+from onecleaner.engine.finders.walk import allocated
 from onecleaner.engine.model import Skip
 from onecleaner.engine.mounts import MountTable
-from onecleaner.engine.reasons import skip_data
+from onecleaner.engine.reasons import Reason, SkipCode, skip_data
+from onecleaner.engine.threads import walk_threads
+from onecleaner.engine.treewalk import CHECK_EVERY, Folder, Sub, reason_for, shared_pool
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,7 @@ class UsageMap:
 
 @dataclass(slots=True)
 class _Open:
-    """A folder being walked: its totals so far and its finished subfolders."""
+    """A folder being folded: its totals so far and its finished subfolders."""
 
     name: str
     depth: int
@@ -117,60 +120,24 @@ class _Open:
     unreadable: bool = False
 
 
-if sys.platform == "win32":
+@dataclass(slots=True)
+class _Measured:
+    """One folder's files as a worker measured them (hard-linked ones apart, counted in order)."""
 
-    def _measure(
-        entries: list[os.DirEntry[str]], linked: set[tuple[int, int]]
-    ) -> tuple[int, int, OSError | None]:
-        """Windows: the files' sizes (no allocated blocks), each hard-linked file once."""
-        total = count = 0
-        failed: OSError | None = None
-        for entry in entries:
-            try:
-                st = os.lstat(entry.path)  # the entry's own stat has no inode or link count
-            except OSError as exc:
-                failed = failed or exc
-                continue
-            if st.st_nlink > 1:
-                key = (st.st_dev, st.st_ino)
-                if key in linked:
-                    continue
-                linked.add(key)
-            total += st.st_size
-            count += 1
-        return total, count, failed
-
-else:
-
-    def _measure(
-        entries: list[os.DirEntry[str]], linked: set[tuple[int, int]]
-    ) -> tuple[int, int, OSError | None]:
-        """(allocated bytes, files, the first error) of a folder's files, each hard-linked
-        file once (the first time the walk meets it)."""
-        total = count = 0
-        failed: OSError | None = None
-        for entry in entries:
-            try:
-                st = entry.stat(follow_symlinks=False)
-            except OSError as exc:
-                failed = failed or exc
-                continue
-            if st.st_nlink > 1:
-                key = (st.st_dev, st.st_ino)
-                if key in linked:
-                    continue
-                linked.add(key)
-            total += st.st_blocks
-            count += 1
-        return total * 512, count, failed
+    bytes: int
+    files: int
+    linked: list[tuple[tuple[int, int], int]] | None  # (dev, ino), bytes
+    failed: OSError | None  # the first file that could not be read
+    unreadable: Reason | None  # the folder itself could not be read (part-way)
 
 
 def _largest_first(node: UsageNode) -> tuple[int, str]:
     return (-node.bytes, node.name)
 
 
-class _UsageVisitor:
-    """Folds the walk into one node per folder as each folder is left."""
+class _UsageWalk:
+    """Measures folders on the walk's threads and folds them, in walk order, into one node per
+    folder as each folder is left."""
 
     def __init__(self, keep_depth: int | None) -> None:
         self.keep_depth = keep_depth
@@ -180,24 +147,71 @@ class _UsageVisitor:
         self.bytes_total = 0
         self.root: UsageNode | None = None
         self.skipped: list[Skip] = []
+        self.current = ""
 
-    def enter(self, path: str, depth: int, st: os.stat_result) -> None:
-        size = allocated(st)
-        self.stack.append(_Open(os.path.basename(path) or path, depth, size))
+    # -- on a worker thread ---------------------------------------------------------------------
+
+    def list_folder(
+        self, folder: Folder, handle: int | str, stopping: Callable[[], bool]
+    ) -> list[Sub]:
+        subs: list[Sub] = []
+        total = count = 0
+        linked: list[tuple[tuple[int, int], int]] | None = None
+        failed: OSError | None = None
+        unreadable: Reason | None = None
+        windows = sys.platform == "win32"
+        try:
+            with os.scandir(handle) as it:
+                for entry in it:
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            subs.append((entry.name, None))
+                            continue
+                        # Windows: the entry's own stat has no inode or link count.
+                        st = os.lstat(entry.path) if windows else entry.stat(follow_symlinks=False)
+                    except OSError as exc:
+                        failed = failed or exc
+                        continue
+                    size = allocated(st)
+                    if st.st_nlink > 1:  # counted once, where the walk's order meets it first
+                        if linked is None:
+                            linked = []
+                        linked.append(((st.st_dev, st.st_ino), size))
+                        continue
+                    total += size
+                    count += 1
+                    if count % CHECK_EVERY == 0 and stopping():
+                        break
+        except OSError as exc:
+            unreadable = reason_for(exc)
+        folder.result = _Measured(total, count, linked, failed, unreadable)
+        return subs
+
+    # -- on the calling thread, in walk order ---------------------------------------------------
+
+    def enter(self, folder: Folder) -> None:
+        measured: _Measured = folder.result
+        assert folder.stat is not None
+        size = allocated(folder.stat) + measured.bytes
+        count = measured.files
+        if measured.linked is not None:
+            for key, blocks in measured.linked:
+                if key not in self.linked:
+                    self.linked.add(key)
+                    size += blocks
+                    count += 1
+        node = _Open(os.path.basename(folder.path) or folder.path, folder.depth, size, count)
+        self.stack.append(node)
         self.bytes_total += size
-
-    def files(self, prefix: str, entries: list[os.DirEntry[str]]) -> None:
-        total, count, failed = _measure(entries, self.linked)
-        top = self.stack[-1]
-        top.bytes += total
-        top.files += count
-        self.bytes_total += total
         self.files_total += count
-        if failed is not None:  # one record per folder: a folder of 100k unreadable files
-            top.unreadable = True
-            self.skipped.append(Skip(prefix[:-1], reason_for(failed, "file")))
+        self.current = folder.path
+        if measured.unreadable is not None:
+            self.skipped.append(Skip(folder.path, measured.unreadable))
+        if measured.failed is not None:  # one record per folder: a folder of 100k unreadable files
+            node.unreadable = True
+            self.skipped.append(Skip(folder.path, reason_for(measured.failed, "file")))
 
-    def leave(self, path: str) -> None:
+    def leave(self, folder: Folder) -> None:
         done = self.stack.pop()
         keep = self.keep_depth is None or done.depth < self.keep_depth
         node = UsageNode(
@@ -215,18 +229,23 @@ class _UsageVisitor:
         parent.bytes += done.bytes
         parent.files += done.files
 
-    def unreadable(self, path: str, depth: int, st: os.stat_result | None) -> None:
+    def refused(self, folder: Folder) -> None:
+        assert folder.refused is not None
+        self.skipped.append(Skip(folder.path, folder.refused))
+        if folder.refused.code is not SkipCode.PERMISSION_DENIED:
+            return  # a link, another filesystem, a mount point: neither counted nor shown
+        st = folder.own_stat
         size = allocated(st) if st is not None else 0
-        node = UsageNode(os.path.basename(path) or path, size, 0, (), True)
+        node = UsageNode(folder.name, size, 0, (), True)
         self.bytes_total += size
-        if not self.stack:
-            self.root = node
-            return
-        self.stack[-1].children.append(node)
-        self.stack[-1].bytes += size
+        if self.stack:
+            self.stack[-1].children.append(node)
+            self.stack[-1].bytes += size
 
     def finished(self) -> tuple[UsageNode, ...]:
-        return tuple(self.stack[0].children) if self.stack else ()
+        if not self.stack:
+            return self.root.children if self.root is not None else ()
+        return tuple(self.stack[0].children)
 
 
 def usage_map(
@@ -236,29 +255,42 @@ def usage_map(
     progress: Callable[[UsageProgress], None] | None = None,
     cancel: threading.Event | None = None,
     mounts: MountTable | None = None,
+    threads: int | None = None,
 ) -> UsageMap:
     """Walk `folder` (resolved first) and return what each folder below it takes.
 
     `depth` limits the folders kept in the map (0: the folder alone; None: all); every size
-    counts everything below, whatever the depth. Raises NotAFolder for a missing path or a
-    file. A cancelled walk returns the map of what was walked, marked cancelled.
+    counts everything below, whatever the depth. `threads`: walking threads (None: the
+    default). Raises NotAFolder for a missing path or a file. A cancelled walk returns the map
+    of what was walked, marked cancelled.
     """
     root = os.path.realpath(folder)
     if not os.path.isdir(root):
         raise NotAFolder(folder)
-    visitor = _UsageVisitor(depth)
+    fold = _UsageWalk(depth)
 
-    def tick(current: str) -> None:
+    def tick() -> None:
         if progress is not None:
-            totals = (visitor.files_total, visitor.bytes_total)
-            progress(UsageProgress(current, *totals, visitor.finished()))
+            totals = (fold.files_total, fold.bytes_total)
+            progress(UsageProgress(fold.current, *totals, fold.finished()))
 
-    walk = FolderWalk(root, visitor, mounts=mounts, tick=tick, cancel=cancel)
-    walk.run()
-    node = visitor.root or UsageNode(os.path.basename(root) or root, 0, 0, (), True)
+    table = mounts if mounts is not None else MountTable.current()
+    collecting = gc.isenabled()
+    gc.disable()  # one small record per folder and no cycles: nothing for the collector
+    try:
+        why = shared_pool(walk_threads(threads)).walk(
+            root, fold, fold, mounts=table.points, cancel=cancel, tick=tick
+        )
+    finally:
+        if collecting:
+            gc.enable()
+    if why is not None:
+        fold.skipped.append(Skip(root, why))
+    node = fold.root or UsageNode(os.path.basename(root) or root, 0, 0, (), True)
     if progress is not None:
         progress(UsageProgress("", node.files, node.bytes, node.children))
-    return UsageMap(root, node, tuple(walk.skipped + visitor.skipped), walk.cancelled)
+    cancelled = cancel is not None and cancel.is_set()
+    return UsageMap(root, node, tuple(fold.skipped), cancelled)
 
 
 def walk_nodes(node: UsageNode, path: str) -> Iterator[tuple[str, UsageNode]]:

@@ -459,7 +459,7 @@ def test_tampered_plan_is_refused(
     capsys: pytest.CaptureFixture[str], saved_plan: Path, pip_files: list[Path]
 ) -> None:
     doc = json.loads(saved_plan.read_text())
-    doc["body"]["targets"][0]["entries"][0][0] += "x"
+    doc["body"]["targets"][0]["folders"][0][3][0] += "x"  # a file's name
     saved_plan.write_text(json.dumps(doc))
     code, out, err = run(capsys, "clean", "--plan", str(saved_plan), "--yes")
     assert code == 2

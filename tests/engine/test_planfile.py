@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import stat
+import struct
 import sys
 import time
 from collections.abc import Callable
@@ -78,6 +80,11 @@ def test_files_are_private(pip_root: Path, data_dir: Path, tmp_path: Path) -> No
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temp left"
 
 
+def column(*values: int) -> str:
+    """A number column as a saved plan holds it (little-endian 64-bit, base64)."""
+    return base64.b64encode(struct.pack(f"<{len(values)}q", *values)).decode()
+
+
 def _saved(pip_root: Path, data_dir: Path, tmp_path: Path, plan: Plan | None = None) -> Path:
     out = tmp_path / "plan.json"
     save_plan(plan or pip_plan(pip_root, ["a", "b"]), out, data_dir=data_dir)
@@ -93,8 +100,9 @@ def _refusal(catalog, path: Path, data_dir: Path) -> str:
 @pytest.mark.parametrize(
     "edit",
     [
-        lambda d: d["body"]["targets"][0]["entries"][0].__setitem__(5, 1),  # size
-        lambda d: d["body"]["targets"][0]["entries"][0].__setitem__(0, "/etc/passwd"),
+        lambda d: d["body"]["targets"][0]["folders"][0].__setitem__(5, column(1, 1)),  # sizes
+        lambda d: d["body"]["targets"][0]["folders"][0].__setitem__(1, "/etc/"),  # the folder
+        lambda d: d["body"]["targets"][0]["folders"][0][3].__setitem__(0, "passwd"),  # a name
         lambda d: d["body"]["targets"][0]["roots"].__setitem__(0, os.environ["HOME"]),
         lambda d: d["body"].__setitem__("os", "windows"),
         lambda d: d.__setitem__("mac", "0" * 64),
@@ -122,7 +130,8 @@ def test_an_edited_plan_is_refused_as_changed(
         ("[1, 2]", "not a saved plan"),
         ('{"format": "something-else"}', "not a saved plan"),
         ('{"format": "onecleaner-plan", "version": 99}', "version 99"),
-        ('{"format": "onecleaner-plan", "version": 2, "body": {}}', "body or signature missing"),
+        ('{"format": "onecleaner-plan", "version": 2, "body": {}}', "version 2"),
+        ('{"format": "onecleaner-plan", "version": 3, "body": {}}', "body or signature missing"),
     ],
 )
 def test_a_malformed_file_is_refused(
@@ -161,7 +170,7 @@ def test_an_edited_plan_of_this_data_folder_still_says_edited(
 ) -> None:
     out = _saved(pip_root, data_dir, tmp_path)
     doc = json.loads(out.read_text())
-    doc["body"]["targets"][0]["entries"][0][0] += "x"
+    doc["body"]["targets"][0]["folders"][0][3][0] += "x"
     out.write_text(json.dumps(doc))
     message = _refusal(catalog, out, data_dir)
     assert "changed after it was saved" in message and "another data folder" not in message

@@ -149,17 +149,28 @@ class Catalog:
 
 
 def load_catalog(directories: Sequence[Path] | None = None) -> Catalog:
-    """The catalog from every `*.toml` in `directories` (default: the shipped cleaners).
+    """The catalog from every `*.toml` in `directories` (default: the shipped cleaners, parsed
+    once and then read from the user's cache folder: catalog_cache.py).
 
     One bad file or target never stops the others: each mistake is a CatalogProblem and the
     rest load. An application id defined twice keeps the first definition. Presets of the same
     name from several folders are merged, and so are the shared lists of their `lists.toml`
     (every definition file may name them). Raises CatalogError only when no folder is readable.
     """
-    if directories is None:
-        from onecleaner.resources import resources_dir
+    if directories is not None:
+        return _load(directories)
+    from onecleaner.engine.catalog_cache import cached_catalog
+    from onecleaner.resources import resources_dir
 
-        directories = [resources_dir() / "cleaners"]
+    shipped = resources_dir() / "cleaners"
+    try:
+        files = sorted(p for p in shipped.iterdir() if p.suffix == ".toml")
+    except OSError:
+        return _load([shipped])  # reported by the loader
+    return cached_catalog(files, lambda: _load([shipped]))
+
+
+def _load(directories: Sequence[Path]) -> Catalog:
     problems: list[CatalogProblem] = []
     files: list[Path] = []
     readable = 0

@@ -2,7 +2,7 @@
 
 A root is refused when it resolves to a filesystem root, to the home folder or one of its
 ancestors, or into a protected folder (the user's documents, desktop, downloads, pictures,
-music and videos folders, system folders, the app's own data folder, known fragile caches,
+music and videos folders, system folders, the app's own data and cache folders, known fragile caches,
 the user's own never-touch list). Protected folders that lie *below* an allowed root are
 never walked: the scan stops at them.
 
@@ -287,6 +287,9 @@ def _protected(env: Environment, data_dir: Path | None, extra: Sequence[str]) ->
 
         data_dir = default_data_dir()
     add(os.fspath(data_dir), Place.DATA_DIR, report=False)
+    from onecleaner.engine.catalog_cache import cache_folder
+
+    add(os.fspath(cache_folder()), Place.DATA_DIR, report=False)  # our own parsed catalog
 
     for path in _fragile(env):
         add(path, Place.FRAGILE, report=False)

@@ -2,8 +2,8 @@
 
 A root is refused when it resolves to a filesystem root, to the home folder or one of its
 ancestors, or into a protected folder (the user's documents, desktop, downloads, pictures,
-music and videos folders, system folders, the app's own data and cache folders, known fragile caches,
-the user's own never-touch list). Protected folders that lie *below* an allowed root are
+music and videos folders, system folders, the app's own data and cache folders, known fragile
+caches, the user's own never-touch list). Protected folders that lie *below* an allowed root are
 never walked: the scan stops at them.
 
 The checks here are pure string work on resolved paths (`Guard.refusal`), so the rules of

@@ -36,6 +36,7 @@ IS_POSIX = os.name == "posix"
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 _REPARSE = 0x400  # FILE_ATTRIBUTE_REPARSE_POINT: a junction, a symlink or a mounted folder
 PROGRESS_EVERY = 0.05  # seconds between progress reports
+DELIVER_EVERY = 0.005  # seconds between deliveries of what the workers listed
 CHECK_EVERY = 4096  # entries between cancel checks inside one big folder
 
 OTHER_FILESYSTEM = Reason.of(SkipCode.OTHER_FILESYSTEM)
@@ -131,7 +132,7 @@ class _Walk:
         self.cancel = cancel
         self.lock = threading.Lock()
         self.pending = 1  # folders created and not yet listed (or dropped)
-        self.done: queue.SimpleQueue[Folder | None] = queue.SimpleQueue()
+        self.finished = threading.Event()  # set when `pending` reaches 0
         self.stop = False  # set on cancel or on an error in a worker
         self.error: BaseException | None = None
 
@@ -171,9 +172,8 @@ class _Walk:
             self.pending += len(children) - 1
             finished = self.pending == 0
         folder.listed = True
-        self.done.put(folder)
         if finished:
-            self.done.put(None)
+            self.finished.set()
         return children
 
     def release(self, folder: Folder) -> None:
@@ -233,7 +233,7 @@ class _Walk:
             self.pending -= 1
             finished = self.pending == 0
         if finished:
-            self.done.put(None)
+            self.finished.set()
 
 
 class _Delivery:
@@ -398,27 +398,20 @@ class WalkPool:
     # -- many threads -------------------------------------------------------------------------
 
     def _walk_parallel(self, walk: _Walk, top: Folder, delivery: _Delivery) -> None:
+        """Deliver what the workers listed every few milliseconds: waking this thread for each
+        folder cost more than listing it (a GIL handover each time)."""
         self._shared.put(top)
-        done = walk.done
+        finished = walk.finished
         while not walk.stopping():  # a cancel: what is listed later is not delivered
-            try:
-                if done.get(timeout=PROGRESS_EVERY) is None:
-                    return
-                delivery.advance()
-            except queue.Empty:
-                delivery.ticked()  # a long folder: progress still flows
+            done = finished.wait(DELIVER_EVERY)
+            delivery.advance()
+            if done:
+                return
+            delivery.ticked()  # a long folder: progress still flows
 
     def _wait_finished(self, walk: _Walk) -> None:
         """Wait until every folder of `walk` is listed or dropped (all descriptors closed)."""
-        while True:
-            with walk.lock:
-                if walk.pending == 0:
-                    return
-            try:
-                if walk.done.get(timeout=PROGRESS_EVERY) is None:
-                    return
-            except queue.Empty:
-                continue
+        walk.finished.wait()
 
     def _work(self) -> None:
         """A worker: list folders depth-first, handing the shallowest ones to idle workers."""

@@ -127,11 +127,11 @@ def _shoot(out: Path, data_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from onecleaner.gui.app import _application, delete_now
-    from onecleaner.gui.confirm import Dialogs
     from onecleaner.gui.i18n import install_translator
-    from onecleaner.gui.mainwindow import MainWindow
+    from onecleaner.gui.pages.clean.confirm import Dialogs
+    from onecleaner.gui.pages.clean.page import MainWindow
+    from onecleaner.gui.pages.settings.page import SettingsDialog
     from onecleaner.gui.services import AppServices
-    from onecleaner.gui.settings_dialog import SettingsDialog
     from onecleaner.privacy.consent import Purpose, Way
 
     app: QApplication = _application()

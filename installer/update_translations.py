@@ -3,7 +3,7 @@
 Run from anywhere:  python installer/update_translations.py [--check]
 
 1. `lupdate` collects every `self.tr()` / `QCoreApplication.translate()` text of
-   onecleaner/gui/*.py into resources/translations/onecleaner_<lang>.ts, keeping the
+   onecleaner/gui/**/*.py into resources/translations/onecleaner_<lang>.ts, keeping the
    translations already made and dropping texts the code no longer has.
 2. Texts passed through a module's small wrapper (`def _tr(text): return
    QCoreApplication.translate("tray", text)`, called as `_tr("Quit")`) are invisible to
@@ -60,7 +60,7 @@ def find_tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in SOURCES.glob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
 
 
 def unfinished(ts_file: Path) -> list[tuple[str, str]]:

@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from onecleaner.appinfo import APP_DISPLAY_NAME, APP_ID
-from onecleaner.gui.mainwindow import MainWindow
+from onecleaner.gui.jobs.workers import QuickOutcome
+from onecleaner.gui.pages.clean.page import MainWindow
 from onecleaner.gui.schedule import Scheduler
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.tray import QuickCleaner, TrayController, freed_text, tray_available
-from onecleaner.gui.workers import QuickOutcome
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +213,7 @@ class AppShell(QObject):
         if privacy is None:
             return
         try:
-            from onecleaner.gui.notice_banner import (
+            from onecleaner.gui.widgets.notice_banner import (
                 NoticeBanner,
                 news_summary,
                 news_text,
@@ -287,7 +287,7 @@ class AppShell(QObject):
                 self.tr("The settings cannot open: the privacy data could not be read."),
             )
             return
-        from onecleaner.gui.settings_dialog import SettingsDialog
+        from onecleaner.gui.pages.settings.page import SettingsDialog
 
         dialog = SettingsDialog(
             self._dialog_parent(),

@@ -12,10 +12,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from onecleaner.engine.model import Phase, Progress
-from onecleaner.gui.jobs import Job
+from onecleaner.gui.jobs.base import Job
+from onecleaner.gui.jobs.workers import QuickCleanWorker, QuickOutcome
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.units import human_size
-from onecleaner.gui.workers import QuickCleanWorker, QuickOutcome
 
 log = logging.getLogger(__name__)
 

@@ -415,62 +415,6 @@
             <translation>{0}：{1} 个文件</translation>
         </message>
         <message>
-            <source>Scan again to clean.</source>
-            <translation>请重新扫描后再清理。</translation>
-        </message>
-        <message>
-            <source>Untick single files below to keep them.</source>
-            <translation>在下方取消勾选单个文件即可保留。</translation>
-        </message>
-        <message>
-            <source>Moved to the trash</source>
-            <translation>已移到回收站</translation>
-        </message>
-        <message>
-            <source>Freed</source>
-            <translation>已释放</translation>
-        </message>
-        <message>
-            <source>Nothing was left alone.</source>
-            <translation>所有项目都已处理。</translation>
-        </message>
-        <message>
-            <source>Scan finished: {0} in {1} files; {2} items left alone.</source>
-            <translation>扫描完成：{1} 个文件，共 {0}；{2} 个项目未处理。</translation>
-        </message>
-        <message>
-            <source>Ready to free {0} in {1} files</source>
-            <translation>可释放 {0}，共 {1} 个文件</translation>
-        </message>
-        <message>
-            <source>{0} {1}: {2} files removed</source>
-            <translation>{0} {1}：已删除 {2} 个文件</translation>
-        </message>
-        <message>
-            <source>Scanning: {0} files, {1}</source>
-            <translation>正在扫描：{0} 个文件，{1}</translation>
-        </message>
-        <message>
-            <source>Cleaning: {0} files removed, {1} freed</source>
-            <translation>正在清理：已删除 {0} 个文件，释放 {1}</translation>
-        </message>
-        <message>
-            <source>Scan cancelled: {0} in {1} files found so far</source>
-            <translation>扫描已取消：目前已找到 {1} 个文件，共 {0}</translation>
-        </message>
-        <message>
-            <source>{0} files unticked stay where they are.</source>
-            <translation>{0} 个已取消勾选的文件将保留原处。</translation>
-        </message>
-        <message>
-            <source>Cleaning cancelled: {0} files removed ({1}) before stopping</source>
-            <translation>清理已取消：停止前已删除 {0} 个文件（{1}）</translation>
-        </message>
-        <message>
-            <source>{0} items were left alone; see “Left alone” for the reasons.</source>
-            <translation>{0} 个项目未处理；原因请见“未处理”。</translation>
-        </message>
-        <message>
             <source>What to clean</source>
             <translation>清理什么</translation>
         </message>
@@ -609,6 +553,62 @@
         <message>
             <source>&amp;View</source>
             <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Scan again to clean.</source>
+            <translation>请重新扫描后再清理。</translation>
+        </message>
+        <message>
+            <source>Untick single files below to keep them.</source>
+            <translation>在下方取消勾选单个文件即可保留。</translation>
+        </message>
+        <message>
+            <source>Moved to the trash</source>
+            <translation>已移到回收站</translation>
+        </message>
+        <message>
+            <source>Freed</source>
+            <translation>已释放</translation>
+        </message>
+        <message>
+            <source>Nothing was left alone.</source>
+            <translation>所有项目都已处理。</translation>
+        </message>
+        <message>
+            <source>Scan finished: {0} in {1} files; {2} items left alone.</source>
+            <translation>扫描完成：{1} 个文件，共 {0}；{2} 个项目未处理。</translation>
+        </message>
+        <message>
+            <source>Ready to free {0} in {1} files</source>
+            <translation>可释放 {0}，共 {1} 个文件</translation>
+        </message>
+        <message>
+            <source>{0} {1}: {2} files removed</source>
+            <translation>{0} {1}：已删除 {2} 个文件</translation>
+        </message>
+        <message>
+            <source>Scanning: {0} files, {1}</source>
+            <translation>正在扫描：{0} 个文件，{1}</translation>
+        </message>
+        <message>
+            <source>Cleaning: {0} files removed, {1} freed</source>
+            <translation>正在清理：已删除 {0} 个文件，释放 {1}</translation>
+        </message>
+        <message>
+            <source>Scan cancelled: {0} in {1} files found so far</source>
+            <translation>扫描已取消：目前已找到 {1} 个文件，共 {0}</translation>
+        </message>
+        <message>
+            <source>{0} files unticked stay where they are.</source>
+            <translation>{0} 个已取消勾选的文件将保留原处。</translation>
+        </message>
+        <message>
+            <source>Cleaning cancelled: {0} files removed ({1}) before stopping</source>
+            <translation>清理已取消：停止前已删除 {0} 个文件（{1}）</translation>
+        </message>
+        <message>
+            <source>{0} items were left alone; see “Left alone” for the reasons.</source>
+            <translation>{0} 个项目未处理；原因请见“未处理”。</translation>
         </message>
     </context>
     <context>

@@ -68,7 +68,7 @@ class _Yes:
         return True
 
     def choose_running(self, parent: object, names: object) -> object:
-        from onecleaner.gui.confirm import RunningChoice
+        from onecleaner.gui.pages.clean.confirm import RunningChoice
 
         return RunningChoice.SKIP
 
@@ -96,8 +96,8 @@ def measure(files: int, keep_gc: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from onecleaner.datadir import data_dir
-    from onecleaner.gui import jobs
-    from onecleaner.gui.mainwindow import MainWindow
+    from onecleaner.gui.jobs import base as jobs
+    from onecleaner.gui.pages.clean.page import MainWindow
     from onecleaner.gui.services import AppServices
 
     if keep_gc:

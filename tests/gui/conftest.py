@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from onecleaner.gui.confirm import CleanSummary, RunningChoice
+from onecleaner.gui.pages.clean.confirm import CleanSummary, RunningChoice
 from onecleaner.gui.services import AppServices
 
 
@@ -78,7 +78,7 @@ def make_files() -> Callable[..., list[Path]]:
 @pytest.fixture
 def window(qtbot: QtBot, services: AppServices, dialogs: FakeDialogs) -> Iterator[object]:
     """The main window with fake dialogs; its worker threads are stopped after the test."""
-    from onecleaner.gui.mainwindow import MainWindow
+    from onecleaner.gui.pages.clean.page import MainWindow
 
     win = MainWindow(services, dialogs=dialogs)  # type: ignore[arg-type]
     qtbot.addWidget(win)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from onecleaner.gui import app as app_module
-from onecleaner.gui.mainwindow import MainWindow
+from onecleaner.gui.pages.clean.page import MainWindow
 
 # A desktop with a tray (offscreen Qt has none; showing the icon would need one).
 QSystemTrayIcon.isSystemTrayAvailable = staticmethod(lambda: True)

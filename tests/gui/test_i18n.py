@@ -17,11 +17,11 @@ from pytestqt.qtbot import QtBot
 from onecleaner.engine.catalog import load_catalog
 from onecleaner.engine.model import OS, DeleteMode, Risk
 from onecleaner.gui import i18n
-from onecleaner.gui.confirm import CleanSummary, confirmation_text
 from onecleaner.gui.first_run import FirstRunDialog
 from onecleaner.gui.i18n import install_translator, resolve_language
-from onecleaner.gui.settings_dialog import SettingsDialog
-from onecleaner.gui.target_tree import TargetTreeModel, group_targets
+from onecleaner.gui.pages.clean.confirm import CleanSummary, confirmation_text
+from onecleaner.gui.pages.clean.target_tree import TargetTreeModel, group_targets
+from onecleaner.gui.pages.settings.page import SettingsDialog
 from onecleaner.privacy.service import PrivacyService
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
 from onecleaner.engine.model import OS, Application
-from onecleaner.gui.confirm import RunningChoice
-from onecleaner.gui.mainwindow import MainWindow
+from onecleaner.gui.pages.clean.confirm import RunningChoice
+from onecleaner.gui.pages.clean.page import MainWindow
+from onecleaner.gui.pages.clean.session import Stage
 from onecleaner.gui.services import AppServices
-from onecleaner.gui.session import Stage
 
 MakeFiles = Callable[..., list[Path]]
 FakeDialogs = Any  # tests/gui/conftest.py's FakeDialogs (conftest modules are not importable)
@@ -297,8 +297,8 @@ def test_sizes_wait_for_a_scan_and_absent_targets_say_not_found(
     monkeypatch: pytest.MonkeyPatch,
     isolated_home: Path,
 ) -> None:
-    from onecleaner.gui.models import MissingRole
-    from onecleaner.gui.target_tree import TargetTreeModel
+    from onecleaner.gui.pages.clean.models import MissingRole
+    from onecleaner.gui.pages.clean.target_tree import TargetTreeModel
 
     monkeypatch.delenv("PIP_CACHE_DIR", raising=False)
     make_files(cache / "someapp", 4, size=1000)

@@ -26,11 +26,11 @@ from onecleaner.engine.model import (
     TargetResult,
 )
 from onecleaner.engine.reasons import Reason, SkipCode
-from onecleaner.gui.confirm import CleanSummary, confirmation_text
-from onecleaner.gui.export import export_results
-from onecleaner.gui.models import FileSelection, FileTableModel
-from onecleaner.gui.summary import top_categories
-from onecleaner.gui.target_tree import TargetTreeModel
+from onecleaner.gui.pages.clean.confirm import CleanSummary, confirmation_text
+from onecleaner.gui.pages.clean.export import export_results
+from onecleaner.gui.pages.clean.models import FileSelection, FileTableModel
+from onecleaner.gui.pages.clean.summary import top_categories
+from onecleaner.gui.pages.clean.target_tree import TargetTreeModel
 from onecleaner.gui.units import human_size
 
 CHECK = Qt.ItemDataRole.CheckStateRole
@@ -78,7 +78,7 @@ def test_application_rows_are_tristate_and_tick_their_targets(qtbot: QtBot) -> N
 
 
 def test_tree_shows_risk_description_and_scanned_sizes(qtbot: QtBot) -> None:
-    from onecleaner.gui.target_tree import TargetFigures
+    from onecleaner.gui.pages.clean.target_tree import TargetFigures
 
     model = _tree()
     web = model.index(0, 0)
@@ -225,7 +225,7 @@ def test_human_sizes() -> None:
 
 
 def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtBot) -> None:
-    from onecleaner.gui.target_tree import TargetFigures
+    from onecleaner.gui.pages.clean.target_tree import TargetFigures
 
     model = _tree()
     web, dev = model.index(0, TargetTreeModel.SIZE), model.index(1, TargetTreeModel.SIZE)
@@ -251,7 +251,7 @@ def test_file_paths_in_the_home_folder_show_from_a_tilde(qtbot: QtBot) -> None:
 
 
 def test_the_disk_line_names_the_gain_that_rounding_would_hide(qtbot: QtBot) -> None:
-    from onecleaner.gui.summary import SummaryView
+    from onecleaner.gui.pages.clean.summary import SummaryView
 
     view = SummaryView()
     qtbot.addWidget(view)

@@ -12,8 +12,8 @@ from notice_kit import ANNOUNCED, END, install_signed_notice
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from onecleaner.gui.journal_view import JournalDialog
-from onecleaner.gui.privacy_panel import PrivacyPanel
+from onecleaner.gui.pages.settings.journal_view import JournalDialog
+from onecleaner.gui.pages.settings.privacy import PrivacyPanel
 from onecleaner.privacy.consent import ConsentState, Purpose, Way
 from onecleaner.privacy.service import PrivacyService
 
@@ -90,11 +90,11 @@ def test_export_my_data_writes_everything_to_the_chosen_file(
     target = tmp_path / "mine.json"
     told: list[str] = []
     monkeypatch.setattr(
-        "onecleaner.gui.notice_banner.QFileDialog.getSaveFileName",
+        "onecleaner.gui.widgets.notice_banner.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
     monkeypatch.setattr(
-        "onecleaner.gui.notice_banner.QMessageBox.information",
+        "onecleaner.gui.widgets.notice_banner.QMessageBox.information",
         lambda parent, title, text: told.append(text),
     )
     privacy.set_profile(email="zhang@example.org")
@@ -116,7 +116,7 @@ def test_delete_all_my_data_after_confirmation(
         asked.append(title)
         return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr("onecleaner.gui.privacy_panel.QMessageBox.question", answer)
+    monkeypatch.setattr("onecleaner.gui.pages.settings.privacy.QMessageBox.question", answer)
     panel.forget_button.click()  # "No": nothing happens
     assert privacy.profile() is not None
     panel.forget_button.click()  # "Yes"
@@ -153,7 +153,7 @@ def test_registration_is_validated_masked_and_deletable(
     box.cancel_button.click()
 
     monkeypatch.setattr(
-        "onecleaner.gui.registration_box.QMessageBox.question",
+        "onecleaner.gui.pages.settings.registration_box.QMessageBox.question",
         lambda *a: QMessageBox.StandardButton.Yes,
     )
     box.delete_button.click()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from onecleaner.engine.model import OS, Application, DeleteMode, PathRule, Risk, Target
-from onecleaner.gui.settings_dialog import SettingsDialog
+from onecleaner.gui.pages.settings.page import SettingsDialog
 from onecleaner.privacy.service import PrivacyService
 from onecleaner.settings import Language, Schedule, Settings, load_settings, save_settings
 
@@ -93,7 +93,8 @@ def test_changed_settings_are_saved_and_shown_again(
     keep = tmp_path / "home" / "projects"
     keep.mkdir()
     monkeypatch.setattr(
-        "onecleaner.gui.general_page.QFileDialog.getExistingDirectory", lambda *a, **k: str(keep)
+        "onecleaner.gui.pages.settings.general.QFileDialog.getExistingDirectory",
+        lambda *a, **k: str(keep),
     )
     g = dialog.general
     g.delete_mode.setCurrentIndex(g.delete_mode.findData(DeleteMode.TRASH))

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from onecleaner.engine.model import Risk
-from onecleaner.gui.models import MissingRole, RiskRole, risk_label
+from onecleaner.gui.pages.clean.models import MissingRole, RiskRole, risk_label
 from onecleaner.gui.theme import accent
 
 

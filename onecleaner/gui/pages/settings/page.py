@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onecleaner.gui.general_page import CatalogView, GeneralPage
-from onecleaner.gui.privacy_panel import PrivacyPanel
+from onecleaner.gui.pages.settings.general import CatalogView, GeneralPage
+from onecleaner.gui.pages.settings.privacy import PrivacyPanel
 from onecleaner.settings import Settings, load_settings, save_settings, settings_path
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 
 from onecleaner.engine.model import CleanResult, Phase, Progress
 from onecleaner.gui.catalog_text import app_name
-from onecleaner.gui.models import FileSelection
+from onecleaner.gui.jobs.workers import ScanOutcome
+from onecleaner.gui.pages.clean.models import FileSelection
 from onecleaner.gui.units import human_size
-from onecleaner.gui.workers import ScanOutcome
 
 if TYPE_CHECKING:
     from onecleaner.engine.catalog import Catalog

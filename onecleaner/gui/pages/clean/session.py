@@ -11,17 +11,17 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from onecleaner.engine.model import Application, CleanResult, Plan, Risk, Target
 from onecleaner.engine.reasons import SkipCode
-from onecleaner.gui.confirm import CleanSummary
-from onecleaner.gui.jobs import Job, Worker
-from onecleaner.gui.models import FileSelection
-from onecleaner.gui.services import AppServices
-from onecleaner.gui.workers import (
+from onecleaner.gui.jobs.base import Job, Worker
+from onecleaner.gui.jobs.workers import (
     CleanWorker,
     CloseAppsWorker,
     CloseOutcome,
     ScanOutcome,
     ScanWorker,
 )
+from onecleaner.gui.pages.clean.confirm import CleanSummary
+from onecleaner.gui.pages.clean.models import FileSelection
+from onecleaner.gui.services import AppServices
 
 log = logging.getLogger(__name__)
 

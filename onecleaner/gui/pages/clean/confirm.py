@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from onecleaner.engine.model import DeleteMode, Risk
 from onecleaner.gui.catalog_text import catalog_text
-from onecleaner.gui.models import risk_label
+from onecleaner.gui.pages.clean.models import risk_label
 from onecleaner.gui.units import human_size
 
 

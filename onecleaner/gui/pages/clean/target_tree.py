@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 
 from onecleaner.engine.model import Application, Risk, Target
 from onecleaner.gui.catalog_text import app_name, target_description, target_label
-from onecleaner.gui.models import (
+from onecleaner.gui.pages.clean.models import (
     IdRole,
     Index,
     MissingRole,

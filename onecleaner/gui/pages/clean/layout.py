@@ -22,11 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onecleaner.gui.delegates import RiskBadgeDelegate
-from onecleaner.gui.models import FileSelection, FileTableModel, SkipTableModel, not_found_text
+from onecleaner.gui.pages.clean.delegates import RiskBadgeDelegate
+from onecleaner.gui.pages.clean.models import (
+    FileSelection,
+    FileTableModel,
+    SkipTableModel,
+    not_found_text,
+)
+from onecleaner.gui.pages.clean.summary import SummaryView
+from onecleaner.gui.pages.clean.target_tree import TargetTreeModel, group_targets
 from onecleaner.gui.services import AppServices
-from onecleaner.gui.summary import SummaryView
-from onecleaner.gui.target_tree import TargetTreeModel, group_targets
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +257,7 @@ def _make_banner(parent: QWidget, services: AppServices) -> QWidget | None:
     if services.privacy is None:
         return None
     try:
-        from onecleaner.gui.notice_banner import NoticeBanner
+        from onecleaner.gui.widgets.notice_banner import NoticeBanner
     except ImportError:
         return None
     try:

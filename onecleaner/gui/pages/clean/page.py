@@ -9,9 +9,11 @@ from PySide6.QtGui import QCloseEvent
 
 from onecleaner.engine.model import CleanResult, PlanEntry, Progress, Skip
 from onecleaner.gui.catalog_text import app_name, target_label
-from onecleaner.gui.confirm import Dialogs, RunningChoice
-from onecleaner.gui.export import all_skips, export_results
-from onecleaner.gui.result_text import (
+from onecleaner.gui.jobs.workers import CloseOutcome, ScanOutcome
+from onecleaner.gui.pages.clean.confirm import Dialogs, RunningChoice
+from onecleaner.gui.pages.clean.export import all_skips, export_results
+from onecleaner.gui.pages.clean.layout import WindowLayout
+from onecleaner.gui.pages.clean.result_text import (
     by_category,
     cleaned_text,
     progress_text,
@@ -19,11 +21,9 @@ from onecleaner.gui.result_text import (
     scan_cancelled_text,
     scan_status_text,
 )
+from onecleaner.gui.pages.clean.session import CleaningSession, Stage
+from onecleaner.gui.pages.clean.target_tree import TargetFigures
 from onecleaner.gui.services import AppServices
-from onecleaner.gui.session import CleaningSession, Stage
-from onecleaner.gui.target_tree import TargetFigures
-from onecleaner.gui.window_layout import WindowLayout
-from onecleaner.gui.workers import CloseOutcome, ScanOutcome
 
 
 class MainWindow(WindowLayout):

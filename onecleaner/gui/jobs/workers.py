@@ -21,7 +21,7 @@ from onecleaner.engine.model import (
     Target,
 )
 from onecleaner.engine.scan import ScanOptions, scan
-from onecleaner.gui.jobs import Worker
+from onecleaner.gui.jobs.base import Worker
 
 if TYPE_CHECKING:
     from onecleaner.engine.catalog import Catalog

@@ -30,12 +30,12 @@ from onecleaner.gui.first_run import (
     purpose_title,
 )
 from onecleaner.gui.i18n import format_date, format_datetime, format_iso_date, notice_language
-from onecleaner.gui.identifier_box import IdentifierBox
-from onecleaner.gui.journal_view import JournalDialog
 from onecleaner.gui.layout import add_row
-from onecleaner.gui.notice_banner import dates_text, export_my_data, state_text
-from onecleaner.gui.registration_box import RegistrationBox
+from onecleaner.gui.pages.settings.identifier_box import IdentifierBox
+from onecleaner.gui.pages.settings.journal_view import JournalDialog
+from onecleaner.gui.pages.settings.registration_box import RegistrationBox
 from onecleaner.gui.theme import banner_style_sheet
+from onecleaner.gui.widgets.notice_banner import dates_text, export_my_data, state_text
 from onecleaner.privacy.consent import ConsentState, Purpose, PurposeStatus, Way
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.settings import RETENTION_RANGE, Settings

@@ -1,0 +1,1 @@
+"""The Settings page: General, Privacy, About."""

@@ -1234,6 +1234,241 @@
         </message>
     </context>
     <context>
+        <name>skip</name>
+        <message>
+            <source>in use by a running program</source>
+            <translation>正被运行中的程序使用</translation>
+        </message>
+        <message>
+            <source>skipped: {app} is running</source>
+            <translation>已跳过：{app} 正在运行</translation>
+        </message>
+        <message>
+            <source>never cleaned: {place}</source>
+            <translation>从不清理：{place}</translation>
+        </message>
+        <message>
+            <source>refused: it is {place}</source>
+            <translation>已拒绝：它是{place}</translation>
+        </message>
+        <message>
+            <source>refused: resolves into {place}</source>
+            <translation>已拒绝：它指向{place}</translation>
+        </message>
+        <message>
+            <source>refused: it contains your home folder</source>
+            <translation>已拒绝：它包含你的主文件夹</translation>
+        </message>
+        <message>
+            <source>changed since the scan</source>
+            <translation>扫描后已更改</translation>
+        </message>
+        <message>
+            <source>no longer there</source>
+            <translation>已不存在</translation>
+        </message>
+        <message>
+            <source>vanished during the scan</source>
+            <translation>扫描期间消失</translation>
+        </message>
+        <message>
+            <source>this {what} was replaced by a link during the scan (not followed)</source>
+            <translation>扫描期间此{what}被替换为链接（未跟随）</translation>
+        </message>
+        <message>
+            <source>a folder on its path was replaced by a link or moved since the scan (not followed)</source>
+            <translation>扫描后其路径上的某个文件夹被替换为链接或被移动（未跟随）</translation>
+        </message>
+        <message>
+            <source>a link or junction to a folder (not followed)</source>
+            <translation>指向文件夹的链接或联接（未跟随）</translation>
+        </message>
+        <message>
+            <source>on another filesystem (not crossed)</source>
+            <translation>位于另一个文件系统上（不跨越）</translation>
+        </message>
+        <message>
+            <source>a folder on its path is now on another filesystem</source>
+            <translation>其路径上的某个文件夹现在位于另一个文件系统上</translation>
+        </message>
+        <message>
+            <source>a mount point (not crossed)</source>
+            <translation>挂载点（不跨越）</translation>
+        </message>
+        <message>
+            <source>owned by another user</source>
+            <translation>属于其他用户</translation>
+        </message>
+        <message>
+            <source>already in the trash (move to trash does not empty the trash)</source>
+            <translation>已在回收站中（“移到回收站”不会清空回收站）</translation>
+        </message>
+        <message>
+            <source>kept by its item's rules; scan again</source>
+            <translation>按其项目的规则保留；请重新扫描</translation>
+        </message>
+        <message>
+            <source>not a plain file path; scan again</source>
+            <translation>不是普通文件路径；请重新扫描</translation>
+        </message>
+        <message>
+            <source>not inside its item's folder; scan again</source>
+            <translation>不在其项目的文件夹内；请重新扫描</translation>
+        </message>
+        <message>
+            <source>not its item's file; scan again</source>
+            <translation>不是其项目的文件；请重新扫描</translation>
+        </message>
+        <message>
+            <source>unknown item: scan again</source>
+            <translation>未知项目：请重新扫描</translation>
+        </message>
+        <message>
+            <source>its folder is no longer one of this item's places; scan again</source>
+            <translation>其文件夹已不再属于此项目的位置；请重新扫描</translation>
+        </message>
+        <message>
+            <source>its folder now resolves elsewhere; changed since the scan</source>
+            <translation>其文件夹现在指向别处；扫描后已更改</translation>
+        </message>
+        <message>
+            <source>cannot read this {what}: permission denied</source>
+            <translation>无法读取此{what}：权限不足</translation>
+        </message>
+        <message>
+            <source>too deep to open (too many open folders); this {what} was not scanned</source>
+            <translation>层级太深无法打开（打开的文件夹过多）；此{what}未扫描</translation>
+        </message>
+        <message>
+            <source>cannot read this {what}: {error}</source>
+            <translation>无法读取此{what}：{error}</translation>
+        </message>
+        <message>
+            <source>could not remove: permission denied</source>
+            <translation>无法删除：权限不足</translation>
+        </message>
+        <message>
+            <source>could not remove: {error}</source>
+            <translation>无法删除：{error}</translation>
+        </message>
+        <message>
+            <source>could not move to the trash: {cause}</source>
+            <translation>无法移到回收站：{cause}</translation>
+        </message>
+        <message>
+            <source>the top of a filesystem</source>
+            <translation>文件系统的顶层</translation>
+        </message>
+        <message>
+            <source>the top of a drive</source>
+            <translation>驱动器的顶层</translation>
+        </message>
+        <message>
+            <source>your home folder</source>
+            <translation>你的主文件夹</translation>
+        </message>
+        <message>
+            <source>your {folder} folder</source>
+            <translation>你的“{folder}”文件夹</translation>
+        </message>
+        <message>
+            <source>a system folder</source>
+            <translation>系统文件夹</translation>
+        </message>
+        <message>
+            <source>ONE Cleaner's own data folder</source>
+            <translation>ONE Cleaner 自己的数据文件夹</translation>
+        </message>
+        <message>
+            <source>a fragile cache that must not be emptied</source>
+            <translation>不可清空的敏感缓存</translation>
+        </message>
+        <message>
+            <source>your never-touch list</source>
+            <translation>你的“从不触碰”列表</translation>
+        </message>
+        <message>
+            <source>{folder}, which holds configuration, keys or personal data</source>
+            <translation>{folder}（存放配置、密钥或个人数据）</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Desktop</source>
+            <translation>桌面</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <source>Downloads</source>
+            <translation>下载</translation>
+        </message>
+        <message>
+            <source>Music</source>
+            <translation>音乐</translation>
+        </message>
+        <message>
+            <source>Pictures</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <source>Templates</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <source>Public</source>
+            <translation>公共</translation>
+        </message>
+        <message>
+            <source>its program was running</source>
+            <translation>其程序正在运行</translation>
+        </message>
+        <message>
+            <source>never cleaned: a protected place</source>
+            <translation>从不清理：受保护的位置</translation>
+        </message>
+        <message>
+            <source>refused: a protected place</source>
+            <translation>已拒绝：受保护的位置</translation>
+        </message>
+        <message>
+            <source>replaced by a link during the scan (not followed)</source>
+            <translation>扫描期间被替换为链接（未跟随）</translation>
+        </message>
+        <message>
+            <source>cannot read: permission denied</source>
+            <translation>无法读取：权限不足</translation>
+        </message>
+        <message>
+            <source>too deep to open</source>
+            <translation>层级太深无法打开</translation>
+        </message>
+        <message>
+            <source>could not be read</source>
+            <translation>无法读取</translation>
+        </message>
+        <message>
+            <source>could not remove</source>
+            <translation>无法删除</translation>
+        </message>
+        <message>
+            <source>could not move to the trash</source>
+            <translation>无法移到回收站</translation>
+        </message>
+    </context>
+    <context>
         <name>tray</name>
         <message>
             <source>Quick clean: nothing to remove, all clean.</source>

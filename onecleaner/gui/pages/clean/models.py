@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from onecleaner.engine.model import PlanEntry, Risk, Skip
+from onecleaner.gui.skip_text import reason_text
 from onecleaner.gui.units import human_size, human_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -257,5 +258,5 @@ class SkipTableModel(QAbstractTableModel):
             return None
         skip = self._skips[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return skip.path if index.column() == self.PATH else str(skip.reason)
+            return skip.path if index.column() == self.PATH else reason_text(skip.reason)
         return None

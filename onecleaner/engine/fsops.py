@@ -220,18 +220,18 @@ def _is_reparse(st: os.stat_result) -> bool:
 
 def move_to_trash(
     cursor: Cursor, fd_cursor: FdCursor | None, home_trash: HomeTrash | None, name: str
-) -> None:
+) -> tuple[str, str] | None:
     """Move `name`, in the folder the cursor stands in, to the user's trash.
 
-    Through the folder's descriptor into the home trash when there is one on the same disk;
-    otherwise by path with send2trash (which knows each drive's trash), after checking that
-    the path still leads to the folder the cursor checked.
+    Through the folder's descriptor into the home trash when there is one on the same disk
+    (returns the name it got there and its DeletionDate); otherwise by path with send2trash
+    (which knows each drive's trash; returns None), after checking that the path still leads
+    to the folder the cursor checked.
     """
     path = cursor.path_of(name)
     if fd_cursor is not None and home_trash is not None:
         try:
-            home_trash.move(fd_cursor.fds[-1], name, path)
-            return
+            return home_trash.move(fd_cursor.fds[-1], name, path)
         except OSError as exc:
             if exc.errno != errno.EXDEV:
                 raise
@@ -242,6 +242,7 @@ def move_to_trash(
     from send2trash import send2trash
 
     send2trash(path)
+    return None
 
 
 def make_cursor(root: str, *, prune: bool, paths_only: bool = False) -> Cursor:
@@ -276,8 +277,11 @@ class HomeTrash:
             self._fds = (files, info)
         return self._fds
 
-    def move(self, dir_fd: int, name: str, original: str) -> None:
-        """Move `name` (in the folder `dir_fd`) into the trash, recording where it came from."""
+    def move(self, dir_fd: int, name: str, original: str) -> tuple[str, str]:
+        """Move `name` (in the folder `dir_fd`) into the trash, recording where it came from.
+
+        Returns the name it has in the trash and the DeletionDate of its `.trashinfo`.
+        """
         import datetime
         import urllib.parse
 
@@ -315,7 +319,7 @@ class HomeTrash:
             except BaseException:
                 os.unlink(f"{candidate}.trashinfo", dir_fd=info_fd)
                 raise
-            return
+            return candidate, when
         raise OSError(errno.EEXIST, "no free name in the trash", original)
 
     def close(self) -> None:

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from onecleaner.app_state import state_path
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.notice import Notice, NoticeState
+from onecleaner.privacy.restore_lists import erase_restore_lists
 from onecleaner.settings import settings_path
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ def erase_personal_information(service: PrivacyService) -> list[str]:
             deleted.append("journal")
     except PrivacyError:
         deleted.append("journal")  # unreadable: destroying its keys below shreds it
+    if erase_restore_lists(service.data_dir):
+        deleted.append("restore lists")
     if service.delete_profile():
         deleted.append("profile")
     if service.usage_store().erase():
@@ -61,6 +65,9 @@ def forget(service: PrivacyService) -> list[str]:
     if settings_path(service.data_dir).exists():
         settings_path(service.data_dir).unlink()
         done.append("settings")
+    if state_path(service.data_dir).exists():
+        state_path(service.data_dir).unlink()
+        done.append("last scan and clean figures")
     return done
 
 

@@ -45,6 +45,7 @@ from onecleaner.privacy.profile import (
     normalize_phone,
 )
 from onecleaner.privacy.redact import redact, redact_data
+from onecleaner.privacy.restore_lists import erase_restore_lists
 from onecleaner.privacy.security_events import SUSPECT_NOTICE, SecurityEvent, security_text
 from onecleaner.privacy.storage import set_aside
 from onecleaner.privacy.usage import UsageStore
@@ -187,6 +188,8 @@ class PrivacyService:
         removed = self.journal().erase(purpose=purpose.value) if self.has_journal() else 0
         if removed:
             erased.append(f"{removed} journal record(s) of '{purpose.value}'")
+        if purpose is Purpose.HISTORY and erase_restore_lists(self.data_dir):
+            erased.append("the lists of files a clean moved to the trash")
         if purpose is Purpose.USAGE and self.usage_store().erase():
             erased.append("the install identifier and usage counters")
         return erased

@@ -13,6 +13,7 @@ from onecleaner.engine.model import (
     Skip,
     TargetPlan,
     TargetResult,
+    TrashedFile,
 )
 from onecleaner.engine.reasons import Reason, SkipCode
 
@@ -41,6 +42,12 @@ def test_plan_activity_keeps_counts_and_ids_never_paths() -> None:
         "bytes": 4096,
         "skipped": 1,
         "cancelled": False,
+        "per_target": {
+            "chromium.cache": {"files": 1, "bytes": 4096},
+            "pip.cache": {"files": 0, "bytes": 0},
+        },
+        "skip_codes": {"in_use": 1},
+        "skipped_apps": [],
     }
     assert "zhang" not in repr(plan.activity())
 
@@ -48,23 +55,38 @@ def test_plan_activity_keeps_counts_and_ids_never_paths() -> None:
 def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
     result = CleanResult(
         targets=(
-            TargetResult("chromium.cache", 3, 12288, (Skip(SECRET, Reason.of(SkipCode.CHANGED)),)),
+            TargetResult(
+                "chromium.cache",
+                3,
+                12288,
+                (
+                    Skip(SECRET, Reason.of(SkipCode.CHANGED)),
+                    Skip(SECRET + "2", Reason.of(SkipCode.APP_RUNNING, app="Chromium")),
+                ),
+            ),
         ),
         mode=DeleteMode.TRASH,
         dry_run=False,
         cancelled=True,
+        trashed=(TrashedFile("chromium.cache", "private-name", "2026-01-02T03:04:05"),),
+        trash_folder="/home/zhang/.local/share/Trash",
     )
     summary = result.activity()
     assert summary == {
         "targets": ["chromium.cache"],
         "files": 3,
         "bytes": 12288,
-        "skipped": 1,
+        "skipped": 2,
         "cancelled": True,
         "mode": "trash",
         "dry_run": False,
+        "per_target": {"chromium.cache": {"files": 3, "bytes": 12288}},
+        "trashed": 1,
+        "skip_codes": {"changed_since_scan": 1, "app_running": 1},
+        "skipped_apps": ["Chromium"],
     }
-    assert "zhang" not in repr(summary)
+    # Neither the paths nor the names the files got in the trash.
+    assert "zhang" not in repr(summary) and "private" not in repr(summary)
 
 
 def test_unticked_files_leave_the_plan_and_its_totals() -> None:

@@ -3,6 +3,7 @@ during a write and against two processes writing at once."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -96,10 +97,8 @@ def test_a_write_waits_for_the_other_process_holding_the_lock(data_dir: Path) ->
     remember_scan(data_dir, RunFigures(AT, 1, 2, 3))
     with locked(data_dir / app_state.LOCK_FILE):
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), "scan", "1"])
-        try:
-            writer.wait(timeout=3)
-        except subprocess.TimeoutExpired:
-            pass  # blocked on the lock, as it must be
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            writer.wait(timeout=3)  # it blocks on the lock, as it must
         assert writer.poll() is None
         assert load_app_state(data_dir).last_scan == RunFigures(AT, 1, 2, 3)
     assert writer.wait(timeout=60) == 0

@@ -1,4 +1,4 @@
-"""The main window on a temporary HOME: scan, review, untick, clean, cancel, running browsers."""
+"""The Clean page on a temporary HOME: scan, review, untick, clean, cancel, running browsers."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from onecleaner.engine.model import OS, Application
 from onecleaner.gui.pages.clean.confirm import RunningChoice
-from onecleaner.gui.pages.clean.page import MainWindow
+from onecleaner.gui.pages.clean.page import CleanPage
 from onecleaner.gui.pages.clean.session import Stage
 from onecleaner.gui.services import AppServices
 
@@ -26,22 +26,24 @@ FakeDialogs = Any  # tests/gui/conftest.py's FakeDialogs (conftest modules are n
 TIMEOUT = 20_000
 
 
-def _scan(qtbot: QtBot, window: MainWindow, ids: Sequence[str]) -> None:
+def _scan(qtbot: QtBot, window: CleanPage, ids: Sequence[str]) -> None:
+    window.activate()  # as when the page is shown: items installed meanwhile appear
     window.target_model.set_checked(ids)
     with qtbot.waitSignal(window.session.scanned, timeout=TIMEOUT):
         window.scan_button.click()
     qtbot.waitUntil(lambda: not window.session.busy, timeout=TIMEOUT)
 
 
-def _clean(qtbot: QtBot, window: MainWindow) -> None:
+def _clean(qtbot: QtBot, window: CleanPage) -> None:
     with qtbot.waitSignal(window.session.cleaned, timeout=TIMEOUT):
         window.clean_button.click()
     qtbot.waitUntil(lambda: not window.session.busy, timeout=TIMEOUT)
 
 
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen Qt only
 def test_scan_then_clean_removes_cache_junk_and_nothing_else(
     qtbot: QtBot,
-    window: MainWindow,
+    window: CleanPage,
     dialogs: FakeDialogs,
     cache: Path,
     make_files: MakeFiles,
@@ -77,7 +79,7 @@ def test_scan_then_clean_removes_cache_junk_and_nothing_else(
 
 
 def test_declining_the_confirmation_removes_nothing(
-    qtbot: QtBot, window: MainWindow, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
+    qtbot: QtBot, window: CleanPage, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
 ) -> None:
     junk = make_files(cache / "someapp", 5)
     dialogs.confirm = False
@@ -86,11 +88,11 @@ def test_declining_the_confirmation_removes_nothing(
     assert len(dialogs.summaries) == 1
     assert not window.session.busy
     assert all(p.exists() for p in junk)
-    assert window.statusBar().currentMessage() == "Nothing was cleaned."
+    assert window.status_text() == "Nothing was cleaned."
 
 
 def test_unticked_files_survive_the_clean(
-    qtbot: QtBot, window: MainWindow, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
+    qtbot: QtBot, window: CleanPage, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
 ) -> None:
     junk = make_files(cache / "someapp", 12)
     _scan(qtbot, window, ["system.cache"])
@@ -100,7 +102,7 @@ def test_unticked_files_survive_the_clean(
         index = model.index(row, 0)
         kept.append(model.entry_at(row).path)
         assert model.setData(index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
-    assert "2 files unticked" in window.summary.detail.text()
+    assert "2 unticked files stay" in window.summary.detail.text()
     _clean(qtbot, window)
     assert dialogs.summaries[0].files == 10
     assert dialogs.summaries[0].unticked == 2
@@ -108,7 +110,7 @@ def test_unticked_files_survive_the_clean(
 
 
 def test_cancel_mid_scan_shows_partial_results_and_cleans_nothing(
-    qtbot: QtBot, window: MainWindow, cache: Path, make_files: MakeFiles
+    qtbot: QtBot, window: CleanPage, cache: Path, make_files: MakeFiles
 ) -> None:
     for i in range(60):
         make_files(cache / f"app{i}", 50, size=1)
@@ -142,7 +144,7 @@ class _FakeProbe:
 @pytest.mark.parametrize("choice", [RunningChoice.SKIP, RunningChoice.CLOSE])
 def test_running_browser_is_named_and_skipped_or_closed(
     qtbot: QtBot,
-    window: MainWindow,
+    window: CleanPage,
     dialogs: FakeDialogs,
     cache: Path,
     make_files: MakeFiles,
@@ -178,7 +180,7 @@ def test_running_browser_is_named_and_skipped_or_closed(
 
 
 def test_a_browser_that_does_not_close_is_reported(
-    qtbot: QtBot, window: MainWindow, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
+    qtbot: QtBot, window: CleanPage, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
 ) -> None:
     browser = make_files(cache / "chromium" / "Default" / "Cache", 3)
     window.session.probe = _FakeProbe()
@@ -196,11 +198,12 @@ def test_a_browser_that_does_not_close_is_reported(
 
 def test_export_after_clean_writes_json(
     qtbot: QtBot,
-    window: MainWindow,
+    window: CleanPage,
     dialogs: FakeDialogs,
     cache: Path,
     make_files: MakeFiles,
     tmp_path: Path,
+    isolated_home: Path,
 ) -> None:
     make_files(cache / "someapp", 3, size=10)
     _scan(qtbot, window, ["system.cache"])
@@ -210,19 +213,21 @@ def test_export_after_clean_writes_json(
     doc = json.loads(dialogs.save_to.read_text(encoding="utf-8"))
     assert doc["files"] == 3
     assert [t["id"] for t in doc["targets"]] == ["system.cache"]
-    assert "Results saved to" in window.statusBar().currentMessage()
+    assert "Results saved to" in window.status_text()
+    # The save dialog opens in the home folder, not wherever the app was started from.
+    assert dialogs.suggested == [str(isolated_home / "onecleaner-results.csv")]
 
 
-def test_nothing_ticked_means_no_scan(qtbot: QtBot, window: MainWindow) -> None:
+def test_nothing_ticked_means_no_scan(qtbot: QtBot, window: CleanPage) -> None:
     window.select_none()
     assert not window.scan_button.isEnabled()
     window.scan()
-    assert window.statusBar().currentMessage() == "Tick at least one item to scan."
+    assert window.status_text() == "Tick at least one item to scan."
     window.select_quick()
     assert window.scan_button.isEnabled()
 
 
-def test_every_control_has_an_accessible_name_and_keys(qtbot: QtBot, window: MainWindow) -> None:
+def test_every_control_has_an_accessible_name_and_keys(qtbot: QtBot, window: CleanPage) -> None:
     for button in window.findChildren(QAbstractButton):
         if button.isVisibleTo(window) and button.text():
             assert button.accessibleName() or button.text(), button
@@ -303,9 +308,15 @@ def test_sizes_wait_for_a_scan_and_absent_targets_say_not_found(
     monkeypatch.delenv("PIP_CACHE_DIR", raising=False)
     make_files(cache / "someapp", 4, size=1000)
     (cache / "pip").mkdir()  # pip is installed here, with nothing in its cache
-    window = MainWindow(services, dialogs=dialogs)
+    window = CleanPage(services, dialogs=dialogs)
     qtbot.addWidget(window)
     model = window.target_model
+    # Not on this computer: hidden from the tree, and never scanned, until "Show all".
+    assert not model.index_of("brave.cache").isValid()
+    assert "brave.cache" not in [t.id for t in model.targets()]
+    model.set_checked(["brave.cache", "system.cache"])
+    assert [t.id for t in model.checked_targets()] == ["system.cache"]
+    window.show_all.setChecked(True)
 
     def cell(target_id: str, column: int, *, app_row: bool = False) -> str:
         index = model.index_of(target_id)
@@ -343,7 +354,7 @@ def test_sizes_wait_for_a_scan_and_absent_targets_say_not_found(
 
 def test_a_scan_counts_as_usage_only_once_the_user_allowed_it(
     qtbot: QtBot,
-    window: MainWindow,
+    window: CleanPage,
     services: AppServices,
     cache: Path,
     make_files: Callable[..., list[Path]],
@@ -356,3 +367,46 @@ def test_a_scan_counts_as_usage_only_once_the_user_allowed_it(
     services.privacy.grant(Purpose.USAGE, Way.GUI)
     _scan(qtbot, window, ["system.cache"])
     assert services.privacy.usage_store().load().counters == {"gui.scan": 1}
+
+
+def test_the_status_is_said_once(
+    qtbot: QtBot, window: CleanPage, cache: Path, make_files: MakeFiles
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    make_files(cache / "someapp", 2)
+    _scan(qtbot, window, ["system.cache"])
+    status = window.status_text()
+    assert status.startswith("Scan finished: ") and status.endswith("0 items left alone.")
+    shown = [
+        label.text() for label in window.findChildren(QLabel) if label.isVisibleTo(window)
+    ]
+    assert shown.count(status) == 1
+    assert not any(t.startswith("Scan finished") for t in shown if t != status)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_after_a_quick_clean_elsewhere_the_page_shows_fresh_results(
+    qtbot: QtBot, shell_window: Any, cache: Path, make_files: MakeFiles
+) -> None:
+    make_files(cache / "someapp", 6)
+    page = shell_window.page("clean")
+    _scan(qtbot, page, ["system.cache"])
+    assert page.session.plan.files == 6
+    # The tray (or Home) runs the quick clean: the reviewed plan names files that are gone.
+    with qtbot.waitSignal(page.session.scanned, timeout=TIMEOUT):
+        assert shell_window.quick.start()
+    qtbot.waitUntil(lambda: not page.session.busy and not shell_window.quick.busy, timeout=TIMEOUT)
+    assert page.session.plan.files == 0
+    assert page.file_model.rowCount() == 0
+
+    # Without a reviewed plan, the page shows what the quick clean did.
+    page.session.outcome = None
+    page.session.stage = Stage.IDLE
+    make_files(cache / "again", 2)
+    with qtbot.waitSignal(page.session.cleaned, timeout=TIMEOUT):
+        assert shell_window.quick.start()
+    assert page.session.stage is Stage.CLEANED
+    assert page.summary.headline.text().startswith("Freed ")
+    assert "2 files removed" in page.summary.headline.text()
+    qtbot.waitUntil(lambda: not shell_window.quick.busy, timeout=TIMEOUT)

@@ -228,6 +228,7 @@ def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtB
     from onecleaner.gui.pages.clean.target_tree import TargetFigures
 
     model = _tree()
+    model.set_show_missing(True)  # shown greyed ("Show all"); hidden otherwise, see below
     web, dev = model.index(0, TargetTreeModel.SIZE), model.index(1, TargetTreeModel.SIZE)
     model.set_missing(["web.history", "dev.pip"])
     assert model.data(dev) == "not found"
@@ -238,6 +239,21 @@ def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtB
     assert model.data(web) == "3.0 kB"
     model.set_missing([])
     assert model.data(dev) == ""
+
+
+def test_items_not_on_this_computer_are_hidden_until_shown(qtbot: QtBot) -> None:
+    model = _tree()
+    model.set_checked(["web.cache", "web.history", "dev.pip"])
+    model.set_missing(["web.history", "dev.pip"])
+    # The application with nothing here goes; a present one keeps only what is here.
+    assert model.rowCount() == 1
+    assert [t.id for t in model.targets()] == ["web.cache"]
+    assert [t.id for t in model.checked_targets()] == ["web.cache"]  # ticked, hidden: not scanned
+    model.set_show_missing(True)
+    assert model.rowCount() == 2
+    assert [t.id for t in model.checked_targets()] == ["web.cache", "web.history", "dev.pip"]
+    model.set_show_missing(False)
+    assert model.rowCount() == 1
 
 
 def test_file_paths_in_the_home_folder_show_from_a_tilde(qtbot: QtBot) -> None:

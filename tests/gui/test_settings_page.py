@@ -1,4 +1,5 @@
-"""The settings dialog: values persist, reload into the widgets, and reach start-at-login."""
+"""The Settings page: each change is saved at once, reloads into the widgets, reaches
+start-at-login; the lists do not scroll inside the scrolling page."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from onecleaner.engine.model import OS, Application, DeleteMode, PathRule, Risk, Target
-from onecleaner.gui.pages.settings.page import SettingsDialog
+from onecleaner.gui.pages.settings.page import SettingsPage
 from onecleaner.privacy.service import PrivacyService
 from onecleaner.settings import Language, Schedule, Settings, load_settings, save_settings
 
@@ -48,15 +50,15 @@ class FakeCatalog:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, data_dir: Path) -> SettingsDialog:
-    dlg = SettingsDialog(
+def dialog(qtbot: QtBot, data_dir: Path) -> SettingsPage:
+    dlg = SettingsPage(
         None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=FakeCatalog()
     )
     qtbot.addWidget(dlg)
     return dlg
 
 
-def _quick_states(dlg: SettingsDialog) -> dict[str, bool]:
+def _quick_states(dlg: SettingsPage) -> dict[str, bool]:
     lst = dlg.general.quick_list
     return {
         lst.item(i).data(Qt.ItemDataRole.UserRole): lst.item(i).checkState()
@@ -65,7 +67,7 @@ def _quick_states(dlg: SettingsDialog) -> dict[str, bool]:
     }
 
 
-def test_defaults_are_shown_on_a_fresh_install(dialog: SettingsDialog) -> None:
+def test_defaults_are_shown_on_a_fresh_install(dialog: SettingsPage) -> None:
     g = dialog.general
     assert g.delete_mode.currentData() is DeleteMode.PERMANENT
     assert _quick_states(dialog) == {
@@ -85,7 +87,7 @@ def test_defaults_are_shown_on_a_fresh_install(dialog: SettingsDialog) -> None:
 
 def test_changed_settings_are_saved_and_shown_again(
     qtbot: QtBot,
-    dialog: SettingsDialog,
+    dialog: SettingsPage,
     data_dir: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -110,11 +112,14 @@ def test_changed_settings_are_saved_and_shown_again(
     g.start_in_tray.setChecked(True)
     dialog.privacy_panel.retention.setValue(90)
 
+    # Each change was saved as it was made: the last one is on disk without any OK or Apply.
     with qtbot.waitSignal(dialog.settingsChanged) as emitted:
-        assert dialog.apply()
+        dialog.privacy_panel.retention.setValue(91)
     saved, warning = load_settings(data_dir)
     assert warning is None
     assert emitted.args == [saved]
+    dialog.privacy_panel.retention.setValue(90)
+    saved, warning = load_settings(data_dir)
     assert saved.delete_mode is DeleteMode.TRASH
     assert saved.quick_targets == ("system.cache", "firefox.history")
     assert saved.never_touch == (str(keep),)
@@ -124,7 +129,7 @@ def test_changed_settings_are_saved_and_shown_again(
     assert saved.start_in_tray is True
     assert saved.journal_retention_days == 90
 
-    again = SettingsDialog(
+    again = SettingsPage(
         None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=FakeCatalog()
     )
     qtbot.addWidget(again)
@@ -144,16 +149,16 @@ def test_changed_settings_are_saved_and_shown_again(
 
 
 def test_an_unchanged_quick_preset_keeps_following_the_catalog(
-    dialog: SettingsDialog, data_dir: Path
+    dialog: SettingsPage, data_dir: Path
 ) -> None:
     dialog.general.delete_mode.setCurrentIndex(1)
-    assert dialog.apply()
+    assert load_settings(data_dir)[0].delete_mode is DeleteMode.TRASH
     assert load_settings(data_dir)[0].quick_targets is None
 
 
 def test_removing_a_never_touch_path(qtbot: QtBot, data_dir: Path) -> None:
     save_settings(data_dir, Settings(never_touch=("/keep/a", "/keep/b")))
-    dlg = SettingsDialog(
+    dlg = SettingsPage(
         None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=FakeCatalog()
     )
     qtbot.addWidget(dlg)
@@ -162,34 +167,63 @@ def test_removing_a_never_touch_path(qtbot: QtBot, data_dir: Path) -> None:
     g.never_list.setCurrentRow(0)
     assert g.never_remove.isEnabled()
     g.never_remove.click()
-    assert dlg.apply()
     assert load_settings(data_dir)[0].never_touch == ("/keep/b",)
 
 
-def test_cancel_saves_nothing(dialog: SettingsDialog, data_dir: Path) -> None:
+def test_showing_the_saved_values_saves_nothing(dialog: SettingsPage, data_dir: Path) -> None:
+    dialog.show_settings(Settings(delete_mode=DeleteMode.TRASH))  # not a user's edit
+    assert not (data_dir / "settings.json").exists()
+
+
+def test_a_setting_written_elsewhere_survives_a_change_here(
+    dialog: SettingsPage, data_dir: Path
+) -> None:
+    # The identifier switch (or the command line) wrote the file after the page opened.
+    save_settings(data_dir, Settings(usage_id_enabled=False, schedule=Schedule.DAILY))
     dialog.general.delete_mode.setCurrentIndex(1)
-    dialog.reject()
-    assert load_settings(data_dir)[0].delete_mode is DeleteMode.PERMANENT
+    saved = load_settings(data_dir)[0]
+    assert saved.delete_mode is DeleteMode.TRASH
+    assert saved.usage_id_enabled is False
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen Qt only
+def test_the_lists_show_every_row_and_only_the_page_scrolls(
+    qtbot: QtBot, dialog: SettingsPage
+) -> None:
+    from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea
+
+    dialog.resize(700, 500)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    lst = dialog.general.quick_list
+    assert lst.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert lst.height() >= lst.count() * lst.sizeHintForRow(0)
+    general_tab = dialog.tabs.widget(0)
+    assert isinstance(general_tab, QScrollArea)
+    inner = [
+        w
+        for w in dialog.general.findChildren(QAbstractScrollArea)
+        if w.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    ]
+    assert inner == []
 
 
 def test_start_at_login_writes_and_removes_the_autostart_entry(
-    dialog: SettingsDialog, data_dir: Path
+    dialog: SettingsPage, data_dir: Path
 ) -> None:
     from onecleaner import autostart
 
     dialog.general.start_at_login.setChecked(True)
-    assert dialog.apply()
     assert autostart.is_enabled()
     assert load_settings(data_dir)[0].start_at_login is True
     dialog.general.start_at_login.setChecked(False)
-    assert dialog.apply()
     assert not autostart.is_enabled()
 
 
 def test_a_corrupt_settings_file_gives_defaults_and_says_so(qtbot: QtBot, data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "settings.json").write_text("{not json", encoding="utf-8")
-    dlg = SettingsDialog(
+    dlg = SettingsPage(
         None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=FakeCatalog()
     )
     qtbot.addWidget(dlg)
@@ -199,14 +233,12 @@ def test_a_corrupt_settings_file_gives_defaults_and_says_so(qtbot: QtBot, data_d
     assert "set aside" in message.text()
 
 
-def test_show_page_opens_the_privacy_page(dialog: SettingsDialog) -> None:
+def test_show_page_opens_the_privacy_page(dialog: SettingsPage) -> None:
     dialog.show_page("privacy")
     assert dialog.tabs.currentIndex() == 1
 
 
-def test_keyboard_mnemonics_reach_their_controls(dialog: SettingsDialog) -> None:
-    from PySide6.QtWidgets import QLabel
-
+def test_keyboard_mnemonics_reach_their_controls(dialog: SettingsPage) -> None:
     buddies = {
         label.text(): label.buddy()
         for label in dialog.general.findChildren(QLabel)
@@ -215,3 +247,30 @@ def test_keyboard_mnemonics_reach_their_controls(dialog: SettingsDialog) -> None
     assert buddies["&Delete mode:"] is dialog.general.delete_mode
     assert buddies["&Scheduled quick clean:"] is dialog.general.schedule
     assert buddies["&Language:"] is dialog.general.language
+
+
+def test_about_and_help_say_version_licence_policy_and_data_folder(
+    dialog: SettingsPage, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from onecleaner import __version__
+
+    dialog.show_page("about")
+    about = dialog.about
+    assert dialog.tabs.currentIndex() == 2
+    assert about.version.text() == f"Version {__version__}"
+    assert about.licence.text() == "Proprietary"
+    assert about.folder.text() == str(data_dir)
+    assert "F5" in about.help.text() and "Ctrl+Enter" in about.help.text()
+    shown: list[object] = []
+    monkeypatch.setattr(
+        "onecleaner.gui.pages.settings.about.PolicyDialog.exec", lambda self: shown.append(self)
+    )
+    about.policy_link.linkActivated.emit("#policy")
+    assert shown and "Version" in shown[0].findChildren(QLabel)[0].text()  # type: ignore[attr-defined]
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "onecleaner.gui.pages.settings.about.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()),
+    )
+    about.open_folder.click()
+    assert opened == [str(data_dir)]

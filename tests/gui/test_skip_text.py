@@ -64,7 +64,7 @@ def test_every_code_is_chinese_in_the_chinese_ui(chinese: None) -> None:
     for code in SkipCode:
         assert _has_chinese(reason_text(_reason(code))), code
         assert _has_chinese(code_text(code)), code
-    assert reason_text(_reason(SkipCode.PROTECTED)) == "从不清理：你的“文档”文件夹"
+    assert reason_text(_reason(SkipCode.PROTECTED)) == "从不清理：您的“文档”文件夹"
     assert "Google Chrome" in reason_text(_reason(SkipCode.APP_RUNNING))
     assert code_text(SkipCode.APP_RUNNING, apps=("Firefox",)) == "已跳过：Firefox 正在运行"
 

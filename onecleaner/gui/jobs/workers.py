@@ -1,4 +1,5 @@
-"""The background work itself: scan, clean, quick clean, close applications; their outcomes.
+"""The background work itself: scan, clean, quick clean, close applications, restore; their
+outcomes.
 
 Each is a `jobs.Worker`, run on its own thread by a `jobs.Job`.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onecleaner.engine import processes
@@ -20,6 +22,7 @@ from onecleaner.engine.model import (
     Plan,
     Target,
 )
+from onecleaner.engine.restore import RestoreReport
 from onecleaner.engine.scan import ScanOptions, scan
 from onecleaner.gui.jobs.base import Worker
 
@@ -64,6 +67,7 @@ class QuickOutcome:
 
     plan: Plan
     result: CleanResult
+    found: int = 0  # bytes the scan found (summed on the worker thread)
 
 
 class ScanWorker(Worker):
@@ -187,7 +191,7 @@ class QuickCleanWorker(Worker):
         )
         if plan.cancelled:
             empty = CleanResult(targets=(), mode=self.mode, dry_run=False, cancelled=True)
-            return QuickOutcome(plan, empty)
+            return QuickOutcome(plan, empty, plan.bytes)
         result = clean(
             plan,
             self.env,
@@ -197,7 +201,7 @@ class QuickCleanWorker(Worker):
             progress=self.report,
             cancel=self.cancel_event,
         )
-        return QuickOutcome(plan, result)
+        return QuickOutcome(plan, result, plan.bytes)
 
 
 class CloseAppsWorker(Worker):
@@ -253,3 +257,22 @@ def _lower_priority() -> None:
         processes.lower_priority()
     except Exception:  # a lower priority is a courtesy, never a reason to fail
         log.debug("could not lower priority", exc_info=True)
+
+
+class RestoreWorker(Worker):
+    """Put a recorded trash-mode clean's files back (onecleaner.history.restore_clean)."""
+
+    def __init__(self, data_dir: Path, clean_id: str, env: Environment, catalog: Catalog) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.clean_id = clean_id
+        self.env = env
+        self.catalog = catalog
+
+    def work(self) -> RestoreReport:
+        from onecleaner.history import NothingToRestore, restore_clean
+
+        try:
+            return restore_clean(self.data_dir, self.clean_id, self.env, self.catalog)
+        except NothingToRestore:
+            return RestoreReport(())

@@ -72,6 +72,9 @@ def _deleted_item(item: str) -> str:
             "NoticeBanner", "the install identifier and usage data"
         ),
         "encryption keys": QCoreApplication.translate("NoticeBanner", "the encryption keys"),
+        "restore lists": QCoreApplication.translate(
+            "NoticeBanner", "the lists of files a clean moved to the trash"
+        ),
     }
     return known.get(item, item)
 

@@ -24,6 +24,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("confirm", text)
 
 
+def _trn(text: str, n: int) -> str:
+    return QCoreApplication.translate("confirm", text, None, n)
+
+
 class RunningChoice(enum.Enum):
     """What to do about running applications whose files a clean would touch."""
 
@@ -48,10 +52,10 @@ class CleanSummary:
 def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     """The question and its details, as the dialog shows them."""
     if summary.mode is DeleteMode.TRASH:
-        question = _tr("Move {0} files ({1}) to the trash?")
+        question = _trn("Move %Ln file(s) (%1) to the trash?", summary.files)
     else:
-        question = _tr("Delete {0} files ({1}) permanently?")
-    question = question.format(f"{summary.files:,}", human_size(summary.bytes))
+        question = _trn("Delete %Ln file(s) (%1) permanently?", summary.files)
+    question = question.replace("%1", human_size(summary.bytes))
     parts: list[str] = []
     if summary.risky:
         risky = [_tr("These items need care:")]
@@ -60,7 +64,7 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
         )
         parts.append("\n".join(risky))
     if summary.unticked:
-        parts.append(_tr("{0} files you unticked stay.").format(f"{summary.unticked:,}"))
+        parts.append(_trn("%Ln file(s) you unticked stay.", summary.unticked))
     if summary.mode is DeleteMode.PERMANENT:
         parts.append(_tr("Caches are rebuilt by their programs when needed."))
     return question, "\n\n".join(parts)
@@ -69,16 +73,25 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
 def running_text(names: Sequence[str]) -> tuple[str, str]:
     """The running-application question and its details."""
     listed = ", ".join(names)
+    # English reads "X is running. Its files..." for one and "These programs... Their files"
+    # for more (the English plural forms, resources/translations/onecleaner_en.ts).
     return (
-        _tr("{0} is running.").format(listed)
-        if len(names) == 1
-        else _tr("These programs are running: {0}.").format(listed),
-        _tr(
-            "Their files cannot be cleaned while they run. Skip them and clean the rest, or "
-            "close them (they are asked to quit politely; unsaved work may be lost) and clean "
-            "everything."
+        _trn("%n program(s) running: %1.", len(names)).replace("%1", listed),
+        _trn(
+            "The files of the %n running program(s) cannot be cleaned while they run: skip "
+            "them and clean the rest, or close the program(s) (asked to quit politely; unsaved "
+            "work may be lost) and clean everything.",
+            len(names),
         ),
     )
+
+
+def quick_confirmation_text(risky: Sequence[tuple[str, Risk]]) -> tuple[str, str]:
+    """The question asked before a quick clean whose items are not all safe caches."""
+    lines = [_tr("The quick clean holds items that need care:")]
+    lines.extend(f"  • {catalog_text(label)} ({risk_label(risk)})" for label, risk in risky)
+    lines.append(_tr("You chose them in Settings; a quick clean removes them without a review."))
+    return _tr("Run the quick clean now?"), "\n".join(lines)
 
 
 def confirm_box(
@@ -126,6 +139,21 @@ class Dialogs:
         if clicked is close:
             return RunningChoice.CLOSE
         return RunningChoice.CANCEL
+
+    def confirm_quick(self, parent: QWidget | None, risky: Sequence[tuple[str, Risk]]) -> bool:
+        """Ask before a quick clean that holds care or privacy items (the tray asks the same)."""
+        question, details = quick_confirmation_text(risky)
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_tr("Quick clean"))
+        box.setText(question)
+        box.setInformativeText(details)
+        run = box.addButton(_tr("&Clean"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is run
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from onecleaner.engine.model import Risk
 from onecleaner.gui.pages.clean.models import MissingRole, RiskRole, risk_label
-from onecleaner.gui.theme import accent
+from onecleaner.gui.theme import accent, readable_on
 
 
 class RiskBadgeDelegate(QStyledItemDelegate):
@@ -56,18 +56,3 @@ class RiskBadgeDelegate(QStyledItemDelegate):
         if isinstance(risk, Risk):
             hint.setWidth(option.fontMetrics.horizontalAdvance(risk_label(risk)) + 24)
         return hint
-
-
-def readable_on(fill: QColor) -> QColor:
-    """Black or white, whichever contrasts more with a fill (WCAG relative luminance)."""
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    lum = (
-        0.2126 * channel(fill.redF())
-        + 0.7152 * channel(fill.greenF())
-        + 0.0722 * channel(fill.blueF())
-    )
-    # Contrast with white is 1.05/(lum+0.05), with black (lum+0.05)/0.05: pick the larger.
-    return QColor("black") if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else QColor("white")

@@ -18,6 +18,8 @@ from PySide6.QtCore import (
 )
 
 from onecleaner.engine.model import PlanEntry, Risk, Skip
+from onecleaner.gui.jobs.base import Job
+from onecleaner.gui.jobs.sort import SortColumn, SortOutcome, SortWorker
 from onecleaner.gui.skip_text import reason_text
 from onecleaner.gui.units import human_size, human_time
 
@@ -114,10 +116,12 @@ class FileTableModel(QAbstractTableModel):
     """The files a target's clean would remove: a virtual table (no widget, no copy per row).
 
     The first column is tickable; unticked files are kept in the shared FileSelection and left
-    out of the clean (Plan.without).
+    out of the clean (Plan.without). Sorting by a column runs on a worker thread; the rows keep
+    their plan order until the new order is swapped in (`sorted` fires then).
     """
 
     selectionChanged = Signal()
+    sorted = Signal()  # a sort's order was swapped in
 
     PATH, SIZE, MODIFIED = range(3)
 
@@ -127,6 +131,9 @@ class FileTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.selection = selection
         self._entries: Sequence[PlanEntry] = ()
+        self._order: list[int] | None = None  # row -> index into _entries, when sorted
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sort_jobs: list[Job] = []
         # Paths in the home folder are shown from "~" (the tooltip has the whole path): the
         # part that tells files apart stays visible in a narrow column. Not on Windows, where
         # "~" is not how people name their profile folder.
@@ -137,13 +144,84 @@ class FileTableModel(QAbstractTableModel):
     def set_entries(self, entries: Sequence[PlanEntry]) -> None:
         self.beginResetModel()
         self._entries = entries
+        self._order = None
         self.endResetModel()
+        if self._sort is not None and entries:
+            self._start_sort()
 
     def entries(self) -> Sequence[PlanEntry]:
         return self._entries
 
     def entry_at(self, row: int) -> PlanEntry:
-        return self._entries[row]
+        return self._entries[self._order[row] if self._order is not None else row]
+
+    # --- sorting, off the GUI thread ---------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column (the view calls this when a column title is clicked)."""
+        if column < 0:
+            self._sort = None
+            self._cancel_sorts()
+            if self._order is not None:
+                self.beginResetModel()
+                self._order = None
+                self.endResetModel()
+            return
+        self._sort = (column, order)
+        if self._entries:
+            self._start_sort()
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder] | None:
+        return self._sort
+
+    def is_sorting(self) -> bool:
+        return bool(self._sort_jobs)
+
+    def _start_sort(self) -> None:
+        assert self._sort is not None
+        self._cancel_sorts()
+        column, order = self._sort
+        by = (SortColumn.PATH, SortColumn.FREES, SortColumn.MODIFIED)[column]
+        worker = SortWorker(
+            self._entries, by, descending=order == Qt.SortOrder.DescendingOrder
+        )
+        job = Job(worker, self)
+        worker.finished.connect(self._on_sorted)
+        job.done.connect(lambda: self._forget_sort(job))
+        self._sort_jobs.append(job)
+        job.start()
+
+    def _cancel_sorts(self) -> None:
+        for job in self._sort_jobs:
+            job.cancel()
+
+    def _forget_sort(self, job: Job) -> None:
+        if job in self._sort_jobs:
+            self._sort_jobs.remove(job)
+        job.deleteLater()
+
+    def _on_sorted(self, outcome: SortOutcome) -> None:
+        wanted = self._sort
+        if outcome.order is None or outcome.entries is not self._entries or wanted is None:
+            return  # cancelled, or made for rows no longer shown
+        column, order = wanted
+        if (outcome.column, outcome.descending) != (
+            (SortColumn.PATH, SortColumn.FREES, SortColumn.MODIFIED)[column],
+            order == Qt.SortOrder.DescendingOrder,
+        ):
+            return  # an older request; the newer one is on its way
+        self.beginResetModel()
+        self._order = outcome.order
+        self.endResetModel()
+        self.sorted.emit()
+
+    def stop(self) -> None:
+        """Cancel and wait for the sorting threads (the app is quitting)."""
+        for job in list(self._sort_jobs):
+            job.stop()
+
+    def retranslate(self) -> None:
+        """The column titles are asked again (the language changed)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def set_all_ticked(self, ticked: bool) -> None:
         """Tick or untick every file shown."""
@@ -185,7 +263,7 @@ class FileTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        entry = self._entries[index.row()]
+        entry = self.entry_at(index.row())
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.PATH:
@@ -213,7 +291,7 @@ class FileTableModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != self.PATH:
             return False
-        entry = self._entries[index.row()]
+        entry = self.entry_at(index.row())
         if check_state(value) == Qt.CheckState.Checked:
             self.selection.tick((entry,))
         else:
@@ -239,6 +317,14 @@ class SkipTableModel(QAbstractTableModel):
 
     def skips(self) -> Sequence[Skip]:
         return self._skips
+
+    def retranslate(self) -> None:
+        """Titles and reasons are asked again (the language changed)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        if self._skips:
+            self.dataChanged.emit(
+                self.index(0, self.REASON), self.index(len(self._skips) - 1, self.REASON)
+            )
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._skips)

@@ -1,18 +1,20 @@
-"""The main window: choose targets, scan, review the files, clean, and read the results."""
+"""The Clean page: choose targets, scan, review the files, clean, and read the results."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QAction
 
 from onecleaner.engine.model import CleanResult, PlanEntry, Progress, Skip
 from onecleaner.gui.catalog_text import app_name, target_label
-from onecleaner.gui.jobs.workers import CloseOutcome, ScanOutcome
+from onecleaner.gui.jobs.workers import CloseOutcome, QuickOutcome, ScanOutcome
+from onecleaner.gui.pages import PageContext
 from onecleaner.gui.pages.clean.confirm import Dialogs, RunningChoice
 from onecleaner.gui.pages.clean.export import all_skips, export_results
-from onecleaner.gui.pages.clean.layout import WindowLayout
+from onecleaner.gui.pages.clean.layout import CleanLayout
 from onecleaner.gui.pages.clean.result_text import (
     by_category,
     cleaned_text,
@@ -26,32 +28,75 @@ from onecleaner.gui.pages.clean.target_tree import TargetFigures
 from onecleaner.gui.services import AppServices
 
 
-class MainWindow(WindowLayout):
-    """The app's window; the work itself runs in `CleaningSession`'s workers."""
+class CleanPage(CleanLayout):
+    """The Clean page; the work itself runs in `CleaningSession`'s workers."""
 
-    settingsRequested = Signal()
-    quitRequested = Signal()
-
-    def __init__(self, services: AppServices, *, dialogs: Dialogs | None = None) -> None:
+    def __init__(
+        self,
+        services: AppServices,
+        *,
+        dialogs: Dialogs | None = None,
+        context: PageContext | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
         self.dialogs = dialogs if dialogs is not None else Dialogs()
         self.session = CleaningSession(services, self)
-        self.keep_running_in_tray = False  # set by the app when a tray icon holds the app
         self._clean_after_scan = False
-        self.setWindowTitle(self.tr("ONE Cleaner"))
-        self.setObjectName("mainWindow")
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(self._show_stage_status)
         self._build_models(services, self.session.selection)
-        self._build_widgets(services)
+        self._build_widgets()
         self._build_actions()
+        self.retranslate()
         self._connect()
         self._update_buttons()
-        # An explicit minimum keeps the layout from resizing the window's limits each time a
-        # label changes (and keeps the window usable on small screens).
-        self.setMinimumSize(760, 480)
-        self.resize(1100, 720)
-        for message in services.messages:
-            self.statusBar().showMessage(message, 15_000)
+        if context is not None:
+            context.quick.finished.connect(self.on_quick_clean)
+
+    # --- the shell's questions -------------------------------------------------------------
+    def activate(self, section: str = "") -> None:
+        """Shown: look again which items are on this computer (one may have been installed)."""
+        if not self.session.busy:
+            self.target_model.set_missing(self.services.missing_target_ids())
+
+    def shortcuts(self) -> list[QAction]:
+        return [
+            self.scan_action,
+            self.clean_action,
+            self.cancel_action,
+            self.export_action,
+            self.select_all_action,
+            self.select_none_action,
+            self.focus_tree_action,
+            self.focus_files_action,
+        ]
+
+    def retranslate(self) -> None:
+        self.retranslate_layout()
+        self._show_stage_status()
+        self._render_summary()
+        if self.session.stage is Stage.IDLE:
+            self.files_caption.setText(self.tr("Scan, then pick an item to see its files."))
+        elif self.session.stage is Stage.SCANNED:
+            self._caption_files()
+        self._refresh_models()
+
+    def stop(self) -> None:
+        """Cancel and wait for the page's workers (the app is quitting)."""
+        self.session.stop()
+        self.file_model.stop()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _refresh_models(self) -> None:
+        """Headers and catalog names are asked again (in the new language)."""
+        for model in (self.target_model, self.file_model, self.skip_model):
+            model.retranslate()
 
     # --- wiring ------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -59,8 +104,8 @@ class MainWindow(WindowLayout):
         self.clean_action.triggered.connect(self.clean)
         self.cancel_action.triggered.connect(self.cancel)
         self.export_action.triggered.connect(self.export)
-        self.quit_action.triggered.connect(self.quitRequested)
-        self.settings_action.triggered.connect(self.settingsRequested)
+        self.show_all.toggled.connect(self.target_model.set_show_missing)
+        self.target_model.modelReset.connect(self.tree.expandAll)
         self.select_quick_action.triggered.connect(self.select_quick)
         self.select_all_action.triggered.connect(self.select_all)
         self.select_none_action.triggered.connect(self.select_none)
@@ -88,7 +133,7 @@ class MainWindow(WindowLayout):
         """Scan the ticked targets."""
         targets = self.target_model.checked_targets()
         if not targets:
-            self.statusBar().showMessage(self.tr("Tick at least one item to scan."), 8000)
+            self.show_status(self.tr("Tick at least one item to scan."), 8000)
             return
         if self.session.busy:
             return
@@ -104,13 +149,13 @@ class MainWindow(WindowLayout):
     def clean(self) -> None:
         """Ask about running programs and for confirmation, then clean the reviewed plan."""
         if not self.session.can_start_clean():
-            self.statusBar().showMessage(self.tr("Scan first: there is nothing to clean."), 8000)
+            self.show_status(self.tr("Scan first: there is nothing to clean."), 8000)
             return
         running = self.session.running_apps_to_ask()
         if running:
             choice = self.dialogs.choose_running(self, [app_name(a) for a in running])
             if choice is RunningChoice.CANCEL:
-                self.statusBar().showMessage(self.tr("Nothing was cleaned."), 8000)
+                self.show_status(self.tr("Nothing was cleaned."), 8000)
                 return
             if choice is RunningChoice.CLOSE:
                 self.session.start_close(running)
@@ -124,11 +169,11 @@ class MainWindow(WindowLayout):
                 message = self.tr("Every file is unticked: nothing to clean.")
             else:
                 message = self.tr("Nothing to clean.")
-            self.statusBar().showMessage(message, 8000)
+            self.show_status(message, 8000)
             return
         summary = self.session.clean_summary()
         if not self.dialogs.confirm_clean(self, summary):
-            self.statusBar().showMessage(self.tr("Nothing was cleaned."), 8000)
+            self.show_status(self.tr("Nothing was cleaned."), 8000)
             return
         self.session.start_clean()
 
@@ -137,19 +182,19 @@ class MainWindow(WindowLayout):
         if self.session.busy:
             self.session.cancel()
             self._clean_after_scan = False
-            self.phase_label.setText(self.tr("Cancelling…"))
-            self.statusBar().showMessage(self.tr("Stopping after the current file…"))
+            self.show_status(self.tr("Cancelling: stopping after the current file…"))
 
     @Slot()
     def export(self) -> None:
         """Save the last clean's results as CSV or JSON."""
         result = self.session.result
         if result is None:
-            self.statusBar().showMessage(
+            self.show_status(
                 self.tr("Clean first: there are no results to save."), 8000
             )
             return
-        path = self.dialogs.save_path(self, self.tr("Export results"), "onecleaner-results.csv")
+        suggested = str(Path.home() / "onecleaner-results.csv")
+        path = self.dialogs.save_path(self, self.tr("Export results"), suggested)
         if path is None:
             return
         try:
@@ -159,7 +204,7 @@ class MainWindow(WindowLayout):
                 self, self.tr("Export failed"), self.tr("Could not save {0}: {1}").format(path, exc)
             )
             return
-        self.statusBar().showMessage(self.tr("Results saved to {0}").format(path), 10_000)
+        self.show_status(self.tr("Results saved to {0}").format(path), 10_000)
 
     def select_quick(self) -> None:
         self.target_model.set_checked(self.services.quick_target_ids())
@@ -178,12 +223,9 @@ class MainWindow(WindowLayout):
     @Slot(object)
     def _on_stage(self, stage: Stage) -> None:
         busy = self.session.busy
-        if stage is Stage.SCANNING:
-            self.phase_label.setText(self.tr("Scanning…"))
-        elif stage is Stage.CLEANING:
-            self.phase_label.setText(self.tr("Cleaning…"))
-        elif stage is Stage.CLOSING:
-            self.phase_label.setText(self.tr("Closing programs…"))
+        if busy:
+            self.show_status("")
+            self._show_stage_status()
         if busy:
             self.progress.setRange(0, 0)  # busy until the first figures arrive
         else:
@@ -232,9 +274,6 @@ class MainWindow(WindowLayout):
     @Slot(object)
     def _on_scanned(self, outcome: ScanOutcome) -> None:
         plan = outcome.plan
-        self.phase_label.setText(
-            self.tr("Scan cancelled.") if plan.cancelled else self.tr("Scan finished.")
-        )
         # What the scan met is the freshest word on which targets exist here.
         scanned = {t.target_id for t in plan.targets}
         missing = self.target_model.missing_ids() - scanned
@@ -248,16 +287,10 @@ class MainWindow(WindowLayout):
             }
         )
         self.skip_model.set_skips(plan.skipped)
-        self._on_files_ticked()
-        sizes = by_category(self.services.catalog, outcome.target_bytes)
-        self.summary.show_chart(self.tr("Reclaimable space by category"), sizes)
-        self.summary.show_disk(
-            outcome.disk_free, None, outcome.bytes - self.session.selection.bytes
-        )
-        if plan.cancelled:
-            self.summary.show_message(*scan_cancelled_text(outcome))
+        self._render_summary()
+        self._update_buttons()
         self._show_files_of_current(default_first=True)
-        self.statusBar().showMessage(scan_status_text(outcome), 15_000)
+        self._show_stage_status()
         if self._clean_after_scan:
             self._clean_after_scan = False
             # Let the window paint the new plan before the confirmation appears.
@@ -270,11 +303,14 @@ class MainWindow(WindowLayout):
                 self,
                 self.tr("Programs still running"),
                 self.tr(
-                    "{0} did not close. Their files are left alone; the rest will be cleaned."
-                ).format(", ".join(outcome.still_running)),
+                    "%n program(s) did not close: %1. The files are left alone; the rest will "
+                    "be cleaned.",
+                    "",
+                    len(outcome.still_running),
+                ).replace("%1", ", ".join(outcome.still_running)),
             )
         if outcome.closed:
-            self.statusBar().showMessage(
+            self.show_status(
                 self.tr("Closed {0}; scanning again…").format(", ".join(outcome.closed)), 8000
             )
         # Scan again so the plan holds what the programs were keeping, then confirm and clean.
@@ -284,31 +320,20 @@ class MainWindow(WindowLayout):
 
     @Slot(object)
     def _on_cleaned(self, result: CleanResult) -> None:
-        self.phase_label.setText(
-            self.tr("Cleaning cancelled.") if result.cancelled else self.tr("Done.")
-        )
+        self._show_stage_status()
         self.target_model.set_figures({})
         self.file_model.set_entries(())
         skips = all_skips(result, self._scan_skips())
         self.skip_model.set_skips(skips)
-        self.summary.show_chart(
-            self.tr("Freed space by category"),
-            by_category(self.services.catalog, {t.target_id: t.freed for t in result.targets}),
-        )
-        self.summary.show_disk(result.disk_free_before, result.disk_free_after, result.bytes)
-        headline, detail = cleaned_text(result, len(skips))
-        self.summary.show_message(headline, detail)
-        self.files_caption.setText(self.tr("Scan again to see what is left."))
+        self._render_summary()
         if skips:
             self.tabs.setCurrentWidget(self.skips_view)
-        self.statusBar().showMessage(headline, 15_000)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._clean_after_scan = False
-        self.phase_label.setText(self.tr("Stopped by an error."))
+        self.show_status(self.tr("Stopped by an error."))
         self.summary.show_message(self.tr("Something went wrong"), message)
-        self.statusBar().showMessage(message, 15_000)
 
     # --- files view --------------------------------------------------------------------------
     @Slot(QModelIndex, QModelIndex)
@@ -342,9 +367,15 @@ class MainWindow(WindowLayout):
         elif plans:
             entries = tuple(e for p in plans for e in p.entries)
         self.file_model.set_entries(entries)
+        self._caption_files()
+
+    def _caption_files(self) -> None:
+        """Which item's files the table shows, and how many."""
+        targets = self.target_model.targets_at(self.tree.currentIndex())
         names = ", ".join(target_label(t) for t in targets)
+        count = len(self.file_model.entries())
         self.files_caption.setText(
-            self.tr("{0}: {1} files").format(names, f"{len(entries):,}") if targets else ""
+            self.tr("%1: %Ln file(s)", "", count).replace("%1", names) if targets else ""
         )
 
     @Slot()
@@ -357,23 +388,77 @@ class MainWindow(WindowLayout):
             self.summary.show_message(*ready_text(outcome, selection))
         self._update_buttons()
 
+    def _render_summary(self) -> None:
+        """The summary's words, chart and disk lines for the stage (again after a new language)."""
+        stage = self.session.stage
+        outcome = self.session.outcome
+        result = self.session.result
+        if stage is Stage.SCANNED and outcome is not None:
+            if outcome.plan.cancelled:
+                self.summary.show_message(*scan_cancelled_text(outcome))
+            else:
+                self.summary.show_message(*ready_text(outcome, self.session.selection))
+            sizes = by_category(self.services.catalog, outcome.target_bytes)
+            self.summary.show_chart(self.tr("Reclaimable space by category"), sizes)
+            self.summary.show_disk(
+                outcome.disk_free, None, outcome.bytes - self.session.selection.bytes
+            )
+        elif stage is Stage.CLEANED and result is not None:
+            self.summary.show_message(*cleaned_text(result, self.skip_model.rowCount()))
+            freed = {t.target_id: t.freed for t in result.targets}
+            self.summary.show_chart(
+                self.tr("Freed space by category"), by_category(self.services.catalog, freed)
+            )
+            self.summary.show_disk(result.disk_free_before, result.disk_free_after, result.bytes)
+            self.files_caption.setText(self.tr("Scan again to see what is left."))
+
     # --- helpers -----------------------------------------------------------------------------
     def _scan_skips(self) -> tuple[Skip, ...]:
         plan = self.session.result_plan
         return plan.skipped if plan is not None else ()
 
-    def show_and_raise(self) -> None:
-        """Bring the window forward (tray "Open", a second launch)."""
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        """Say what happened in the page's one status line (for a while, when a time is given)."""
+        self.phase_label.setText(text)
+        if timeout_ms:
+            self._status_timer.start(timeout_ms)
+        else:
+            self._status_timer.stop()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.keep_running_in_tray:
-            # The tray icon keeps the app (and the schedule) alive: closing only hides.
-            event.ignore()
-            self.hide()
+    def status_text(self) -> str:
+        return self.phase_label.text()
+
+    def _show_stage_status(self) -> None:
+        """The status line for the stage the session is in."""
+        stage = self.session.stage
+        texts = {
+            Stage.IDLE: self.tr("Ready."),
+            Stage.SCANNING: self.tr("Scanning…"),
+            Stage.CLEANING: self.tr("Cleaning…"),
+            Stage.CLOSING: self.tr("Closing programs…"),
+        }
+        if stage in texts:
+            self.phase_label.setText(texts[stage])
+        elif stage is Stage.SCANNED and self.session.outcome is not None:
+            outcome = self.session.outcome
+            self.phase_label.setText(
+                self.tr("Scan cancelled.") if outcome.plan.cancelled else scan_status_text(outcome)
+            )
+        elif stage is Stage.CLEANED and self.session.result is not None:
+            cancelled = self.session.result.cancelled
+            self.phase_label.setText(
+                self.tr("Cleaning cancelled.") if cancelled else self.tr("Done.")
+            )
+
+    # --- a quick clean ran meanwhile (tray, Home, schedule) ----------------------------------
+    @Slot(object)
+    def on_quick_clean(self, outcome: QuickOutcome) -> None:
+        """Show truthful results after a quick clean: scan again, or show what it did."""
+        if self.session.busy:
             return
-        self.session.stop()
-        event.accept()
-        self.quitRequested.emit()
+        if self.session.stage is Stage.SCANNED and self.session.targets:
+            # The reviewed plan may name files the quick clean just removed.
+            self.show_status(self.tr("A quick clean ran: scanning again…"))
+            self.session.start_scan(self.session.targets, keep_unticked=True)
+            return
+        self.session.show_quick_result(outcome)

@@ -1,7 +1,8 @@
-"""The main window's words for a scan's and a clean's figures: progress, headlines, categories.
+"""The Clean page's words for a scan's and a clean's figures: progress, headlines, categories.
 
 Pure functions of the engine's records (no widgets); the texts keep the "MainWindow"
-translation context they always had.
+translation context they always had. Counts go through Qt's plural forms (%Ln: "1 file",
+"2 files", grouped as the locale writes numbers).
 """
 
 from __future__ import annotations
@@ -25,15 +26,19 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)  # the context these texts always had
 
 
+def _trn(text: str, n: int) -> str:
+    return QCoreApplication.translate("MainWindow", text, None, n)
+
+
 def progress_text(progress: Progress) -> str | None:
     """The phase line while work runs (files and bytes so far); None for other phases."""
     if progress.phase is Phase.SCAN:
-        return _tr("Scanning: {0} files, {1}").format(
-            f"{progress.files:,}", human_size(progress.bytes)
+        return _trn("Scanning: %Ln file(s), %1", progress.files).replace(
+            "%1", human_size(progress.bytes)
         )
     if progress.phase in (Phase.CLEAN, Phase.PRUNE):
-        return _tr("Cleaning: {0} files removed, {1} freed").format(
-            f"{progress.files:,}", human_size(progress.bytes)
+        return _trn("Cleaning: %Ln file(s) removed, %1 freed", progress.files).replace(
+            "%1", human_size(progress.bytes)
         )
     return None
 
@@ -41,8 +46,8 @@ def progress_text(progress: Progress) -> str | None:
 def scan_cancelled_text(outcome: ScanOutcome) -> tuple[str, str]:
     """The summary's headline and detail after a cancelled scan."""
     return (
-        _tr("Scan cancelled: {0} in {1} files found so far").format(
-            human_size(outcome.bytes), f"{outcome.plan.files:,}"
+        _trn("Scan cancelled: %1 in %Ln file(s) found so far", outcome.plan.files).replace(
+            "%1", human_size(outcome.bytes)
         ),
         _tr("Scan again to clean."),
     )
@@ -51,18 +56,19 @@ def scan_cancelled_text(outcome: ScanOutcome) -> tuple[str, str]:
 def scan_status_text(outcome: ScanOutcome) -> str:
     """The status bar's line once a scan is over."""
     plan = outcome.plan
-    return _tr("Scan finished: {0} in {1} files; {2} items left alone.").format(
-        human_size(outcome.bytes), f"{plan.files:,}", f"{len(plan.skipped):,}"
+    found = _trn("Scan finished: %1 in %Ln file(s).", plan.files).replace(
+        "%1", human_size(outcome.bytes)
     )
+    return f"{found} {_trn('%Ln item(s) left alone.', len(plan.skipped))}"
 
 
 def ready_text(outcome: ScanOutcome, selection: FileSelection) -> tuple[str, str]:
     """The summary's headline and detail for a scanned plan: what the ticked files free."""
-    text = _tr("Ready to free {0} in {1} files").format(
-        human_size(outcome.bytes - selection.bytes), f"{outcome.plan.files - selection.count:,}"
+    text = _trn("Ready to free %1 in %Ln file(s)", outcome.plan.files - selection.count).replace(
+        "%1", human_size(outcome.bytes - selection.bytes)
     )
     detail = (
-        _tr("{0} files unticked stay where they are.").format(f"{selection.count:,}")
+        _trn("%Ln unticked file(s) stay where they are.", selection.count)
         if selection.count
         else _tr("Untick single files below to keep them.")
     )
@@ -71,16 +77,17 @@ def ready_text(outcome: ScanOutcome, selection: FileSelection) -> tuple[str, str
 
 def cleaned_text(result: CleanResult, skips: int) -> tuple[str, str]:
     """The summary's headline and detail after a clean that left `skips` items alone."""
-    verb = _tr("Moved to the trash") if result.mode.value == "trash" else _tr("Freed")
-    headline = _tr("{0} {1}: {2} files removed").format(
-        verb, human_size(result.bytes), f"{result.files:,}"
-    )
+    if result.mode.value == "trash":
+        headline = _trn("Moved to the trash %1: %Ln file(s)", result.files)
+    else:
+        headline = _trn("Freed %1: %Ln file(s) removed", result.files)
+    headline = headline.replace("%1", human_size(result.bytes))
     if result.cancelled:
-        headline = _tr("Cleaning cancelled: {0} files removed ({1}) before stopping").format(
-            f"{result.files:,}", human_size(result.bytes)
-        )
+        headline = _trn(
+            "Cleaning cancelled: %Ln file(s) removed (%1) before stopping", result.files
+        ).replace("%1", human_size(result.bytes))
     detail = (
-        _tr("{0} items were left alone; see “Left alone” for the reasons.").format(f"{skips:,}")
+        _trn("%Ln item(s) left alone; see “Left alone” for the reasons.", skips)
         if skips
         else _tr("Nothing was left alone.")
     )

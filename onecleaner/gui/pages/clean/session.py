@@ -16,6 +16,7 @@ from onecleaner.gui.jobs.workers import (
     CleanWorker,
     CloseAppsWorker,
     CloseOutcome,
+    QuickOutcome,
     ScanOutcome,
     ScanWorker,
 )
@@ -125,6 +126,10 @@ class CleaningSession(QObject):
         self._set_stage(Stage.SCANNED)
         # outcome.bytes leaves out what the user had unticked before this scan.
         self.services.record_activity("scan", {**outcome.plan.activity(), "bytes": outcome.bytes})
+        plan = outcome.plan
+        self.services.remember(
+            "scan", plan.files, outcome.bytes, len(plan.targets), plan.cancelled
+        )
         self.scanned.emit(outcome)
 
     # --- running applications ---------------------------------------------------------------
@@ -210,8 +215,19 @@ class CleaningSession(QObject):
         self.outcome = None
         self.selection.clear()
         self._set_stage(Stage.CLEANED)
-        self.services.record_activity("clean", result.activity())
+        self.services.record_clean("clean", result)
         self.cleaned.emit(result)
+
+    def show_quick_result(self, outcome: QuickOutcome) -> None:
+        """A quick clean ran elsewhere (tray, Home, schedule): its results become the page's."""
+        if self.busy:
+            return
+        self.result = outcome.result
+        self.result_plan = outcome.plan
+        self.outcome = None
+        self.selection.clear()
+        self._set_stage(Stage.CLEANED)
+        self.cleaned.emit(outcome.result)
 
     # --- jobs --------------------------------------------------------------------------------
     def _run(self, worker: Worker, stage: Stage) -> None:

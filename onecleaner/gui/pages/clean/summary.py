@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onecleaner.gui.theme import SPACING, blend, chart_colours, muted_text
 from onecleaner.gui.units import human_size
 
 #: The most bars the chart draws; smaller categories are summed into "Other".
@@ -48,18 +49,26 @@ class SpaceChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[Category] = []
-        self.setAccessibleName(self.tr("Space by category"))
+        self.retranslate()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def set_bars(self, bars: Sequence[Category]) -> None:
         self._bars = list(bars)
+        self._describe()
+        self.updateGeometry()
+        self.update()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Space by category"))
+        self._describe()
+        self.update()
+
+    def _describe(self) -> None:
         # Screen readers cannot see a painting: the same figures as text.
         self.setAccessibleDescription(
             "; ".join(f"{b.name}: {human_size(b.bytes)}" for b in self._bars)
             or self.tr("nothing to show")
         )
-        self.updateGeometry()
-        self.update()
 
     def bars(self) -> list[Category]:
         return list(self._bars)
@@ -77,9 +86,7 @@ class SpaceChart(QWidget):
         palette = self.palette()
         text_colour = palette.color(QPalette.ColorRole.WindowText)
         if not self._bars:
-            painter.setPen(
-                palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-            )
+            painter.setPen(muted_text(palette))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Nothing yet"))
             painter.end()
             return
@@ -90,9 +97,8 @@ class SpaceChart(QWidget):
         value_w = max(metrics.horizontalAdvance(human_size(b.bytes)) for b in self._bars) + 12
         bar_space = max(self.width() - label_w - value_w, 10)
         biggest = max(b.bytes for b in self._bars) or 1
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        track = QColor(accent)
-        track.setAlpha(40)
+        accent, track = chart_colours(palette)
+        window = palette.color(QPalette.ColorRole.Window)
         y = float(self.GAP)
         for i, bar in enumerate(self._bars):
             row = QRectF(0, y, self.width(), self.BAR_HEIGHT)
@@ -106,8 +112,7 @@ class SpaceChart(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(track)
             painter.drawRoundedRect(QRectF(label_w, y + 2, bar_space, self.BAR_HEIGHT - 4), 4, 4)
-            fill = QColor(accent)
-            fill.setAlpha(255 - min(i, 5) * 30)  # lighter shades down the ranking
+            fill = blend(accent, window, min(i, 5) * 0.1)  # lighter shades down the ranking
             painter.setBrush(fill)
             width = max(bar_space * bar.bytes / biggest, 3.0)
             painter.drawRoundedRect(QRectF(label_w, y + 2, width, self.BAR_HEIGHT - 4), 4, 4)
@@ -128,25 +133,20 @@ class SummaryView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.headline = QLabel(self.tr("Choose what to clean, then press Scan."))
+        self._shown = False  # whether a scan or clean put its words here
+        self.headline = QLabel()
         self.headline.setObjectName("summaryHeadline")
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.headline.setFont(font)
+        self.headline.setProperty("role", "subtitle")
         self.headline.setWordWrap(True)
-        self.headline.setAccessibleName(self.tr("Summary"))
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setAccessibleName(self.tr("Details of the summary"))
-        self.chart_title = QLabel(self.tr("Reclaimable space by category"))
+        self.chart_title = QLabel()
+        self.chart_title.setProperty("role", "muted")
         self.chart = SpaceChart()
         self.disk = QLabel("")
         self.disk.setWordWrap(True)
-        self.disk.setAccessibleName(self.tr("Free disk space"))
-        self.export_button = QPushButton(self.tr("&Export results…"))
-        self.export_button.setAccessibleName(self.tr("Export results as CSV or JSON"))
+        self.export_button = QPushButton()
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.exportRequested)
 
@@ -154,15 +154,29 @@ class SummaryView(QWidget):
         bottom.addWidget(self.disk, 1)
         bottom.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING, 0, 0, SPACING)
         layout.addWidget(self.headline)
         layout.addWidget(self.detail)
-        layout.addSpacing(4)
+        layout.addSpacing(SPACING // 2)
         layout.addWidget(self.chart_title)
         layout.addWidget(self.chart)
         layout.addLayout(bottom)
         layout.addStretch(1)
 
+    def retranslate(self) -> None:
+        self.headline.setAccessibleName(self.tr("Summary"))
+        self.detail.setAccessibleName(self.tr("Details of the summary"))
+        self.disk.setAccessibleName(self.tr("Free disk space"))
+        self.export_button.setText(self.tr("&Export results…"))
+        self.export_button.setAccessibleName(self.tr("Export results as CSV or JSON"))
+        self.export_button.setToolTip(self.tr("Export results (Ctrl+E)"))
+        if not self._shown:
+            self.headline.setText(self.tr("Choose what to clean, then press Scan."))
+            self.chart_title.setText(self.tr("Reclaimable space by category"))
+        self.chart.retranslate()
+
     def show_message(self, headline: str, detail: str = "") -> None:
+        self._shown = True
         self.headline.setText(headline)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))

@@ -47,9 +47,10 @@ class TargetTreeModel(QAbstractItemModel):
     Rows: applications at the top level, their targets below. Index internal ids: 0 for an
     application row, application row + 1 for a target row (no Python objects in indexes).
 
-    The size columns are empty until a scan fills them; a target whose folders do not exist on
-    this machine says "not found" there and is greyed, but stays tickable (the folders may
-    appear later, and a preset may hold it).
+    The size columns are empty until a scan fills them. Targets whose folders do not exist on
+    this machine (and applications with none) are hidden unless `set_show_missing(True)`;
+    shown, they say "not found" and are greyed, but stay tickable (the folders may appear
+    later, and a preset may hold them). Hidden targets are never scanned or cleaned.
     """
 
     checkedChanged = Signal()
@@ -63,17 +64,24 @@ class TargetTreeModel(QAbstractItemModel):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self._groups = [(app, tuple(targets)) for app, targets in groups if targets]
-        self._checked: set[str] = set(checked) & {t.id for t in self.targets()}
+        self._all_groups = [(app, tuple(targets)) for app, targets in groups if targets]
+        self._groups = list(self._all_groups)  # the rows shown
+        self._show_missing = False
+        self._checked: set[str] = {t.id for _, ts in self._all_groups for t in ts} & set(checked)
         self._figures: dict[str, TargetFigures] = {}
         self._missing: set[str] = set()
 
     # --- queries -------------------------------------------------------------------------
     def targets(self) -> list[Target]:
+        """The targets shown, in tree order."""
         return [t for _, targets in self._groups for t in targets]
 
+    def all_targets(self) -> list[Target]:
+        """Every target of this OS, shown or hidden."""
+        return [t for _, targets in self._all_groups for t in targets]
+
     def checked_targets(self) -> list[Target]:
-        """The ticked targets, in tree order."""
+        """The ticked targets that are shown, in tree order (hidden ones are never scanned)."""
         return [t for t in self.targets() if t.id in self._checked]
 
     def checked_ids(self) -> list[str]:
@@ -101,7 +109,7 @@ class TargetTreeModel(QAbstractItemModel):
 
     # --- updates -------------------------------------------------------------------------
     def set_checked(self, ids: Iterable[str]) -> None:
-        self._checked = set(ids) & {t.id for t in self.targets()}
+        self._checked = set(ids) & {t.id for t in self.all_targets()}
         self._all_changed(self.NAME, Qt.ItemDataRole.CheckStateRole)
         self.checkedChanged.emit()
 
@@ -113,10 +121,36 @@ class TargetTreeModel(QAbstractItemModel):
 
     def set_missing(self, ids: Iterable[str]) -> None:
         """Mark the targets whose folders do not exist on this machine (all others exist)."""
-        missing = set(ids) & {t.id for t in self.targets()}
+        missing = set(ids) & {t.id for t in self.all_targets()}
         if missing == self._missing:
             return
         self._missing = missing
+        self._regroup()
+
+    def set_show_missing(self, show: bool) -> None:
+        """Show (greyed) or hide the targets whose folders are not on this machine."""
+        if show != self._show_missing:
+            self._show_missing = show
+            self._regroup()
+
+    def shows_missing(self) -> bool:
+        return self._show_missing
+
+    def _regroup(self) -> None:
+        shown = [
+            (app, targets if self._show_missing else tuple(
+                t for t in targets if t.id not in self._missing
+            ))
+            for app, targets in self._all_groups
+        ]
+        self.beginResetModel()
+        self._groups = [(app, targets) for app, targets in shown if targets]
+        self.endResetModel()
+        self.checkedChanged.emit()
+
+    def retranslate(self) -> None:
+        """Names, words and titles are asked again (the language changed)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.FILES)
         for col in range(self.columnCount()):
             self._all_changed(col, Qt.ItemDataRole.DisplayRole)
 

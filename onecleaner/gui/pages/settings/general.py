@@ -1,4 +1,4 @@
-"""The General page of the settings dialog: how cleaning behaves, language, start-up."""
+"""The General tab of the Settings page: how cleaning behaves, language, start-up."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,8 +30,15 @@ from PySide6.QtWidgets import (
 from onecleaner.engine.env import current_os
 from onecleaner.engine.model import OS, Application, DeleteMode, Risk, Target
 from onecleaner.gui.catalog_text import app_name, target_description, target_label
-from onecleaner.gui.i18n import LANGUAGES, format_datetime, language_label
-from onecleaner.gui.layout import add_row
+from onecleaner.gui.i18n import (
+    LANGUAGES,
+    Texts,
+    format_datetime,
+    language_label,
+    number_suffix,
+)
+from onecleaner.gui.layout import add_row, form_row
+from onecleaner.gui.theme import GAP
 from onecleaner.settings import Language, Schedule, Settings
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -46,63 +54,87 @@ class CatalogView(Protocol):
 
 
 class GeneralPage(QWidget):
-    """Delete mode, quick preset, never-touch paths, age filter, schedule, language, start-up."""
+    """Delete mode, quick preset, never-touch paths, age filter, schedule, language, start-up.
+
+    Every change the user makes emits `edited`; the Settings page saves it at once.
+    """
+
+    edited = Signal()
 
     def __init__(self, parent: QWidget | None, *, catalog: CatalogView, data_dir: Path) -> None:
         super().__init__(parent)
         self._catalog = catalog
         self._data_dir = data_dir
         self._preset = tuple(catalog.presets.get("quick", ()))
+        self._showing = False  # True while show_settings fills the widgets (not a user edit)
+        self.texts = Texts()
+        bind = self.texts.bind
 
         # --- Cleaning --------------------------------------------------------------------
         self.delete_mode = QComboBox(self)
-        self.delete_mode.addItem(
-            self.tr("Delete permanently (caches regenerate)"), DeleteMode.PERMANENT
+        self.delete_mode.addItem("", DeleteMode.PERMANENT)
+        self.delete_mode.addItem("", DeleteMode.TRASH)
+        bind(
+            lambda s: self.delete_mode.setItemText(0, s),
+            lambda: self.tr("Delete permanently (caches regenerate)"),
         )
-        self.delete_mode.addItem(self.tr("Move to the trash (can be restored)"), DeleteMode.TRASH)
-        self.delete_mode.setAccessibleName(self.tr("Delete mode"))
+        bind(
+            lambda s: self.delete_mode.setItemText(1, s),
+            lambda: self.tr("Move to the trash (can be restored)"),
+        )
+        bind(self.delete_mode.setAccessibleName, lambda: self.tr("Delete mode"))
 
-        self.age_enabled = QCheckBox(self.tr("Only remove files older than"), self)
+        self.age_enabled = QCheckBox(self)
+        bind(self.age_enabled.setText, lambda: self.tr("Only remove files older than"))
         self.age_days = QSpinBox(self)
         self.age_days.setRange(1, 3650)
-        self.age_days.setSuffix(self.tr(" days"))
-        self.age_days.setAccessibleName(self.tr("Minimum age in days"))
+        self.age_days.setKeyboardTracking(False)  # one change when the typing is done
+        bind(self.age_days.setSuffix, self._days_suffix)
+        self.age_days.valueChanged.connect(lambda _v: self.age_days.setSuffix(self._days_suffix()))
+        bind(self.age_days.setAccessibleName, lambda: self.tr("Minimum age in days"))
         self.age_enabled.toggled.connect(self.age_days.setEnabled)
         age_row = QHBoxLayout()
         age_row.addWidget(self.age_enabled)
         age_row.addWidget(self.age_days)
         age_row.addStretch(1)
 
-        cleaning = QGroupBox(self.tr("Cleaning"), self)
+        cleaning = QGroupBox(self)
+        bind(cleaning.setTitle, lambda: self.tr("Cleaning"))
         form = QFormLayout(cleaning)
-        add_row(form, self.tr("&Delete mode:"), self.delete_mode)
-        form.addRow(self.tr("Age filter:"), age_row)
+        bind(add_row(form, "", self.delete_mode).setText, lambda: self.tr("&Delete mode:"))
+        bind(form_row(form, age_row).setText, lambda: self.tr("Age filter:"))
 
         # --- Quick clean preset ---------------------------------------------------------
-        self.quick_list = QListWidget(self)
-        self.quick_list.setAccessibleName(self.tr("Targets of the quick clean"))
-        self.quick_list.setMinimumHeight(220)
+        # The list shows every row (no scroll bar of its own): the page scrolls as one.
+        self.quick_list = _FullList(self)
+        bind(self.quick_list.setAccessibleName, lambda: self.tr("Items of the quick clean"))
         for target in catalog.targets_for(current_os()):
-            item = QListWidgetItem(self._target_text(target), self.quick_list)
+            item = QListWidgetItem(self.quick_list)
             item.setData(_ID_ROLE, target.id)
-            item.setToolTip(target_description(target))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.quick_defaults = QPushButton(self.tr("Restore the &recommended set"), self)
+        self._label_quick_items()
+        self.quick_list.itemChanged.connect(lambda _item: self._user_edit())
+        self.quick_defaults = QPushButton(self)
+        bind(self.quick_defaults.setText, lambda: self.tr("Restore the &recommended set"))
         self.quick_defaults.clicked.connect(lambda: self._check_quick(self._preset))
-        quick = QGroupBox(self.tr("Quick clean (tray and schedule)"), self)
+        quick = QGroupBox(self)
+        bind(quick.setTitle, lambda: self.tr("Quick clean (Home, tray and schedule)"))
         quick_layout = QVBoxLayout(quick)
-        quick_layout.addWidget(QLabel(self.tr("What a quick clean removes:"), quick))
+        quick_intro = QLabel(quick)
+        quick_intro.setWordWrap(True)
+        bind(quick_intro.setText, lambda: self.tr("What a quick clean removes:"))
+        quick_layout.addWidget(quick_intro)
         quick_layout.addWidget(self.quick_list)
         quick_layout.addWidget(self.quick_defaults, 0, Qt.AlignmentFlag.AlignLeft)
 
         # --- Never touch -----------------------------------------------------------------
-        self.never_list = QListWidget(self)
-        self.never_list.setAccessibleName(self.tr("Paths never to touch"))
-        self.never_list.setMinimumHeight(70)
-        self.never_list.setMaximumHeight(110)
-        self.never_add = QPushButton(self.tr("&Add folder…"), self)
-        self.never_remove = QPushButton(self.tr("Re&move"), self)
+        self.never_list = _FullList(self, min_rows=2)
+        bind(self.never_list.setAccessibleName, lambda: self.tr("Paths never to touch"))
+        self.never_add = QPushButton(self)
+        bind(self.never_add.setText, lambda: self.tr("&Add folder…"))
+        self.never_remove = QPushButton(self)
+        bind(self.never_remove.setText, lambda: self.tr("Re&move"))
         self.never_add.clicked.connect(self._add_never_touch)
         self.never_remove.clicked.connect(self._remove_never_touch)
         self.never_list.itemSelectionChanged.connect(self._update_buttons)
@@ -110,17 +142,20 @@ class GeneralPage(QWidget):
         never_buttons.addWidget(self.never_add)
         never_buttons.addWidget(self.never_remove)
         never_buttons.addStretch(1)
-        never = QGroupBox(self.tr("Never touch"), self)
+        never = QGroupBox(self)
+        bind(never.setTitle, lambda: self.tr("Never touch"))
         never_row = QHBoxLayout(never)
         never_row.addWidget(self.never_list, 1)
         never_row.addLayout(never_buttons)
 
         # --- Schedule, language, start-up ------------------------------------------------
         self.schedule = QComboBox(self)
-        self.schedule.addItem(self.tr("Off"), Schedule.OFF)
-        self.schedule.addItem(self.tr("Daily"), Schedule.DAILY)
-        self.schedule.addItem(self.tr("Weekly"), Schedule.WEEKLY)
-        self.schedule.setAccessibleName(self.tr("Scheduled quick clean"))
+        for choice in (Schedule.OFF, Schedule.DAILY, Schedule.WEEKLY):
+            self.schedule.addItem("", choice)
+        bind(lambda s: self.schedule.setItemText(0, s), lambda: self.tr("Off"))
+        bind(lambda s: self.schedule.setItemText(1, s), lambda: self.tr("Daily"))
+        bind(lambda s: self.schedule.setItemText(2, s), lambda: self.tr("Weekly"))
+        bind(self.schedule.setAccessibleName, lambda: self.tr("Scheduled quick clean"))
         self.next_run = QLabel(self)
         self.next_run.setWordWrap(True)
         self.schedule.currentIndexChanged.connect(lambda _i: self.refresh_next_run(None))
@@ -128,38 +163,79 @@ class GeneralPage(QWidget):
         self.language = QComboBox(self)
         for code in LANGUAGES:
             self.language.addItem(language_label(code), Language(code))
-        self.language.setAccessibleName(self.tr("Language"))
-        language_note = QLabel(self.tr("A new language applies the next time ONE Cleaner starts."))
-        language_note.setWordWrap(True)
+        bind(lambda s: self.language.setItemText(0, s), lambda: language_label("system"))
+        bind(self.language.setAccessibleName, lambda: self.tr("Language"))
 
-        self.start_in_tray = QCheckBox(self.tr("Start in the system &tray"), self)
-        self.start_at_login = QCheckBox(self.tr("Start ONE Cleaner at &login (in the tray)"), self)
+        self.start_in_tray = QCheckBox(self)
+        bind(self.start_in_tray.setText, lambda: self.tr("Start in the system &tray"))
+        self.start_at_login = QCheckBox(self)
+        bind(
+            self.start_at_login.setText,
+            lambda: self.tr("Start ONE Cleaner at &login (in the tray)"),
+        )
         if _autostart() is None:
             self.start_at_login.setEnabled(False)
-            self.start_at_login.setToolTip(self.tr("Not available in this installation."))
+            bind(
+                self.start_at_login.setToolTip,
+                lambda: self.tr("Not available in this installation."),
+            )
 
-        startup = QGroupBox(self.tr("Schedule and start-up"), self)
+        startup = QGroupBox(self)
+        bind(startup.setTitle, lambda: self.tr("Schedule, language and start-up"))
         startup_form = QFormLayout(startup)
-        add_row(startup_form, self.tr("&Scheduled quick clean:"), self.schedule)
+        bind(
+            add_row(startup_form, "", self.schedule).setText,
+            lambda: self.tr("&Scheduled quick clean:"),
+        )
         startup_form.addRow("", self.next_run)
-        add_row(startup_form, self.tr("&Language:"), self.language)
-        startup_form.addRow("", language_note)
+        bind(add_row(startup_form, "", self.language).setText, lambda: self.tr("&Language:"))
         startup_form.addRow("", self.start_in_tray)
         startup_form.addRow("", self.start_at_login)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
         layout.addWidget(cleaning)
-        layout.addWidget(quick, 1)  # the longest list gets the spare height
+        layout.addWidget(quick)
         layout.addWidget(never)
         layout.addWidget(startup)
+        layout.addStretch(1)
+        for combo in (self.delete_mode, self.schedule, self.language):
+            combo.currentIndexChanged.connect(lambda _i: self._user_edit())
+        for box in (self.age_enabled, self.start_in_tray, self.start_at_login):
+            box.toggled.connect(lambda _on: self._user_edit())
+        self.age_days.valueChanged.connect(lambda _v: self._user_edit())
         self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            self._label_quick_items()
+            self.refresh_next_run(None)
+        super().changeEvent(event)
+
+    def _days_suffix(self) -> str:
+        days = self.age_days.value()
+        return number_suffix(self.tr("%n day(s)", "", days), days)
+
+    def _user_edit(self) -> None:
+        if not self._showing:
+            self.edited.emit()
 
     # --- Values in and out ---------------------------------------------------------------
     def show_settings(self, s: Settings) -> None:
+        self._showing = True
+        try:
+            self._show_settings(s)
+        finally:
+            self._showing = False
+
+    def _show_settings(self, s: Settings) -> None:
         self.delete_mode.setCurrentIndex(self.delete_mode.findData(s.delete_mode))
         self._check_quick(s.quick_targets if s.quick_targets is not None else self._preset)
         self.never_list.clear()
         self.never_list.addItems(list(s.never_touch))
+        self.never_list.fit()
         self.age_enabled.setChecked(s.min_age_days is not None)
         self.age_days.setValue(max(1, round(s.min_age_days or 7)))
         self.age_days.setEnabled(s.min_age_days is not None)
@@ -248,14 +324,27 @@ class GeneralPage(QWidget):
         }[target.risk]
         return f"{app} — {target_label(target)}{risk}"
 
+    def _label_quick_items(self) -> None:
+        by_id = {t.id: t for t in self._catalog.targets_for(current_os())}
+        self.quick_list.blockSignals(True)
+        for item in self._items():
+            target = by_id[str(item.data(_ID_ROLE))]
+            item.setText(self._target_text(target))
+            item.setToolTip(target_description(target))
+        self.quick_list.blockSignals(False)
+
     def _items(self) -> list[QListWidgetItem]:
         return [self.quick_list.item(i) for i in range(self.quick_list.count())]
 
     def _check_quick(self, ids: Sequence[str]) -> None:
         wanted = set(ids)
+        self.quick_list.blockSignals(True)
         for item in self._items():
             on = item.data(_ID_ROLE) in wanted
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.quick_list.blockSignals(False)
+        self.quick_list.viewport().update()
+        self._user_edit()
 
     def _add_never_touch(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("A folder never to touch"))
@@ -263,15 +352,38 @@ class GeneralPage(QWidget):
             existing = {self.never_list.item(i).text() for i in range(self.never_list.count())}
             if folder not in existing:
                 self.never_list.addItem(folder)
+                self.never_list.fit()
+                self._user_edit()
         self._update_buttons()
 
     def _remove_never_touch(self) -> None:
         for item in self.never_list.selectedItems():
             self.never_list.takeItem(self.never_list.row(item))
+        self.never_list.fit()
+        self._user_edit()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         self.never_remove.setEnabled(bool(self.never_list.selectedItems()))
+
+
+class _FullList(QListWidget):
+    """A list as tall as its rows (no scroll bar of its own), for a page that scrolls as one."""
+
+    def __init__(self, parent: QWidget | None, *, min_rows: int = 1) -> None:
+        super().__init__(parent)
+        self._min_rows = min_rows
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        model = self.model()
+        model.rowsInserted.connect(self.fit)
+        model.rowsRemoved.connect(self.fit)
+        self.fit()
+
+    def fit(self) -> None:
+        rows = max(self.count(), self._min_rows)
+        row = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() + 8
+        self.setFixedHeight(rows * row + 2 * self.frameWidth() + 4)
 
 
 def _autostart() -> ModuleType | None:

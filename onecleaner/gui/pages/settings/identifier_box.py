@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onecleaner.gui.i18n import Texts
+from onecleaner.gui.layout import form_row
 from onecleaner.privacy.consent import Purpose
 from onecleaner.privacy.errors import PrivacyError
 
@@ -30,21 +32,27 @@ class IdentifierBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None, *, privacy: PrivacyService) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Install identifier"))
         self._privacy = privacy
-        about = QLabel(
-            self.tr(
+        self._stopped = False
+        self.texts = Texts()
+        bind = self.texts.bind
+        bind(self.setTitle, lambda: self.tr("Install identifier"))
+        about = QLabel(self)
+        bind(
+            about.setText,
+            lambda: self.tr(
                 "A random number that tells usage records of this installation apart. It is "
                 "used only with the usage choice above, and never leaves this device."
             ),
-            self,
         )
         about.setWordWrap(True)
         self.label = QLabel(self)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.enabled = QCheckBox(self.tr("&Use an install identifier"), self)
+        self.enabled = QCheckBox(self)
+        bind(self.enabled.setText, lambda: self.tr("&Use an install identifier"))
         self.enabled.clicked.connect(self.set_enabled)
-        self.reset = QPushButton(self.tr("&Reset identifier"), self)
+        self.reset = QPushButton(self)
+        bind(self.reset.setText, lambda: self.tr("&Reset identifier"))
         self.reset.clicked.connect(self.reset_identifier)
         row = QHBoxLayout()
         row.addWidget(self.enabled)
@@ -52,21 +60,33 @@ class IdentifierBox(QGroupBox):
         row.addStretch(1)
         form = QFormLayout(self)
         form.addRow(about)
-        form.addRow(self.tr("Identifier:"), self.label)
+        bind(form_row(form, self.label).setText, lambda: self.tr("Identifier:"))
         form.addRow(row)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            self.refresh(stopped=self._stopped)
+        super().changeEvent(event)
+
     def refresh(self, *, stopped: bool = False) -> None:
-        """Show the identifier (made on first ask when usage is allowed and it is on)."""
+        """Show the identifier (made on first ask when usage is allowed and it is on).
+
+        While usage statistics are off there is no identifier: the switch reads off and waits
+        for usage to be turned on (the choice to use one, once usage is on, is kept).
+        """
+        self._stopped = stopped
         enabled = self._privacy.usage_id_enabled()
         granted = self._privacy.is_granted(Purpose.USAGE)
-        self.enabled.setChecked(enabled)
+        self.enabled.setChecked(enabled and granted)
+        self.enabled.setEnabled(granted and not stopped)
         identifier = self._privacy.usage_id() if enabled and granted else None
         if identifier:
             self.label.setText(identifier)
         elif not granted:
-            self.label.setText(self.tr("none (usage statistics are off)"))
+            self.label.setText(self.tr("off (usage statistics are off)"))
         else:
-            self.label.setText(self.tr("none"))
+            self.label.setText(self.tr("off"))
         self.reset.setEnabled(enabled and granted and not stopped)
 
     def set_enabled(self, enabled: bool) -> None:

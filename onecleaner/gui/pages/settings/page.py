@@ -1,4 +1,4 @@
-"""The settings dialog: the General page and the Privacy page, saved to the settings file."""
+"""The Settings page: General, Privacy and About tabs; a change is saved as it is made."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
+    QLabel,
     QMessageBox,
     QScrollArea,
     QTabWidget,
@@ -17,24 +17,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onecleaner.gui.i18n import Texts
+from onecleaner.gui.pages.settings.about import AboutTab
 from onecleaner.gui.pages.settings.general import CatalogView, GeneralPage
 from onecleaner.gui.pages.settings.privacy import PrivacyPanel
+from onecleaner.gui.theme import GAP, MARGIN
 from onecleaner.settings import Settings, load_settings, save_settings, settings_path
 
 if TYPE_CHECKING:
     from onecleaner.privacy.service import PrivacyService
 
 
-class SettingsDialog(QDialog):
-    """Edits the settings; OK or Apply saves them and emits ``settingsChanged(Settings)``.
+class SettingsPage(QWidget):
+    """Edits the settings; each change is saved at once and emits ``settingsChanged(Settings)``.
 
-    Privacy actions on the Privacy page (consent, registration, export, delete) take effect at
-    once, as the user makes them; the rest is saved with OK or Apply.
+    Privacy actions on the Privacy tab (consent, registration, export, delete) call the privacy
+    service as the user makes them; the settings file is the truth each save starts from (the
+    identifier switch and the command line write it too).
     """
 
     settingsChanged = Signal(object)  # Settings
+    noticeInstalled = Signal()
 
-    PAGES = ("general", "privacy")
+    TABS = ("general", "privacy", "about")
 
     def __init__(
         self,
@@ -45,55 +50,77 @@ class SettingsDialog(QDialog):
         catalog: CatalogView,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("ONE Cleaner Settings"))
-        self.setObjectName("settingsDialog")
-        self.resize(680, 640)
         self._data_dir = data_dir
         self._privacy = privacy
         settings, warning = load_settings(data_dir)
         self._saved = settings
+        self.texts = Texts()
 
+        self.title = QLabel(self)
+        self.title.setProperty("role", "title")
+        self.texts.bind(self.title.setText, lambda: self.tr("Settings"))
         self.general = GeneralPage(self, catalog=catalog, data_dir=data_dir)
         self.privacy_panel = PrivacyPanel(self, privacy=privacy)
         self.privacy_panel.forgotten.connect(self._after_forget)
+        self.privacy_panel.noticeInstalled.connect(self.noticeInstalled)
+        self.about = AboutTab(self, data_dir=data_dir, privacy=privacy)
 
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(self.tr("Settings pages"))
-        self.tabs.addTab(_scrolling(self.general, self), self.tr("&General"))
-        self.tabs.addTab(_scrolling(self.privacy_panel, self), self.tr("&Privacy"))
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.Apply,
-            self,
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        apply_button.clicked.connect(self.apply)
+        self.tabs.setDocumentMode(True)
+        self.texts.bind(self.tabs.setAccessibleName, lambda: self.tr("Settings pages"))
+        self.tabs.addTab(_scrolling(self.general, self), "")
+        self.tabs.addTab(_scrolling(self.privacy_panel, self), "")
+        self.tabs.addTab(_scrolling(self.about, self), "")
+        self.texts.bind(lambda s: self.tabs.setTabText(0, s), lambda: self.tr("&General"))
+        self.texts.bind(lambda s: self.tabs.setTabText(1, s), lambda: self.tr("&Privacy"))
+        self.texts.bind(lambda s: self.tabs.setTabText(2, s), lambda: self.tr("A&bout and help"))
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, GAP, MARGIN, 0)
+        layout.setSpacing(GAP)
+        layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
 
         self.show_settings(settings)
         if warning:
             self.privacy_panel.show_message(warning, warning=True)
+        self.general.edited.connect(self.apply)
+        self.privacy_panel.edited.connect(self.apply)
 
+    # --- the shell's questions -------------------------------------------------------------
+    def activate(self, section: str = "") -> None:
+        """Shown: read what may have changed meanwhile; open a tab when one is named."""
+        if section:
+            self.show_page(section)
+        self.privacy_panel.refresh()
+        self.about.refresh()
+
+    def shortcuts(self) -> list[QAction]:
+        return []
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- values ----------------------------------------------------------------------------
     def show_settings(self, settings: Settings) -> None:
         """Put saved values into the widgets."""
         self.general.show_settings(settings)
         self.privacy_panel.show_settings(settings)
 
     def settings(self) -> Settings:
-        """The settings as the widgets hold them now (not yet saved)."""
-        edited = self.general.read_into(self._saved)
+        """The settings as the widgets hold them now, over the saved file's other values."""
+        current, _warning = load_settings(self._data_dir)
+        edited = self.general.read_into(current)
         return self.privacy_panel.read_into(edited)
 
     def show_page(self, page: str) -> None:
-        """Open on a page: ``general`` or ``privacy`` (the tray opens Privacy for a notice)."""
-        self.tabs.setCurrentIndex(self.PAGES.index(page) if page in self.PAGES else 0)
+        """Open on a tab: ``general``, ``privacy`` or ``about`` (the tray opens Privacy)."""
+        self.tabs.setCurrentIndex(self.TABS.index(page) if page in self.TABS else 0)
 
     def apply(self) -> bool:
         """Save the edited settings; False (and a message) when they could not be saved."""
@@ -123,16 +150,17 @@ class SettingsDialog(QDialog):
         # The settings were erased with the rest: show (and keep) the defaults.
         self._saved, _warning = load_settings(self._data_dir)
         self.show_settings(self._saved)
-
-    def accept(self) -> None:
-        if self.apply():
-            super().accept()
+        self.settingsChanged.emit(self._saved)
 
 
 def _scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
-    """A page in a scroll area, so small screens and large fonts still reach every control."""
+    """A tab in a scroll area, so small screens and large fonts still reach every control.
+
+    The tab's lists show all their rows: only this area scrolls.
+    """
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    page.setContentsMargins(0, GAP, GAP, GAP)
     area.setWidget(page)
     return area

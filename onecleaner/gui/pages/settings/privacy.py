@@ -1,18 +1,21 @@
-"""The Privacy page of the settings: consent, policy, stored data, registration, notice.
+"""The Privacy tab of the Settings page: consent, policy, stored data, registration, notice.
 
 Every control calls the privacy service at once (consent, registration, identifier, export,
-delete); only the log retention is a setting saved with the dialog's OK or Apply.
+delete, install a notice); the log retention is a setting, saved by the page as it changes.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,15 +32,23 @@ from onecleaner.gui.first_run import (
     purpose_description,
     purpose_title,
 )
-from onecleaner.gui.i18n import format_date, format_datetime, format_iso_date, notice_language
-from onecleaner.gui.layout import add_row
+from onecleaner.gui.i18n import (
+    Texts,
+    format_date,
+    format_datetime,
+    format_iso_date,
+    notice_language,
+    number_suffix,
+)
+from onecleaner.gui.layout import add_row, form_row
 from onecleaner.gui.pages.settings.identifier_box import IdentifierBox
 from onecleaner.gui.pages.settings.journal_view import JournalDialog
 from onecleaner.gui.pages.settings.registration_box import RegistrationBox
-from onecleaner.gui.theme import banner_style_sheet
+from onecleaner.gui.theme import GAP, message_style_sheet
 from onecleaner.gui.widgets.notice_banner import dates_text, export_my_data, state_text
 from onecleaner.privacy.consent import ConsentState, Purpose, PurposeStatus, Way
 from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.notice import NoticeRejected
 from onecleaner.settings import RETENTION_RANGE, Settings
 
 if TYPE_CHECKING:
@@ -53,19 +64,26 @@ class PrivacyPanel(QWidget):
 
     dataChanged = Signal()  # consent, registration or stored data changed (others may refresh)
     forgotten = Signal()  # everything was erased, settings included
+    edited = Signal()  # a setting shown here (the log retention) was changed by the user
+    noticeInstalled = Signal()  # a service notice was installed from a file
 
     def __init__(self, parent: QWidget | None, *, privacy: PrivacyService) -> None:
         super().__init__(parent)
         self.setObjectName("privacyPanel")
         self._privacy = privacy
+        self._showing = False
+        self._message_level = "info"
+        self.texts = Texts()
 
         self.message = QLabel(self)
-        self.message.setObjectName("noticeBanner")  # shares the banner's palette-aware style
+        self.message.setObjectName("privacyMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Privacy message"))
+        self.texts.bind(self.message.setAccessibleName, lambda: self.tr("Privacy message"))
         self.message.hide()
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
         layout.addWidget(self.message)
         layout.addWidget(self._consent_box())
         layout.addWidget(self._policy_box())
@@ -84,24 +102,29 @@ class PrivacyPanel(QWidget):
 
     # --- Building ----------------------------------------------------------------------------
     def _consent_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("What ONE Cleaner may record"), self)
+        bind = self.texts.bind
+        box = QGroupBox(self)
+        bind(box.setTitle, lambda: self.tr("What ONE Cleaner may record"))
         form = QVBoxLayout(box)
-        intro = QLabel(
-            self.tr(
+        intro = QLabel(box)
+        bind(
+            intro.setText,
+            lambda: self.tr(
                 "Each choice is off until you turn it on, and cleaning works the same either way. "
                 "Turning a choice off erases what was recorded for it."
             ),
-            box,
         )
         intro.setWordWrap(True)
         form.addWidget(intro)
         self.consent_toggles: dict[Purpose, QCheckBox] = {}
         self.consent_states: dict[Purpose, QLabel] = {}
         for purpose in Purpose:
-            toggle = QCheckBox(purpose_title(purpose), box)
-            toggle.setAccessibleDescription(purpose_description(purpose))
+            toggle = QCheckBox(box)
+            bind(toggle.setText, functools.partial(purpose_title, purpose))
+            bind(toggle.setAccessibleDescription, functools.partial(purpose_description, purpose))
             toggle.clicked.connect(lambda on, p=purpose: self.set_consent(p, on))
-            about = QLabel(purpose_description(purpose), box)
+            about = QLabel(box)
+            bind(about.setText, functools.partial(purpose_description, purpose))
             about.setWordWrap(True)
             about.setIndent(24)
             state = QLabel(box)
@@ -114,25 +137,31 @@ class PrivacyPanel(QWidget):
         return box
 
     def _policy_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Privacy policy"), self)
+        bind = self.texts.bind
+        box = QGroupBox(self)
+        bind(box.setTitle, lambda: self.tr("Privacy policy"))
         row = QHBoxLayout(box)
         self.policy_label = QLabel(box)
         self.policy_label.setWordWrap(True)
-        self.policy_button = QPushButton(self.tr("Read the &policy…"), box)
+        self.policy_button = QPushButton(box)
+        bind(self.policy_button.setText, lambda: self.tr("Read the &policy…"))
         self.policy_button.clicked.connect(lambda: PolicyDialog(self, self._privacy.policy).exec())
         row.addWidget(self.policy_label, 1)
         row.addWidget(self.policy_button)
         return box
 
     def _storage_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Where your data lives"), self)
+        bind = self.texts.bind
+        box = QGroupBox(self)
+        bind(box.setTitle, lambda: self.tr("Where your data lives"))
         form = QFormLayout(box)
         self.folder_label = QLabel(box)
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(
             self.folder_label.textInteractionFlags() | _SELECTABLE
         )
-        self.open_folder = QPushButton(self.tr("&Open folder"), box)
+        self.open_folder = QPushButton(box)
+        bind(self.open_folder.setText, lambda: self.tr("&Open folder"))
         self.open_folder.clicked.connect(self._open_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
@@ -143,14 +172,20 @@ class PrivacyPanel(QWidget):
         self.journal_label.setWordWrap(True)
         self.retention = QSpinBox(box)
         self.retention.setRange(*RETENTION_RANGE)
-        self.retention.setSuffix(self.tr(" days"))
-        self.retention.setAccessibleName(self.tr("Keep the activity log for"))
-        self.view_log = QPushButton(self.tr("&View the activity log…"), box)
+        self.retention.setKeyboardTracking(False)  # one change when the typing is done
+        bind(self.retention.setSuffix, self._days_suffix)
+        self.retention.valueChanged.connect(
+            lambda _v: self.retention.setSuffix(self._days_suffix())
+        )
+        bind(self.retention.setAccessibleName, lambda: self.tr("Keep the activity log for"))
+        self.retention.valueChanged.connect(self._retention_edited)
+        self.view_log = QPushButton(box)
+        bind(self.view_log.setText, lambda: self.tr("&View the activity log…"))
         self.view_log.clicked.connect(self.open_journal)
-        form.addRow(self.tr("Folder:"), folder_row)
-        form.addRow(self.tr("Keys:"), self.keys_label)
-        form.addRow(self.tr("Activity log:"), self.journal_label)
-        add_row(form, self.tr("&Keep the log for:"), self.retention)
+        bind(form_row(form, folder_row).setText, lambda: self.tr("Folder:"))
+        bind(form_row(form, self.keys_label).setText, lambda: self.tr("Keys:"))
+        bind(form_row(form, self.journal_label).setText, lambda: self.tr("Activity log:"))
+        bind(add_row(form, "", self.retention).setText, lambda: self.tr("&Keep the log for:"))
         view_row = QHBoxLayout()
         view_row.addWidget(self.view_log)
         view_row.addStretch(1)
@@ -158,11 +193,15 @@ class PrivacyPanel(QWidget):
         return box
 
     def _data_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Your data"), self)
+        bind = self.texts.bind
+        box = QGroupBox(self)
+        bind(box.setTitle, lambda: self.tr("Your data"))
         row = QHBoxLayout(box)
-        self.export_button = QPushButton(self.tr("E&xport my data…"), box)
+        self.export_button = QPushButton(box)
+        bind(self.export_button.setText, lambda: self.tr("E&xport my data…"))
         self.export_button.clicked.connect(lambda: export_my_data(self, self._privacy))
-        self.forget_button = QPushButton(self.tr("&Delete all my data…"), box)
+        self.forget_button = QPushButton(box)
+        bind(self.forget_button.setText, lambda: self.tr("&Delete all my data…"))
         self.forget_button.clicked.connect(self.confirm_forget)
         row.addWidget(self.export_button)
         row.addWidget(self.forget_button)
@@ -170,35 +209,63 @@ class PrivacyPanel(QWidget):
         return box
 
     def _notice_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Service notice"), self)
+        bind = self.texts.bind
+        box = QGroupBox(self)
+        bind(box.setTitle, lambda: self.tr("Service notice"))
         lay = QVBoxLayout(box)
         self.notice_label = QLabel(box)
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextInteractionFlags(_SELECTABLE)
+        self.install_notice_button = QPushButton(box)
+        bind(self.install_notice_button.setText, lambda: self.tr("&Install notice file…"))
+        bind(
+            self.install_notice_button.setToolTip,
+            lambda: self.tr(
+                "Install a service notice signed by the vendor (a .json file it sent you)."
+            ),
+        )
+        self.install_notice_button.clicked.connect(self.choose_notice_file)
         lay.addWidget(self.notice_label)
+        lay.addWidget(self.install_notice_button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
     # --- Settings values -------------------------------------------------------------------
     def show_settings(self, s: Settings) -> None:
-        self.retention.setValue(s.journal_retention_days)
+        self._showing = True
+        try:
+            self.retention.setValue(s.journal_retention_days)
+        finally:
+            self._showing = False
+
+    def _days_suffix(self) -> str:
+        days = self.retention.value()
+        return number_suffix(self.tr("%n day(s)", "", days), days)
+
+    def _retention_edited(self, _days: int) -> None:
+        if not self._showing:
+            self.edited.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            self.refresh()
+        elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._style_message()
+        super().changeEvent(event)
 
     def read_into(self, s: Settings) -> Settings:
-        return dataclasses.replace(
-            s,
-            journal_retention_days=self.retention.value(),
-            usage_id_enabled=self.identifier.enabled.isChecked(),
-        )
+        """The retention shown applied to a settings record (the identifier switch saves itself)."""
+        return dataclasses.replace(s, journal_retention_days=self.retention.value())
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
         """A message at the top of the page (what an action did, or what went wrong)."""
         self.message.setText(text)
-        self.message.setStyleSheet(
-            banner_style_sheet("warning" if warning else "info", self.palette()).replace(
-                "QFrame#noticeBanner", "QLabel#noticeBanner"
-            )
-            + " QLabel#noticeBanner { padding: 6px; }"
-        )
+        self._message_level = "warning" if warning else "info"
+        self._style_message()
         self.message.show()
+
+    def _style_message(self) -> None:
+        self.message.setStyleSheet(message_style_sheet(self._message_level, self.palette()))
 
     # --- Reading the service --------------------------------------------------------------
     def refresh(self) -> None:
@@ -327,7 +394,7 @@ class PrivacyPanel(QWidget):
         self._after_change(text)
 
     def open_journal(self) -> None:
-        note = self.tr("Days kept: %1.").replace("%1", str(self.retention.value()))
+        note = self.tr("Kept for %n day(s).", "", self.retention.value())
         JournalDialog(
             self, load=lambda: self._privacy.log_records(_JOURNAL_VIEW_LIMIT), note=note
         ).exec()
@@ -361,6 +428,40 @@ class PrivacyPanel(QWidget):
         self.refresh()
         self.show_message(text)
         self.dataChanged.emit()
+
+    def choose_notice_file(self) -> None:
+        """Ask for a signed notice file and install it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Install a service notice"),
+            str(Path.home()),
+            self.tr("Service notices (*.json);;All files (*)"),
+        )
+        if path:
+            self.install_notice(Path(path))
+
+    def install_notice(self, path: Path) -> bool:
+        """Verify and install a signed notice; say what happened (or why it was refused)."""
+        try:
+            notice = self._privacy.install_notice(path)
+        except NoticeRejected as exc:
+            self.show_message(
+                self.tr("The notice was not installed: %1").replace("%1", str(exc)), warning=True
+            )
+            return False
+        except (PrivacyError, OSError) as exc:
+            self.show_message(
+                self.tr("The notice file could not be read: %1").replace("%1", str(exc)),
+                warning=True,
+            )
+            return False
+        self._after_change(
+            self.tr("The service notice “%1” is installed.").replace(
+                "%1", notice.title_in(notice_language())
+            )
+        )
+        self.noticeInstalled.emit()
+        return True
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder_label.text()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onecleaner.gui.i18n import Texts
+from onecleaner.gui.layout import form_row
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.profile import InvalidProfileValue, ProfileUnreadable
 
@@ -30,34 +32,43 @@ class RegistrationBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None, *, privacy: PrivacyService) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Registration (optional)"))
         self._privacy = privacy
+        self.texts = Texts()
+        bind = self.texts.bind
+        bind(self.setTitle, lambda: self.tr("Registration (optional)"))
 
-        self.intro = QLabel(
-            self.tr(
+        self.intro = QLabel(self)
+        bind(
+            self.intro.setText,
+            lambda: self.tr(
                 "Registering is optional and changes nothing in how ONE Cleaner cleans. "
                 "Your e-mail and phone number are stored encrypted on this device only."
             ),
-            self,
         )
         self.intro.setWordWrap(True)
         self.email_shown = QLabel(self)
         self.phone_shown = QLabel(self)
         self.email_edit = QLineEdit(self)
-        self.email_edit.setPlaceholderText(self.tr("name@example.org"))
-        self.email_edit.setAccessibleName(self.tr("E-mail address"))
+        bind(self.email_edit.setPlaceholderText, lambda: self.tr("name@example.org"))
+        bind(self.email_edit.setAccessibleName, lambda: self.tr("E-mail address"))
         self.phone_edit = QLineEdit(self)
-        self.phone_edit.setPlaceholderText(self.tr("+8613812345678 or 13812345678"))
-        self.phone_edit.setAccessibleName(self.tr("Phone number"))
+        bind(
+            self.phone_edit.setPlaceholderText, lambda: self.tr("+8613812345678 or 13812345678")
+        )
+        bind(self.phone_edit.setAccessibleName, lambda: self.tr("Phone number"))
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Registration problem"))
+        bind(self.error.setAccessibleName, lambda: self.tr("Registration problem"))
         self.error.hide()
 
-        self.edit_button = QPushButton(self.tr("&Edit…"), self)
-        self.save_button = QPushButton(self.tr("&Save registration"), self)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.delete_button = QPushButton(self.tr("De&lete registration…"), self)
+        self.edit_button = QPushButton(self)
+        bind(self.edit_button.setText, lambda: self.tr("&Edit…"))
+        self.save_button = QPushButton(self)
+        bind(self.save_button.setText, lambda: self.tr("&Save registration"))
+        self.cancel_button = QPushButton(self)
+        bind(self.cancel_button.setText, lambda: self.tr("Cancel"))
+        self.delete_button = QPushButton(self)
+        bind(self.delete_button.setText, lambda: self.tr("De&lete registration…"))
         self.edit_button.clicked.connect(lambda: self.set_editing(True))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(lambda: self.set_editing(False))
@@ -65,10 +76,14 @@ class RegistrationBox(QGroupBox):
 
         self.form = QFormLayout(self)
         self.form.addRow(self.intro)
-        self.form.addRow(self.tr("E-mail:"), self.email_shown)
-        self.form.addRow(self.tr("Phone:"), self.phone_shown)
-        self.form.addRow(self.tr("&E-mail:"), self.email_edit)
-        self.form.addRow(self.tr("P&hone:"), self.phone_edit)
+        labels = (
+            (self.email_shown, lambda: self.tr("E-mail:")),
+            (self.phone_shown, lambda: self.tr("Phone:")),
+            (self.email_edit, lambda: self.tr("&E-mail:")),
+            (self.phone_edit, lambda: self.tr("P&hone:")),
+        )
+        for field, text in labels:
+            bind(form_row(self.form, field).setText, text)
         self.form.addRow(self.error)
         row = QHBoxLayout()
         for button in (self.edit_button, self.save_button, self.cancel_button, self.delete_button):
@@ -76,6 +91,12 @@ class RegistrationBox(QGroupBox):
         row.addStretch(1)
         self.form.addRow(row)
         self.set_editing(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            self.refresh()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Show the stored registration, masked."""

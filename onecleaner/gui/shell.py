@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._apply_style()
         self.setMinimumSize(640, 480)
-        self.resize(1120, 740)
+        self.resize(1200, 760)
         first = next(iter(self.pages), "")
         self.open_page(first)
         for text in services.messages:

@@ -19,7 +19,14 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from onecleaner.resources import resource
 
@@ -170,6 +177,38 @@ def light_palette() -> QPalette:
     )
 
 
+class _OutlinedChecks(QProxyStyle):
+    """Fusion with check boxes that stay visible on a dark palette.
+
+    Fusion outlines a check box with the window colour darkened, which vanishes on a dark
+    base: on a dark palette a muted outline is drawn round it too.
+    """
+
+    _CHECKS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self._CHECKS and is_dark(option.palette):
+            rect = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
+            side = min(rect.width(), rect.height())
+            box = QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(muted_text(option.palette))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box, 2, 2)
+            painter.restore()
+
+
 class ThemeWatcher(QObject):
     """Follows the system's light or dark scheme; `changed` fires once the palette matches it."""
 
@@ -179,6 +218,9 @@ class ThemeWatcher(QObject):
         super().__init__(app)
         self._app = app
         self.scheme = Qt.ColorScheme.Unknown
+        if app.style().name().lower() == "fusion":
+            base = QStyleFactory.create("fusion")
+            app.setStyle(_OutlinedChecks(base))
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self.apply_scheme)
         self.apply_scheme(hints.colorScheme())
@@ -262,6 +304,16 @@ def contrast(a: QColor, b: QColor) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def primary_colour(palette: QPalette) -> QColor:
+    """The fill of the primary button: the selection accent, darkened until white text on it
+    reads well (WCAG 4.5:1), so the button's words are white in both schemes."""
+    colour = palette.color(QPalette.ColorRole.Highlight)
+    white = QColor("white")
+    while contrast(white, colour) < 4.5 and colour.lightness() > 20:
+        colour = blend(colour, QColor("black"), 0.08)
+    return colour
+
+
 def chart_colours(palette: QPalette) -> tuple[QColor, QColor]:
     """The fill and the track of bars and rings (the selection accent, and a faint trace of it)."""
     fill = palette.color(QPalette.ColorRole.Highlight)
@@ -317,10 +369,11 @@ def style_sheet(palette: QPalette) -> str:
     sidebar = blend(window, text, 0.06 if dark else 0.035)
     hover = blend(sidebar, text, 0.08)
     selected = blend(sidebar, highlight, 0.35 if dark else 0.18)
-    card = blend(window, base, 0.6)
+    # Cards stand a little above the window: lighter in both schemes.
+    card = blend(window, text, 0.045) if dark else blend(window, base, 0.6)
     border = blend(window, text, 0.16 if dark else 0.12)
     muted = muted_text(palette)
-    primary = highlight
+    primary = primary_colour(palette)
     primary_hover = blend(primary, QColor("white" if dark else "black"), 0.12)
     primary_pressed = blend(primary, QColor("black"), 0.18)
     primary_text = readable_on(primary)

@@ -45,6 +45,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%Ln file(s)</source>
+            <translation>
+                <numerusform>%Ln file</numerusform>
+                <numerusform>%Ln files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Left alone: %Ln item(s), and why:</source>
             <translation>
                 <numerusform>Left alone: %Ln item, and why:</numerusform>
@@ -107,6 +114,13 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
+            <source>%Ln item(s) left alone.</source>
+            <translation>
+                <numerusform>%Ln item left alone.</numerusform>
+                <numerusform>%Ln items left alone.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln unticked file(s) stay where they are.</source>
             <translation>
                 <numerusform>%Ln unticked file stays where it is.</numerusform>
@@ -139,13 +153,6 @@
             <translation>
                 <numerusform>Scan finished: %1 in %Ln file.</numerusform>
                 <numerusform>Scan finished: %1 in %Ln files.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln item(s) left alone.</source>
-            <translation>
-                <numerusform>%Ln item left alone.</numerusform>
-                <numerusform>%Ln items left alone.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -639,6 +639,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%Ln file(s)</source>
+            <translation>
+                <numerusform>%Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2 (%3)</source>
+            <translation>%1：%2（%3）</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message numerus="yes">
             <source>Left alone: %Ln item(s), and why:</source>
             <translation>
                 <numerusform>未处理：%Ln 个项目，原因如下：</numerusform>
@@ -754,6 +768,10 @@
             <translation>定时清理</translation>
         </message>
         <message>
+            <source>A quick clean daily or weekly, in the background, only on mains power; it never closes a program.</source>
+            <translation>每天或每周在后台运行一次快速清理，仅在接通电源时进行；它从不关闭任何程序。</translation>
+        </message>
+        <message>
             <source>C&amp;hange…</source>
             <translation>更改(&amp;H)…</translation>
         </message>
@@ -786,7 +804,7 @@
         <message numerus="yes">
             <source>Found in %Ln file(s) by the scan of %1.</source>
             <translation>
-                <numerusform>%1 的扫描在 %Ln 个文件中找到。</numerusform>
+                <numerusform>在 %Ln 个文件中找到（扫描于 %1）。</numerusform>
             </translation>
         </message>
         <message>
@@ -808,6 +826,18 @@
         <message>
             <source>Next: %1</source>
             <translation>下次：%1</translation>
+        </message>
+        <message>
+            <source>Holds your home folder and its caches</source>
+            <translation>存放您的主文件夹及其缓存</translation>
+        </message>
+        <message>
+            <source>Holds your home folder</source>
+            <translation>存放您的主文件夹</translation>
+        </message>
+        <message>
+            <source>Holds your cache folder</source>
+            <translation>存放您的缓存文件夹</translation>
         </message>
         <message>
             <source>Your disks</source>
@@ -942,6 +972,12 @@
             <source>Message</source>
             <translation>消息</translation>
         </message>
+        <message numerus="yes">
+            <source>%Ln item(s) left alone.</source>
+            <translation>
+                <numerusform>%Ln 个项目未处理。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Scan again to clean.</source>
             <translation>请重新扫描后再清理。</translation>
@@ -985,12 +1021,6 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%Ln item(s) left alone.</source>
-            <translation>
-                <numerusform>%Ln 个项目未处理。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>Ready to free %1 in %Ln file(s)</source>
             <translation>
                 <numerusform>可释放 %1，共 %Ln 个文件</numerusform>
@@ -1019,6 +1049,10 @@
             <translation>
                 <numerusform>清理已取消：停止前已删除 %Ln 个文件（%1）</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1%2</translation>
         </message>
     </context>
     <context>

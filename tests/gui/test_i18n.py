@@ -233,3 +233,21 @@ def test_counts_read_right_in_english_one_and_many(qtbot: QtBot, data_dir: Path)
     install_translator(_app(), "zh_CN")
     qtbot.waitUntil(lambda: page.age_days.text() == "7 天")
     assert running_text(["Google Chrome"])[0] == "Google Chrome 正在运行。"
+
+
+def test_no_text_is_translated_inside_an_f_string() -> None:
+    """lupdate cannot see a tr() inside an f-string: such a text would never be translated."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "onecleaner" / "gui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                func = inner.func if isinstance(inner, ast.Call) else None
+                name = getattr(func, "attr", None) or getattr(func, "id", None)
+                if name in ("tr", "_tr", "_trn", "translate"):
+                    hidden.append(f"{path.name}:{inner.lineno}")
+    assert hidden == []

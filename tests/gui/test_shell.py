@@ -207,6 +207,9 @@ def test_the_window_title_and_pages_follow_a_language_switch(
         assert settings.general.delete_mode.itemText(1) == "移到回收站（可以恢复）"
         assert history.off_title.text() == "活动历史已关闭"
         assert clean.target_model.headerData(0, Qt.Orientation.Horizontal) == "清理什么"
+        # Chinese rows are taller: the quick list grows with them, nothing is clipped.
+        quick = settings.general.quick_list
+        assert quick.height() >= quick.count() * quick.sizeHintForRow(0)
     finally:
         install_translator(app, "en")
     qtbot.waitUntil(lambda: _labels(window) == ["Home", "Clean", "History", "Settings"])

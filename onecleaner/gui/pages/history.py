@@ -274,9 +274,11 @@ class HistoryPage(QWidget):
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.open_trash)
         buttons.addStretch(1)
-        detail_panel = QWidget(self)
+        detail_panel = QFrame(self)
+        detail_panel.setProperty("role", "card")
+        detail_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         detail_layout = QVBoxLayout(detail_panel)
-        detail_layout.setContentsMargins(0, SPACING, 0, 0)
+        detail_layout.setContentsMargins(GAP, GAP, GAP, GAP)
         detail_layout.addWidget(self.details, 1)
         detail_layout.addLayout(buttons)
         detail_layout.addWidget(self.status)
@@ -290,8 +292,9 @@ class HistoryPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(detail_panel)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setHandleWidth(GAP)
         split.setChildrenCollapsible(False)
         on_page = QWidget(self)
         on_layout = QVBoxLayout(on_page)
@@ -413,25 +416,16 @@ class HistoryPage(QWidget):
         self.open_trash.setVisible(trash_clean and not restorable)
 
     def _details_html(self, entry: HistoryEntry) -> str:
-        lines = [f"<b>{_escape(kind_text(entry))}</b> — {_escape(format_datetime(entry.at))}"]
+        lines = [
+            f"<p><b>{_escape(kind_text(entry))}</b> — {_escape(format_datetime(entry.at))}</p>"
+        ]
         if entry.kind == "restore":
-            return "<br>".join(lines)
+            return "".join(lines)
         if entry.kind == "scan":
-            lines.append(
-                _escape(
-                    self.tr("Found %1 in %Ln file(s).", "", entry.files).replace(
-                        "%1", human_size(entry.bytes)
-                    )
-                )
-            )
+            what = self.tr("Found %1 in %Ln file(s).", "", entry.files)
         else:
-            lines.append(
-                _escape(
-                    self.tr("Freed %1 by removing %Ln file(s).", "", entry.files).replace(
-                        "%1", human_size(entry.bytes)
-                    )
-                )
-            )
+            what = self.tr("Freed %1 by removing %Ln file(s).", "", entry.files)
+        lines.append(f"<p>{_escape(what.replace('%1', human_size(entry.bytes)))}</p>")
         if entry.per_target:
             items = []
             for target_id, figures in sorted(
@@ -439,13 +433,17 @@ class HistoryPage(QWidget):
             ):
                 if figures.files == 0 and figures.bytes == 0:
                     continue
-                items.append(
-                    f"<li>{_escape(self._target_name(target_id))}: "
-                    f"{_escape(human_size(figures.bytes))} "
-                    f"({_escape(self.tr('%Ln file(s)', '', figures.files))})</li>"
+                files = self.tr("%Ln file(s)", "", figures.files)
+                line = (
+                    self.tr("%1: %2 (%3)")
+                    .replace("%1", self._target_name(target_id))
+                    .replace("%2", human_size(figures.bytes))
+                    .replace("%3", files)
                 )
+                items.append(f"<li>{_escape(line)}</li>")
             if items:
-                lines.append(_escape(self.tr("By item:")) + "<ul>" + "".join(items) + "</ul>")
+                by_item = self.tr("By item:")
+                lines.append(f"<p>{_escape(by_item)}</p><ul>{''.join(items)}</ul>")
         if entry.skipped:
             reasons = []
             for code_value, count in sorted(entry.skip_codes.items(), key=lambda kv: -kv[1]):
@@ -453,15 +451,15 @@ class HistoryPage(QWidget):
                     code = SkipCode(code_value)
                 except ValueError:
                     continue
-                words = code_text(code, apps=entry.skipped_apps)
-                reasons.append(f"<li>{_escape(words)}: {count:,}</li>")
-            lines.append(
-                _escape(self.tr("Left alone: %Ln item(s), and why:", "", entry.skipped))
-                + ("<ul>" + "".join(reasons) + "</ul>" if reasons else "")
-            )
+                counted = self.tr("%1: %2").replace("%1", code_text(code, apps=entry.skipped_apps))
+                reasons.append(f"<li>{_escape(counted.replace('%2', f'{count:,}'))}</li>")
+            why = self.tr("Left alone: %Ln item(s), and why:", "", entry.skipped)
+            listed = f"<ul>{''.join(reasons)}</ul>" if reasons else ""
+            lines.append(f"<p>{_escape(why)}</p>{listed}")
         else:
-            lines.append(_escape(self.tr("Nothing was left alone.")))
-        return "<br>".join(lines)
+            nothing = self.tr("Nothing was left alone.")
+            lines.append(f"<p>{_escape(nothing)}</p>")
+        return "".join(lines)
 
     def _target_name(self, target_id: str) -> str:
         catalog = self.services.catalog

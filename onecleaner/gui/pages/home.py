@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Slot
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,7 +29,7 @@ from onecleaner.engine.processes import DiskSpace, disk_space
 from onecleaner.gui.i18n import Texts, format_datetime
 from onecleaner.gui.jobs.workers import QuickOutcome
 from onecleaner.gui.pages import PageContext, PageSpec
-from onecleaner.gui.theme import GAP, MARGIN, SPACING, readable_on, tinted_icon
+from onecleaner.gui.theme import GAP, MARGIN, SPACING, primary_colour, readable_on, tinted_icon
 from onecleaner.gui.tray import freed_text
 from onecleaner.gui.units import human_size
 from onecleaner.gui.widgets.disk_ring import DiskRing
@@ -48,10 +49,24 @@ def _card(parent: QWidget) -> QFrame:
     return card
 
 
-def home_disks(env_home: str) -> dict[str, DiskSpace]:
-    """The disks the home folder and its cache folder live on (each once)."""
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(env_home, ".cache")
-    return disk_space([env_home, cache])
+@dataclass(frozen=True)
+class HomeDisk:
+    """A disk the home lives on: its space, and whether it holds the home, the cache or both."""
+
+    space: DiskSpace
+    home: bool
+    cache: bool
+
+
+def home_disks(home: str) -> dict[str, HomeDisk]:
+    """The disks the home folder and its cache folder live on (each once), by mount point."""
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+    on_home = disk_space([home])
+    on_cache = disk_space([cache])
+    return {
+        mount: HomeDisk(space, mount in on_home, mount in on_cache)
+        for mount, space in {**on_home, **on_cache}.items()
+    }
 
 
 class DiskCard(QFrame):
@@ -67,11 +82,15 @@ class DiskCard(QFrame):
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.free = QLabel(self)
         self.free.setWordWrap(True)
+        self.holds = QLabel(self)
+        self.holds.setWordWrap(True)
+        self.holds.setProperty("role", "muted")
         text = QVBoxLayout()
         text.setSpacing(SPACING // 2)
         text.addStretch(1)
         text.addWidget(self.name)
         text.addWidget(self.free)
+        text.addWidget(self.holds)
         text.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(GAP, GAP, GAP, GAP)
@@ -79,11 +98,12 @@ class DiskCard(QFrame):
         row.addWidget(self.ring)
         row.addLayout(text, 1)
 
-    def show_disk(self, mount: str, space: DiskSpace) -> None:
+    def show_disk(self, mount: str, space: DiskSpace, holds: str) -> None:
         used = space.used / space.total if space.total else 0.0
         free_share = round(100 * space.free / space.total) if space.total else 0
         self.ring.set_share(used, f"{free_share}%", self.tr("free"))
         self.name.setText(mount)
+        self.holds.setText(holds)
         self.free.setText(
             self.tr("%1 free of %2").replace("%1", human_size(space.free))
             .replace("%2", human_size(space.total))
@@ -129,6 +149,7 @@ class HomePage(QWidget):
         self.quick_status = QLabel(quick_card)
         self.quick_status.setWordWrap(True)
         self.quick_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quick_status.hide()
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.quick_progress, 1)
         progress_row.addWidget(self.quick_stop)
@@ -177,6 +198,15 @@ class HomePage(QWidget):
         self.next_run = QLabel(schedule_card)
         self.next_run.setWordWrap(True)
         self.next_run.setProperty("role", "subtitle")
+        self.schedule_about = QLabel(schedule_card)
+        self.schedule_about.setWordWrap(True)
+        bind(
+            self.schedule_about.setText,
+            lambda: self.tr(
+                "A quick clean daily or weekly, in the background, only on mains power; it "
+                "never closes a program."
+            ),
+        )
         self.schedule_button = QPushButton(schedule_card)
         bind(self.schedule_button.setText, lambda: self.tr("C&hange…"))
         bind(self.schedule_button.setAccessibleName, lambda: self.tr("Change the schedule"))
@@ -186,6 +216,7 @@ class HomePage(QWidget):
         schedule_layout.setSpacing(SPACING // 2)
         schedule_layout.addWidget(self.schedule_title)
         schedule_layout.addWidget(self.next_run)
+        schedule_layout.addWidget(self.schedule_about)
         schedule_layout.addStretch(1)
         schedule_layout.addWidget(self.schedule_button, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -194,8 +225,6 @@ class HomePage(QWidget):
         self.disks_title.setProperty("role", "subtitle")
         bind(self.disks_title.setText, lambda: self.tr("Your disk"))
         self.disk_cards: list[DiskCard] = []
-        self.disks_row = QHBoxLayout()
-        self.disks_row.setSpacing(GAP)
 
         grid = QGridLayout()
         grid.setSpacing(GAP)
@@ -204,6 +233,10 @@ class HomePage(QWidget):
         grid.addWidget(schedule_card, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowMinimumHeight(2, SPACING)
+        grid.addWidget(self.disks_title, 3, 0, 1, 2)
+        # Two disks to a row below, each as wide as a card above.
+        self.cards = grid
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, GAP, MARGIN, MARGIN)
@@ -212,8 +245,6 @@ class HomePage(QWidget):
         if self.banner is not None:
             layout.addWidget(self.banner)
         layout.addLayout(grid)
-        layout.addWidget(self.disks_title)
-        layout.addLayout(self.disks_row)
         layout.addStretch(1)
 
         self.quick.started.connect(self._on_quick_started)
@@ -267,7 +298,7 @@ class HomePage(QWidget):
         )
 
     def _style_quick_icon(self) -> None:
-        fill = self.palette().color(QPalette.ColorRole.Highlight)
+        fill = primary_colour(self.palette())
         self.quick_button.setIcon(tinted_icon("pages/quick", readable_on(fill)))
 
     def _show_found(self) -> None:
@@ -313,6 +344,13 @@ class HomePage(QWidget):
             self.next_run.setText(self.tr("Next: %1").replace("%1", format_datetime(when)))
             self.schedule_button.setText(self.tr("C&hange…"))
 
+    def _holds_text(self, holds: HomeDisk) -> str:
+        if holds.home and holds.cache:
+            return self.tr("Holds your home folder and its caches")
+        if holds.home:
+            return self.tr("Holds your home folder")
+        return self.tr("Holds your cache folder")
+
     def _show_disks(self) -> None:
         try:
             disks = home_disks(str(Path.home()))
@@ -321,10 +359,11 @@ class HomePage(QWidget):
             disks = {}
         while len(self.disk_cards) < len(disks):
             card = DiskCard(self)
+            place = len(self.disk_cards)
             self.disk_cards.append(card)
-            self.disks_row.addWidget(card)
-        for card, (mount, space) in zip(self.disk_cards, sorted(disks.items()), strict=False):
-            card.show_disk(mount, space)
+            self.cards.addWidget(card, 4 + place // 2, place % 2)
+        for card, (mount, holds) in zip(self.disk_cards, sorted(disks.items()), strict=False):
+            card.show_disk(mount, holds.space, self._holds_text(holds))
             card.show()
         for card in self.disk_cards[len(disks) :]:
             card.hide()
@@ -340,9 +379,7 @@ class HomePage(QWidget):
             confirm=lambda risky: self.context.dialogs.confirm_quick(self, risky)
         )
         if not started and not self.quick.busy and self.quick.other_busy():
-            self.quick_status.setText(
-                self.tr("Busy: wait for the scan or clean on the Clean page.")
-            )
+            self._say(self.tr("Busy: wait for the scan or clean on the Clean page."))
         return started
 
     @Slot()
@@ -351,12 +388,12 @@ class HomePage(QWidget):
         self.quick_progress.setRange(0, 0)
         self.quick_progress.show()
         self.quick_stop.show()
-        self.quick_status.setText(self.tr("Quick clean: scanning…"))
+        self._say(self.tr("Quick clean: scanning…"))
 
     @Slot(object)
     def _on_quick_progress(self, progress: Progress) -> None:
         if progress.phase is Phase.SCAN:
-            self.quick_status.setText(
+            self._say(
                 self.tr("Quick clean: scanning, %1 found").replace(
                     "%1", human_size(progress.bytes)
                 )
@@ -364,20 +401,24 @@ class HomePage(QWidget):
         elif progress.total:
             self.quick_progress.setRange(0, progress.total)
             self.quick_progress.setValue(min(progress.done, progress.total))
-            self.quick_status.setText(
+            self._say(
                 self.tr("Quick clean: %1 freed so far").replace("%1", human_size(progress.bytes))
             )
 
     @Slot(object)
     def _on_quick_finished(self, outcome: QuickOutcome) -> None:
         self._quick_done()
-        self.quick_status.setText(freed_text(outcome))
+        self._say(freed_text(outcome))
         self.refresh()
 
     @Slot(str)
     def _on_quick_failed(self, message: str) -> None:
         self._quick_done()
-        self.quick_status.setText(message)
+        self._say(message)
+
+    def _say(self, text: str) -> None:
+        self.quick_status.setText(text)
+        self.quick_status.setVisible(bool(text))
 
     def _quick_done(self) -> None:
         self.quick_progress.hide()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -50,8 +49,7 @@ class CleanLayout(QWidget):
         """The widgets over the models, laid out, in reading order for the keyboard."""
         self.title = QLabel(self)
         self.title.setProperty("role", "title")
-        self.select_button = QToolButton(self)
-        self.select_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.select_button = QPushButton(self)
         self.select_menu = QMenu(self.select_button)
         self.select_button.setMenu(self.select_menu)
         self.show_all = QCheckBox(self)
@@ -75,12 +73,12 @@ class CleanLayout(QWidget):
         # change, and filling the sizes after a scan then froze the window for a second.
         metrics = self.tree.fontMetrics()
         widths = {
-            TargetTreeModel.RISK: metrics.horizontalAdvance("Privacy") + 32,
+            TargetTreeModel.RISK: metrics.horizontalAdvance("Privacy") + 26,
             TargetTreeModel.SIZE: max(
                 metrics.horizontalAdvance(text) for text in ("999.9 MB", not_found_text())
             )
             + 24,
-            TargetTreeModel.FILES: metrics.horizontalAdvance("999,999") + 24,
+            TargetTreeModel.FILES: metrics.horizontalAdvance("999,999") + 16,
         }
         for col, width in widths.items():
             header_view.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -137,7 +135,7 @@ class CleanLayout(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([440, 620])
+        self.splitter.setSizes([500, 580])
         self.splitter.setChildrenCollapsible(False)
 
         # One status line: what is happening or what just happened (never repeated elsewhere).
@@ -148,10 +146,12 @@ class CleanLayout(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
+        self.progress.hide()  # shown while work runs
         self.current_label = QLabel("")
         self.current_label.setProperty("role", "muted")
         self.current_label.setTextFormat(Qt.TextFormat.PlainText)
         self.current_label.setMinimumWidth(10)
+        self.current_label.hide()
         self.scan_button = QPushButton()
         self.clean_button = QPushButton()
         self.cancel_button = QPushButton()
@@ -160,8 +160,8 @@ class CleanLayout(QWidget):
         status = QVBoxLayout()
         status.setSpacing(2)
         top = QHBoxLayout()
-        top.addWidget(self.phase_label, 1)
-        top.addWidget(self.progress, 1)
+        top.addWidget(self.phase_label, 3)
+        top.addWidget(self.progress, 2)
         status.addLayout(top)
         status.addWidget(self.current_label)
         actions = QHBoxLayout()

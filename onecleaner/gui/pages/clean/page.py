@@ -226,6 +226,8 @@ class CleanPage(CleanLayout):
         if busy:
             self.show_status("")
             self._show_stage_status()
+        self.progress.setVisible(busy)
+        self.current_label.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)  # busy until the first figures arrive
         else:

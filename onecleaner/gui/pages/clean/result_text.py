@@ -59,7 +59,8 @@ def scan_status_text(outcome: ScanOutcome) -> str:
     found = _trn("Scan finished: %1 in %Ln file(s).", plan.files).replace(
         "%1", human_size(outcome.bytes)
     )
-    return f"{found} {_trn('%Ln item(s) left alone.', len(plan.skipped))}"
+    left = _trn("%Ln item(s) left alone.", len(plan.skipped))
+    return _tr("%1 %2").replace("%1", found).replace("%2", left)  # two sentences, joined
 
 
 def ready_text(outcome: ScanOutcome, selection: FileSelection) -> tuple[str, str]:

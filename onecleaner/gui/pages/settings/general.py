@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -332,6 +333,7 @@ class GeneralPage(QWidget):
             item.setText(self._target_text(target))
             item.setToolTip(target_description(target))
         self.quick_list.blockSignals(False)
+        self.quick_list.fit()
 
     def _items(self) -> list[QListWidgetItem]:
         return [self.quick_list.item(i) for i in range(self.quick_list.count())]
@@ -374,16 +376,26 @@ class _FullList(QListWidget):
         super().__init__(parent)
         self._min_rows = min_rows
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(2)  # rows that breathe a little
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         model = self.model()
         model.rowsInserted.connect(self.fit)
         model.rowsRemoved.connect(self.fit)
         self.fit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.fit()  # rows in another script (Chinese) are taller: measured as shown
+        super().showEvent(event)
+
     def fit(self) -> None:
         rows = max(self.count(), self._min_rows)
         row = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() + 8
-        self.setFixedHeight(rows * row + 2 * self.frameWidth() + 4)
+        self.setFixedHeight(rows * (row + 2 * self.spacing()) + 2 * self.frameWidth() + 4)
 
 
 def _autostart() -> ModuleType | None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -215,6 +215,22 @@ class NoticeBanner(QFrame):
         row.addLayout(text, 1)
         row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.export_button.setText(
+                QCoreApplication.translate("NoticeBanner", "&Export my data…")
+            )
+            self.export_button.setAccessibleName(
+                QCoreApplication.translate("NoticeBanner", "Export my data")
+            )
+            self.setAccessibleName(QCoreApplication.translate("NoticeBanner", "Service notice"))
+            self.refresh()
+        elif event.type() == QEvent.Type.ApplicationPaletteChange and self.notice is not None:
+            # Only the app's palette: a style sheet set here changes the banner's own palette.
+            level = "info" if self.state is NoticeState.ANNOUNCED else "warning"
+            self.setStyleSheet(banner_style_sheet(level, self.palette()))
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Read the installed notice again; show it, or hide the banner when there is none."""

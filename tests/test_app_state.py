@@ -98,7 +98,7 @@ def test_a_write_waits_for_the_other_process_holding_the_lock(data_dir: Path) ->
     with locked(data_dir / app_state.LOCK_FILE):
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), "scan", "1"])
         with contextlib.suppress(subprocess.TimeoutExpired):
-            writer.wait(timeout=3)  # it blocks on the lock, as it must
+            writer.wait(timeout=1)  # it blocks on the lock, as it must
         assert writer.poll() is None
         assert load_app_state(data_dir).last_scan == RunFigures(AT, 1, 2, 3)
     assert writer.wait(timeout=60) == 0

@@ -1,17 +1,14 @@
-"""Make the README screenshots of the real app windows under Xvfb.
+"""Make the README screenshots of the real app window under Xvfb.
 
 Run from anywhere:  python installer/screenshots.py [--out resources/screenshots]
 
 It starts itself again under `xvfb-run` when no display is set, then, with a temporary HOME
 holding a synthetic cache tree, a temporary data folder and system root (nothing of the real
-machine is scanned or changed), it opens the app's own windows and saves:
+machine is scanned or changed), it opens the app's own window and saves, for each page, in the
+light and the dark scheme, in English and in Simplified Chinese:
 
-  main-window.png          the main window after a scan
-  confirm-clean.png        the clean confirmation over the window
-  privacy-panel.png        the Privacy page of the settings
-  settings-general.png     the General page of the settings
-  main-window-zh_CN.png    the main window in Simplified Chinese
-  privacy-panel-zh_CN.png  the Privacy page in Simplified Chinese
+  <page>-<light|dark>-<en|zh_CN>.png   page: home, clean, history, settings, privacy
+  confirm-clean-light-en.png           the clean confirmation over the Clean page
 
 Needs: xvfb (xvfb-run), and a CJK font (fonts-noto-cjk) for the Chinese shots.
 """
@@ -19,6 +16,7 @@ Needs: xvfb (xvfb-run), and a CJK font (fonts-noto-cjk) for the Chinese shots.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -30,11 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREEN = "1280x1280x24"
-WINDOW_SIZE = (1100, 720)
-# Tall enough for the whole Privacy page, down to the service notice.
-DIALOG_SIZE = (780, 1070)
-# The General page's lists stretch: no taller than its content needs.
-GENERAL_SIZE = (780, 940)
+WINDOW_SIZE = (1200, 760)
+#: The Settings tabs are long: a taller window shows more of them.
+SETTINGS_SIZE = (1200, 1000)
+PAGES = ("home", "clean", "history", "settings", "privacy")
 DAYS = 24 * 3600
 #: Ticked besides the quick preset: items that need care, for the confirmation to name.
 CARE_ITEMS = ("system.trash", "system.recent_documents")
@@ -126,18 +123,21 @@ def _shoot(out: Path, data_dir: Path) -> int:
     from PySide6.QtGui import QColor, QPainter, QPalette, QPen
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from onecleaner.engine.model import DeleteMode
     from onecleaner.gui.app import _application, delete_now
-    from onecleaner.gui.confirm import Dialogs
     from onecleaner.gui.i18n import install_translator
-    from onecleaner.gui.mainwindow import MainWindow
+    from onecleaner.gui.pages.clean.confirm import Dialogs
     from onecleaner.gui.services import AppServices
-    from onecleaner.gui.settings_dialog import SettingsDialog
+    from onecleaner.gui.shell import MainWindow
+    from onecleaner.gui.theme import ThemeWatcher
     from onecleaner.privacy.consent import Purpose, Way
 
     app: QApplication = _application()
+    theme = app.findChild(ThemeWatcher)
+    assert theme is not None
     # Never hang a build: a stuck dialog or display ends the run with a message.
     watchdog = threading.Timer(
-        240, lambda: (print("screenshots: timed out", file=sys.stderr), os._exit(3))
+        300, lambda: (print("screenshots: timed out", file=sys.stderr), os._exit(3))
     )
     watchdog.daemon = True
     watchdog.start()
@@ -185,20 +185,13 @@ def _shoot(out: Path, data_dir: Path) -> int:
             raise SystemExit(f"could not save {path}")
         print(f"saved {path}")
 
-    def scanned_window(services: AppServices) -> MainWindow:
-        window = MainWindow(services)
-        window.resize(*WINDOW_SIZE)
-        window.move(0, 0)
-        # The quick preset and two items that need care, so the confirmation names them.
-        window.target_model.set_checked([*services.quick_target_ids(), *CARE_ITEMS])
-        window.show()
-        settle()
-        window.scan()
-        wait_for(window.session.scanned)
-        settle(600)
-        return window
+    class Yes(Dialogs):
+        """Confirms the setup clean below without a modal (the shots never clean otherwise)."""
 
-    # A user who allowed the activity history and registered, for a lived-in Privacy page.
+        def confirm_clean(self, parent: QWidget | None, summary: object) -> bool:
+            return True
+
+    # A user who allowed the activity history and usage statistics, and registered.
     services = AppServices.load(data_dir)
     privacy = services.privacy
     privacy.grant(Purpose.HISTORY, Way.FIRST_RUN)
@@ -207,50 +200,73 @@ def _shoot(out: Path, data_dir: Path) -> int:
     privacy.set_profile(email="zhang.wei@example.org", phone="+8613812345678")
 
     install_translator(app, "en")
-    window = scanned_window(services)
-    save(window, "main-window.png")
+    window = MainWindow(services, dialogs=Yes())
+    window.resize(*WINDOW_SIZE)
+    window.move(0, 0)
+    window.show()
+    settle()
+    clean = window.page("clean")
 
-    # The confirmation is the real, modal dialog: grab it while it is up, then say Cancel.
-    def grab_modal() -> None:
-        modal = app.activeModalWidget()
-        if modal is None:
-            QTimer.singleShot(100, grab_modal)
-            return
-        settle(300)
-        save_over(window, modal, "confirm-clean.png")
-        modal.close()
+    def scan(ids: list[str]) -> None:
+        clean.target_model.set_checked(ids)
+        clean.scan()
+        wait_for(clean.session.scanned)
+        settle(400)
 
-    QTimer.singleShot(300, grab_modal)
-    confirmed = Dialogs().confirm_clean(window, window.session.clean_summary())
-    assert not confirmed, "the screenshot run must never clean"
-    privacy.record_activity("scan", {"files": 1292, "bytes": 61_000_000, "targets": 7})
+    # Lived-in history: a clean of the package caches into the trash (it can be put back),
+    # then a scan of the quick preset and two items that need care, for the Clean page.
+    services.settings = dataclasses.replace(services.settings, delete_mode=DeleteMode.TRASH)
+    scan(["npm.cache", "pip.cache"])
+    clean.clean()
+    wait_for(clean.session.cleaned)
+    settle(400)
+    services.settings = dataclasses.replace(services.settings, delete_mode=DeleteMode.PERMANENT)
+    scan([*services.quick_target_ids(), *CARE_ITEMS])
 
-    def settings_on(page: str, name: str, size: tuple[int, int] = DIALOG_SIZE) -> None:
-        dialog = SettingsDialog(
-            None, data_dir=data_dir, privacy=services.privacy, catalog=services.catalog
-        )
-        dialog.resize(*size)
-        dialog.move(0, 0)
-        dialog.show_page(page)
-        dialog.show()
+    def shoot_pages(suffix: str) -> None:
+        for page in PAGES:
+            target, section = ("settings", "privacy") if page == "privacy" else (page, "")
+            window.resize(*(SETTINGS_SIZE if target == "settings" else WINDOW_SIZE))
+            window.open_page(target, section or ("general" if target == "settings" else ""))
+            if page == "history":
+                history = window.page("history")
+                rows = history.model.rowCount()
+                trash_row = next(
+                    (r for r in range(rows) if history.model.entry(r).mode == "trash"), 0
+                )
+                history.table.selectRow(trash_row)
+            settle(500)
+            save(window, f"{page}-{suffix}.png")
+        window.resize(*WINDOW_SIZE)
+        window.open_page("clean")
+
+    for language in ("en", "zh_CN"):
+        install_translator(app, language)
         settle(500)
-        save(dialog, name)
-        dialog.close()
-        dialog.deleteLater()
+        for scheme, word in ((Qt.ColorScheme.Light, "light"), (Qt.ColorScheme.Dark, "dark")):
+            theme.apply_scheme(scheme)
+            settle(500)
+            shoot_pages(f"{word}-{language}")
+            if language == "en" and word == "light":
+                # The confirmation is the real, modal dialog: grab it, then say Cancel.
+                def grab_modal() -> None:
+                    modal = app.activeModalWidget()
+                    if modal is None:
+                        QTimer.singleShot(100, grab_modal)
+                        return
+                    settle(300)
+                    save_over(window, modal, "confirm-clean-light-en.png")
+                    modal.close()
 
-    settings_on("privacy", "privacy-panel.png")
-    settings_on("general", "settings-general.png", GENERAL_SIZE)
-    window.close()
-    window.session.stop()
-    window.deleteLater()
-
-    install_translator(app, "zh_CN")
-    zh_services = AppServices.load(data_dir)
-    zh_window = scanned_window(zh_services)
-    save(zh_window, "main-window-zh_CN.png")
-    settings_on("privacy", "privacy-panel-zh_CN.png")
-    zh_window.close()
-    zh_window.session.stop()
+                window.open_page("clean")
+                settle(300)
+                QTimer.singleShot(300, grab_modal)
+                confirmed = Dialogs().confirm_clean(window, clean.session.clean_summary())
+                assert not confirmed, "the screenshot run must never clean"
+    theme.apply_scheme(Qt.ColorScheme.Unknown)
+    install_translator(app, "en")
+    window.keep_running_in_tray = False
+    window.stop()
     # Tear the windows down while the application exists, not at interpreter exit (the same
     # way out as the app's own: onecleaner.gui.app.delete_now).
     for widget in app.topLevelWidgets():

@@ -41,6 +41,7 @@ from onecleaner.engine.model import (
     Progress,
     Skip,
     TargetResult,
+    TrashedFile,
 )
 from onecleaner.engine.mounts import MountTable
 from onecleaner.engine.paths import folding
@@ -128,6 +129,7 @@ class _Cleaner:
             if mode is DeleteMode.TRASH and env.os is OS.LINUX
             else None
         )
+        self.trashed: list[TrashedFile] = []
 
     def report(self, current: str, phase: Phase = Phase.CLEAN) -> None:
         if self.progress is None:
@@ -352,7 +354,9 @@ class _Cleaner:
                 continue
             try:
                 if trash:
-                    move_to_trash(cursor, fd_cursor, self.home_trash, name, st)
+                    went = move_to_trash(cursor, fd_cursor, self.home_trash, name, st)
+                    if went is not None:
+                        self.trashed.append(TrashedFile(tid, *went))
                 elif fd >= 0:
                     unlink(name, dir_fd=fd)
                 else:
@@ -502,6 +506,8 @@ def clean(
         cancelled=cleaner.cancelled,
         disk_free_before=before,
         disk_free_after=disk_free(roots) if not dry_run else dict(before),
+        trashed=tuple(cleaner.trashed),
+        trash_folder=cleaner.home_trash.folder if cleaner.home_trash is not None else "",
     )
 
 

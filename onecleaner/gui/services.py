@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onecleaner.engine.env import Environment
-from onecleaner.engine.model import DeleteMode, Target
+from onecleaner.engine.model import CleanResult, DeleteMode, Target
 from onecleaner.engine.scan import ScanOptions
 from onecleaner.settings import Settings, load_settings
 
@@ -119,6 +119,33 @@ class AppServices:
             self.privacy.record_usage(f"gui.{kind}")
         except Exception:  # the history is optional: it never blocks cleaning
             log.warning("could not record activity", exc_info=True)
+
+    def record_clean(self, kind: str, result: CleanResult) -> None:
+        """Journal a clean (and what it moved to the trash, to restore it); remember its figures."""
+        self.remember("clean", result.files, result.bytes, len(result.targets), result.cancelled)
+        if self.privacy is None:
+            return
+        try:
+            from onecleaner.history import record_clean
+
+            record_clean(self.privacy, self.data_dir, kind, result)
+            self.privacy.record_usage(f"gui.{kind}")
+        except Exception:  # the history is optional: it never blocks cleaning
+            log.warning("could not record activity", exc_info=True)
+
+    def remember(self, what: str, files: int, size: int, items: int, cancelled: bool) -> None:
+        """Keep the figures of the last scan or clean for the Home page (no paths)."""
+        from onecleaner import app_state
+        from onecleaner.privacy.errors import PrivacyError
+
+        figures = app_state.RunFigures(app_state.now(), files, size, items, cancelled)
+        try:
+            if what == "scan":
+                app_state.remember_scan(self.data_dir, figures)
+            else:
+                app_state.remember_clean(self.data_dir, figures)
+        except (OSError, PrivacyError):  # the figures are a convenience: never a reason to fail
+            log.warning("could not remember the last %s", what, exc_info=True)
 
     def record_error(self, where: str, message: str) -> None:
         """Journal a failed job: minimal and non-personal unless `diagnostics` is granted."""

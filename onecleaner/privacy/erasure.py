@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onecleaner.privacy import intents
+from onecleaner.privacy.app_files import app_state_path
 from onecleaner.privacy.consent import ConsentState, Purpose, Way
 from onecleaner.privacy.datalock import data_lock
 from onecleaner.privacy.errors import PrivacyError
 from onecleaner.privacy.notice import Notice, NoticeState
+from onecleaner.privacy.restore_lists import erase_restore_lists
 from onecleaner.privacy.settings_file import settings_path
 
 if TYPE_CHECKING:
@@ -43,6 +45,8 @@ def erase_personal_information(service: PrivacyService) -> list[str]:
             deleted.append("journal")
     except PrivacyError:
         deleted.append("journal")  # unreadable: destroying its keys below shreds it
+    if erase_restore_lists(service.data_dir):
+        deleted.append("restore lists")
     if service.delete_profile():
         deleted.append("profile")
     if service.usage_store().erase():
@@ -68,6 +72,9 @@ def forget(service: PrivacyService) -> list[str]:
         if settings_path(service.data_dir).exists():
             settings_path(service.data_dir).unlink()
             done.append("settings")
+        if app_state_path(service.data_dir).exists():
+            app_state_path(service.data_dir).unlink()
+            done.append("last scan and clean figures")
     return done
 
 
@@ -102,6 +109,8 @@ def complete_withdrawal(
     removed = service.journal().erase(purpose=purpose.value) if service.has_journal() else 0
     if removed:
         erased.append(f"{removed} journal record(s) of '{purpose.value}'")
+    if purpose is Purpose.HISTORY and erase_restore_lists(service.data_dir):
+        erased.append("the lists of files a clean moved to the trash")
     if purpose is Purpose.USAGE and service.usage_store().erase():
         erased.append("the install identifier and usage counters")
     return erased

@@ -2,19 +2,379 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>AboutTab</name>
+        <message>
+            <source>Finds and removes cache, temporary and other regenerable junk, safely and fast. It never opens a network connection.</source>
+            <translation>安全、快速地查找并删除缓存、临时文件和其他可再生的垃圾文件。它从不建立任何网络连接。</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <source>Open the data &amp;folder</source>
+            <translation>打开数据文件夹(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Licence:</source>
+            <translation>许可：</translation>
+        </message>
+        <message>
+            <source>Privacy:</source>
+            <translation>隐私：</translation>
+        </message>
+        <message>
+            <source>Your data:</source>
+            <translation>您的数据：</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>帮助</translation>
+        </message>
+        <message>
+            <source>Scan the ticked items</source>
+            <translation>扫描已勾选的项目</translation>
+        </message>
+        <message>
+            <source>Clean what the scan found (you confirm first)</source>
+            <translation>清理扫描找到的内容（先由您确认）</translation>
+        </message>
+        <message>
+            <source>Cancel a running scan or clean</source>
+            <translation>取消正在进行的扫描或清理</translation>
+        </message>
+        <message>
+            <source>Export the last results</source>
+            <translation>导出上次的结果</translation>
+        </message>
+        <message>
+            <source>Go to Home, Clean, History, Settings</source>
+            <translation>转到主页、清理、历史、设置</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Home cleans the safe caches in one click. Clean lets you choose the items, scan, review each file and clean. History shows what was cleaned and can put back what went to the trash. The command line does the same: run &lt;b&gt;onecleaner --help&lt;/b&gt;.</source>
+            <translation>“主页”一键清理安全的缓存。“清理”让您选择项目、扫描、逐个查看文件后再清理。“历史”显示清理过的内容，并能把移到回收站的文件放回原处。命令行也能完成同样的工作：运行 &lt;b&gt;onecleaner --help&lt;/b&gt;。</translation>
+        </message>
+        <message>
+            <source>Version %1</source>
+            <translation>版本 %1</translation>
+        </message>
+        <message>
+            <source>Read the privacy policy (version %1)</source>
+            <translation>阅读隐私政策（版本 %1）</translation>
+        </message>
+    </context>
+    <context>
         <name>AppShell</name>
         <message>
             <source>ONE Cleaner</source>
             <extracomment>How long `--smoke-test` runs the event loop before quitting. How often a running app looks for a new service notice or stage (and a passed deadline).</extracomment>
             <translation>ONE Cleaner</translation>
         </message>
+    </context>
+    <context>
+        <name>CleanLayout</name>
         <message>
-            <source>Settings</source>
-            <translation>设置</translation>
+            <source>Clean</source>
+            <translation>清理</translation>
         </message>
         <message>
-            <source>The settings cannot open: the privacy data could not be read.</source>
-            <translation>无法打开设置：无法读取隐私数据。</translation>
+            <source>Show items &amp;not on this computer</source>
+            <translation>显示本机没有的项目(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Applications whose folders do not exist here are hidden until you show them.</source>
+            <translation>在本机上没有文件夹的应用程序会被隐藏，除非您选择显示。</translation>
+        </message>
+        <message>
+            <source>Se&amp;lect</source>
+            <translation>选择(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Select items</source>
+            <translation>选择项目</translation>
+        </message>
+        <message>
+            <source>What to clean</source>
+            <translation>清理什么</translation>
+        </message>
+        <message>
+            <source>Tick the items to scan and clean; the sizes appear after a scan.</source>
+            <translation>勾选要扫描和清理的项目；扫描后会显示大小。</translation>
+        </message>
+        <message>
+            <source>Files to remove</source>
+            <translation>要删除的文件</translation>
+        </message>
+        <message>
+            <source>Untick a file to keep it; press Space to tick or untick the current file. Click a column's title to sort by it.</source>
+            <translation>取消勾选文件即可保留它；按空格键勾选或取消勾选当前文件。单击列标题可按该列排序。</translation>
+        </message>
+        <message>
+            <source>Tick a&amp;ll</source>
+            <translation>全部勾选(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Tick all files shown</source>
+            <translation>勾选显示的所有文件</translation>
+        </message>
+        <message>
+            <source>&amp;Untick all</source>
+            <translation>全部取消勾选(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Untick all files shown</source>
+            <translation>取消勾选显示的所有文件</translation>
+        </message>
+        <message>
+            <source>Items left alone, with the reason</source>
+            <translation>未处理的项目及原因</translation>
+        </message>
+        <message>
+            <source>Files and items left alone</source>
+            <translation>未处理的文件和项目</translation>
+        </message>
+        <message>
+            <source>&amp;Files</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Left &amp;alone</source>
+            <translation>未处理(&amp;A)</translation>
+        </message>
+        <message>
+            <source>What is happening</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Current folder</source>
+            <translation>当前文件夹</translation>
+        </message>
+        <message>
+            <source>&amp;Scan</source>
+            <translation>扫描(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Scan the ticked items</source>
+            <translation>扫描勾选的项目</translation>
+        </message>
+        <message>
+            <source>Scan (F5)</source>
+            <translation>扫描 (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;Clean…</source>
+            <translation>清理(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Clean the scanned files</source>
+            <translation>清理扫描到的文件</translation>
+        </message>
+        <message>
+            <source>Clean (Ctrl+Enter)</source>
+            <translation>清理 (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Cance&amp;l</source>
+            <translation>取消(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Cancel the running scan or clean</source>
+            <translation>取消正在进行的扫描或清理</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>取消 (Esc)</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>扫描</translation>
+        </message>
+        <message>
+            <source>Clean…</source>
+            <translation>清理…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Export results…</source>
+            <translation>导出结果…</translation>
+        </message>
+        <message>
+            <source>The &amp;quick clean's items</source>
+            <translation>快速清理的项目(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;All items</source>
+            <translation>全部项目(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;No items</source>
+            <translation>不选任何项目(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Go to the items</source>
+            <translation>转到项目</translation>
+        </message>
+        <message>
+            <source>Go to the files</source>
+            <translation>转到文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>CleanPage</name>
+        <message>
+            <source>Scan, then pick an item to see its files.</source>
+            <translation>请先扫描，然后选择一个项目查看其文件。</translation>
+        </message>
+        <message>
+            <source>Tick at least one item to scan.</source>
+            <translation>请至少勾选一个要扫描的项目。</translation>
+        </message>
+        <message>
+            <source>Scanning…</source>
+            <translation>正在扫描…</translation>
+        </message>
+        <message>
+            <source>Tick at least one item to clean.</source>
+            <translation>请至少勾选一个要清理的项目。</translation>
+        </message>
+        <message>
+            <source>The ticked items changed since the scan: scanning them first…</source>
+            <translation>扫描后勾选的项目有变化：先扫描它们…</translation>
+        </message>
+        <message>
+            <source>Scan first: there is nothing to clean.</source>
+            <translation>请先扫描：目前没有可清理的内容。</translation>
+        </message>
+        <message>
+            <source>Nothing was cleaned.</source>
+            <translation>没有清理任何内容。</translation>
+        </message>
+        <message>
+            <source>Every file is unticked: nothing to clean.</source>
+            <translation>所有文件都已取消勾选：没有可清理的内容。</translation>
+        </message>
+        <message>
+            <source>Nothing to clean.</source>
+            <translation>没有可清理的内容。</translation>
+        </message>
+        <message>
+            <source>Cancelling: stopping after the current file…</source>
+            <translation>正在取消：处理完当前文件后停止…</translation>
+        </message>
+        <message>
+            <source>Clean first: there are no results to save.</source>
+            <translation>请先清理：没有可保存的结果。</translation>
+        </message>
+        <message>
+            <source>Export results</source>
+            <translation>导出结果</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Could not save {0}: {1}</source>
+            <translation>无法保存 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Results saved to {0}</source>
+            <translation>结果已保存到 {0}</translation>
+        </message>
+        <message>
+            <source>Programs still running</source>
+            <translation>程序仍在运行</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n program(s) did not close: %1. The files are left alone; the rest will be cleaned.</source>
+            <translation>
+                <numerusform>%1 未关闭。其文件不会被处理；其余内容将被清理。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Closed {0}; scanning again…</source>
+            <translation>已关闭 {0}；正在重新扫描…</translation>
+        </message>
+        <message>
+            <source>Stopped by an error.</source>
+            <translation>因出错而停止。</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>出现问题</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %Ln file(s)</source>
+            <translation>
+                <numerusform>%1：%Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reclaimable space by category</source>
+            <translation>各类别可释放的空间</translation>
+        </message>
+        <message>
+            <source>Freed space by category</source>
+            <translation>各类别释放的空间</translation>
+        </message>
+        <message>
+            <source>Scan again to see what is left.</source>
+            <translation>重新扫描可查看剩余内容。</translation>
+        </message>
+        <message>
+            <source>Ready.</source>
+            <translation>就绪。</translation>
+        </message>
+        <message>
+            <source>Cleaning…</source>
+            <translation>正在清理…</translation>
+        </message>
+        <message>
+            <source>Closing programs…</source>
+            <translation>正在关闭程序…</translation>
+        </message>
+        <message>
+            <source>Scan cancelled.</source>
+            <translation>扫描已取消。</translation>
+        </message>
+        <message>
+            <source>Cleaning cancelled.</source>
+            <translation>清理已取消。</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>完成。</translation>
+        </message>
+        <message>
+            <source>A quick clean ran: scanning again…</source>
+            <translation>刚才运行了快速清理：正在重新扫描…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiskCard</name>
+        <message>
+            <source>free</source>
+            <translation>可用</translation>
+        </message>
+        <message>
+            <source>%1 free of %2</source>
+            <translation>共 %2，可用 %1</translation>
+        </message>
+        <message>
+            <source>Disk %1</source>
+            <translation>磁盘 %1</translation>
         </message>
     </context>
     <context>
@@ -99,10 +459,6 @@
             <translation>只删除早于以下时间的文件：</translation>
         </message>
         <message>
-            <source> days</source>
-            <translation> 天</translation>
-        </message>
-        <message>
             <source>Minimum age in days</source>
             <translation>最短保留天数</translation>
         </message>
@@ -119,16 +475,16 @@
             <translation>时间筛选：</translation>
         </message>
         <message>
-            <source>Targets of the quick clean</source>
-            <translation>快速清理的项目</translation>
-        </message>
-        <message>
             <source>Restore the &amp;recommended set</source>
             <translation>恢复推荐的项目(&amp;R)</translation>
         </message>
         <message>
-            <source>Quick clean (tray and schedule)</source>
-            <translation>快速清理（托盘和定时）</translation>
+            <source>Items of the quick clean</source>
+            <translation>快速清理的项目</translation>
+        </message>
+        <message>
+            <source>Quick clean (Home, tray and schedule)</source>
+            <translation>快速清理（主页、托盘和定时清理）</translation>
         </message>
         <message>
             <source>What a quick clean removes:</source>
@@ -171,8 +527,8 @@
             <translation>语言</translation>
         </message>
         <message>
-            <source>A new language applies the next time ONE Cleaner starts.</source>
-            <translation>新的语言将在下次启动 ONE Cleaner 时生效。</translation>
+            <source>Schedule, language and start-up</source>
+            <translation>定时、语言和启动</translation>
         </message>
         <message>
             <source>Start in the system &amp;tray</source>
@@ -187,16 +543,18 @@
             <translation>此安装版本不支持。</translation>
         </message>
         <message>
-            <source>Schedule and start-up</source>
-            <translation>定时与启动</translation>
-        </message>
-        <message>
             <source>&amp;Scheduled quick clean:</source>
             <translation>定时快速清理(&amp;S)：</translation>
         </message>
         <message>
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n 天</numerusform>
+            </translation>
         </message>
         <message>
             <source>Starting at login is not available in this installation.</source>
@@ -232,6 +590,313 @@
         </message>
     </context>
     <context>
+        <name>HistoryModel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>空间</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Left alone</source>
+            <translation>未处理</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryPage</name>
+        <message>
+            <source>History</source>
+            <translation>历史</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <source>The activity history is off</source>
+            <translation>活动历史已关闭</translation>
+        </message>
+        <message>
+            <source>Nothing is recorded, so there is nothing to show. To keep an encrypted record of your scans and cleans on this device (and to put back a clean that moved files to the trash), turn on “Activity history” in Settings → Privacy.</source>
+            <translation>没有记录任何内容，因此这里没有可显示的。若要在本设备上加密保存扫描和清理的记录（并能撤销移到回收站的清理），请在“设置 → 隐私”中打开“活动历史”。</translation>
+        </message>
+        <message>
+            <source>&amp;Open the privacy settings</source>
+            <translation>打开隐私设置(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Scans and cleans, newest first</source>
+            <translation>扫描和清理记录，最新的在前</translation>
+        </message>
+        <message>
+            <source>What the picked entry did</source>
+            <translation>所选记录的详情</translation>
+        </message>
+        <message>
+            <source>&amp;Put back from the trash</source>
+            <translation>从回收站放回(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Move this clean's files from the trash back where they were. A file that exists again at its place is never replaced.</source>
+            <translation>把这次清理的文件从回收站移回原处。原位置上已重新出现的文件绝不会被替换。</translation>
+        </message>
+        <message>
+            <source>Open the &amp;trash</source>
+            <translation>打开回收站(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Nothing recorded yet: your next scan or clean appears here.</source>
+            <translation>暂无记录：您下次扫描或清理后会显示在这里。</translation>
+        </message>
+        <message>
+            <source>The history could not be read: %1</source>
+            <translation>无法读取历史：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Found %1 in %Ln file(s).</source>
+            <translation>
+                <numerusform>在 %Ln 个文件中找到 %1。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Freed %1 by removing %Ln file(s).</source>
+            <translation>
+                <numerusform>删除了 %Ln 个文件，释放 %1。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s)</source>
+            <translation>
+                <numerusform>%Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2 (%3)</source>
+            <translation>%1：%2（%3）</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Left alone: %Ln item(s), and why:</source>
+            <translation>
+                <numerusform>未处理：%Ln 个项目，原因如下：</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s) put back where they were.</source>
+            <translation>
+                <numerusform>已将 %Ln 个文件放回原处。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s) left in the trash because a file is at their place again: %1</source>
+            <translation>
+                <numerusform>%Ln 个文件留在回收站中，因为原位置上已有文件：%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s) were no longer in the trash.</source>
+            <translation>
+                <numerusform>%Ln 个文件已不在回收站中。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s) were not put back, to be safe: %1</source>
+            <translation>
+                <numerusform>为安全起见，%Ln 个文件未放回：%1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>By item:</source>
+            <translation>按项目：</translation>
+        </message>
+        <message>
+            <source>Nothing was left alone.</source>
+            <translation>所有项目都已处理。</translation>
+        </message>
+        <message>
+            <source>Putting the files back…</source>
+            <translation>正在放回文件…</translation>
+        </message>
+        <message>
+            <source>The files could not be put back: %1</source>
+            <translation>无法放回文件：%1</translation>
+        </message>
+        <message>
+            <source>Nothing left to put back: the list of this clean is gone.</source>
+            <translation>没有可放回的内容：这次清理的清单已不存在。</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>扫描</translation>
+        </message>
+        <message>
+            <source>Put back from the trash</source>
+            <translation>从回收站放回</translation>
+        </message>
+        <message>
+            <source>Quick clean</source>
+            <translation>快速清理</translation>
+        </message>
+        <message>
+            <source>Clean</source>
+            <translation>清理</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s) put back</source>
+            <translation>
+                <numerusform>放回 %Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 freed</source>
+            <translation>释放 %1</translation>
+        </message>
+        <message>
+            <source>%1 (to the trash)</source>
+            <translation>%1（移到回收站）</translation>
+        </message>
+        <message>
+            <source>%1, cancelled</source>
+            <translation>%1，已取消</translation>
+        </message>
+        <message>
+            <source>%1 found</source>
+            <translation>找到 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <source>Home</source>
+            <translation>主页</translation>
+        </message>
+        <message>
+            <source>S&amp;top</source>
+            <translation>停止(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Reclaimable</source>
+            <translation>可释放</translation>
+        </message>
+        <message>
+            <source>&amp;Review and choose…</source>
+            <translation>查看并选择(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Choose the items, scan and review each file on the Clean page</source>
+            <translation>在“清理”页面选择项目、扫描并逐个查看文件</translation>
+        </message>
+        <message>
+            <source>Scheduled cleaning</source>
+            <translation>定时清理</translation>
+        </message>
+        <message>
+            <source>A quick clean daily or weekly, in the background, only on mains power; it never closes a program.</source>
+            <translation>每天或每周在后台运行一次快速清理，仅在接通电源时进行；它从不关闭任何程序。</translation>
+        </message>
+        <message>
+            <source>C&amp;hange…</source>
+            <translation>更改(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Change the schedule</source>
+            <translation>更改定时清理</translation>
+        </message>
+        <message>
+            <source>Your disk</source>
+            <translation>您的磁盘</translation>
+        </message>
+        <message>
+            <source>Quick clean</source>
+            <translation>快速清理</translation>
+        </message>
+        <message>
+            <source>Quick clean: remove the safe caches now</source>
+            <translation>快速清理：立即删除安全的缓存</translation>
+        </message>
+        <message numerus="yes">
+            <source>Removes the safe caches of %n item(s) in one go, with every safety check; programs that are running are left alone.</source>
+            <translation>
+                <numerusform>一次性删除 %n 个项目的安全缓存，并执行全部安全检查；正在运行的程序不会被触碰。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No scan yet: Quick clean, or review the items first.</source>
+            <translation>尚未扫描：可以直接快速清理，或先查看项目。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Found in %Ln file(s) by the scan of %1.</source>
+            <translation>
+                <numerusform>在 %Ln 个文件中找到（扫描于 %1）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last clean, %1: %2 freed.</source>
+            <translation>上次清理（%1）：释放了 %2。</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Turn &amp;on…</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Due now: runs as soon as possible</source>
+            <translation>已到期：将尽快运行</translation>
+        </message>
+        <message>
+            <source>Next: %1</source>
+            <translation>下次：%1</translation>
+        </message>
+        <message>
+            <source>Holds your home folder and its caches</source>
+            <translation>存放您的主文件夹及其缓存</translation>
+        </message>
+        <message>
+            <source>Holds your home folder</source>
+            <translation>存放您的主文件夹</translation>
+        </message>
+        <message>
+            <source>Holds your cache folder</source>
+            <translation>存放您的缓存文件夹</translation>
+        </message>
+        <message>
+            <source>Your disks</source>
+            <translation>您的磁盘</translation>
+        </message>
+        <message>
+            <source>Busy: wait for the scan or clean on the Clean page.</source>
+            <translation>忙碌中：请等待“清理”页面上的扫描或清理完成。</translation>
+        </message>
+        <message>
+            <source>Quick clean: scanning…</source>
+            <translation>快速清理：正在扫描…</translation>
+        </message>
+        <message>
+            <source>Quick clean: scanning, %1 found</source>
+            <translation>快速清理：正在扫描，已找到 %1</translation>
+        </message>
+        <message>
+            <source>Quick clean: %1 freed so far</source>
+            <translation>快速清理：已释放 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>IdentifierBox</name>
         <message>
             <source>Install identifier</source>
@@ -254,12 +919,12 @@
             <translation>标识符：</translation>
         </message>
         <message>
-            <source>none (usage statistics are off)</source>
-            <translation>无（使用统计已关闭）</translation>
+            <source>off (usage statistics are off)</source>
+            <translation>关闭（使用统计已关闭）</translation>
         </message>
         <message>
-            <source>none</source>
-            <translation>无</translation>
+            <source>off</source>
+            <translation>关闭</translation>
         </message>
         <message>
             <source>The install identifier is on.</source>
@@ -328,323 +993,102 @@
         <name>MainWindow</name>
         <message>
             <source>ONE Cleaner</source>
+            <extracomment>Below this window width the sidebar shows icons only. How long a message stays in the window's message line.</extracomment>
             <translation>ONE Cleaner</translation>
         </message>
         <message>
-            <source>Tick at least one item to scan.</source>
-            <translation>请至少勾选一个要扫描的项目。</translation>
+            <source>Quit</source>
+            <translation>退出</translation>
         </message>
         <message>
-            <source>Scanning…</source>
-            <translation>正在扫描…</translation>
+            <source>Settings</source>
+            <translation>设置</translation>
         </message>
         <message>
-            <source>Tick at least one item to clean.</source>
-            <translation>请至少勾选一个要清理的项目。</translation>
+            <source>Message</source>
+            <translation>消息</translation>
         </message>
-        <message>
-            <source>The ticked items changed since the scan: scanning them first…</source>
-            <translation>扫描后勾选的项目有变化：先扫描它们…</translation>
-        </message>
-        <message>
-            <source>Scan first: there is nothing to clean.</source>
-            <translation>请先扫描：目前没有可清理的内容。</translation>
-        </message>
-        <message>
-            <source>Nothing was cleaned.</source>
-            <translation>没有清理任何内容。</translation>
-        </message>
-        <message>
-            <source>Every file is unticked: nothing to clean.</source>
-            <translation>所有文件都已取消勾选：没有可清理的内容。</translation>
-        </message>
-        <message>
-            <source>Nothing to clean.</source>
-            <translation>没有可清理的内容。</translation>
-        </message>
-        <message>
-            <source>Cancelling…</source>
-            <translation>正在取消…</translation>
-        </message>
-        <message>
-            <source>Stopping after the current file…</source>
-            <translation>处理完当前文件后停止…</translation>
-        </message>
-        <message>
-            <source>Clean first: there are no results to save.</source>
-            <translation>请先清理：没有可保存的结果。</translation>
-        </message>
-        <message>
-            <source>Export results</source>
-            <translation>导出结果</translation>
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message>
-            <source>Could not save {0}: {1}</source>
-            <translation>无法保存 {0}：{1}</translation>
-        </message>
-        <message>
-            <source>Results saved to {0}</source>
-            <translation>结果已保存到 {0}</translation>
-        </message>
-        <message>
-            <source>Cleaning…</source>
-            <translation>正在清理…</translation>
-        </message>
-        <message>
-            <source>Closing programs…</source>
-            <translation>正在关闭程序…</translation>
-        </message>
-        <message>
-            <source>Scan cancelled.</source>
-            <translation>扫描已取消。</translation>
-        </message>
-        <message>
-            <source>Scan finished.</source>
-            <translation>扫描完成。</translation>
-        </message>
-        <message>
-            <source>Reclaimable space by category</source>
-            <translation>各类别可释放的空间</translation>
-        </message>
-        <message>
-            <source>Programs still running</source>
-            <translation>程序仍在运行</translation>
-        </message>
-        <message>
-            <source>{0} did not close. Their files are left alone; the rest will be cleaned.</source>
-            <translation>{0} 未关闭。其文件不会被处理；其余内容将被清理。</translation>
-        </message>
-        <message>
-            <source>Closed {0}; scanning again…</source>
-            <translation>已关闭 {0}；正在重新扫描…</translation>
-        </message>
-        <message>
-            <source>Cleaning cancelled.</source>
-            <translation>清理已取消。</translation>
-        </message>
-        <message>
-            <source>Done.</source>
-            <translation>完成。</translation>
-        </message>
-        <message>
-            <source>Freed space by category</source>
-            <translation>各类别释放的空间</translation>
-        </message>
-        <message>
-            <source>Scan again to see what is left.</source>
-            <translation>重新扫描可查看剩余内容。</translation>
-        </message>
-        <message>
-            <source>Stopped by an error.</source>
-            <translation>因出错而停止。</translation>
-        </message>
-        <message>
-            <source>Something went wrong</source>
-            <translation>出现问题</translation>
-        </message>
-        <message>
-            <source>{0}: {1} files</source>
-            <translation>{0}：{1} 个文件</translation>
+        <message numerus="yes">
+            <source>%Ln item(s) left alone.</source>
+            <translation>
+                <numerusform>%Ln 个项目未处理。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Scan again to clean.</source>
             <translation>请重新扫描后再清理。</translation>
         </message>
+        <message numerus="yes">
+            <source>%Ln unticked file(s) stay where they are.</source>
+            <translation>
+                <numerusform>%Ln 个已取消勾选的文件将保留原处。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Untick single files below to keep them.</source>
             <translation>在下方取消勾选单个文件即可保留。</translation>
         </message>
-        <message>
-            <source>Moved to the trash</source>
-            <translation>已移到回收站</translation>
+        <message numerus="yes">
+            <source>Moved to the trash %1: %Ln file(s)</source>
+            <translation>
+                <numerusform>已移到回收站 %1：%Ln 个文件</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Freed</source>
-            <translation>已释放</translation>
+        <message numerus="yes">
+            <source>Freed %1: %Ln file(s) removed</source>
+            <translation>
+                <numerusform>已释放 %1：已删除 %Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) left alone; see “Left alone” for the reasons.</source>
+            <translation>
+                <numerusform>%Ln 个项目未处理；原因请见“未处理”。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Nothing was left alone.</source>
             <translation>所有项目都已处理。</translation>
         </message>
-        <message>
-            <source>Scan finished: {0} in {1} files; {2} items left alone.</source>
-            <translation>扫描完成：{1} 个文件，共 {0}；{2} 个项目未处理。</translation>
+        <message numerus="yes">
+            <source>Scan finished: %1 in %Ln file(s).</source>
+            <translation>
+                <numerusform>扫描完成：%Ln 个文件，共 %1。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ready to free %1 in %Ln file(s)</source>
+            <translation>
+                <numerusform>可释放 %1，共 %Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Scanning: %Ln file(s), %1</source>
+            <translation>
+                <numerusform>正在扫描：%Ln 个文件，%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cleaning: %Ln file(s) removed, %1 freed</source>
+            <translation>
+                <numerusform>正在清理：已删除 %Ln 个文件，释放 %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Scan cancelled: %1 in %Ln file(s) found so far</source>
+            <translation>
+                <numerusform>扫描已取消：目前已找到 %Ln 个文件，共 %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cleaning cancelled: %Ln file(s) removed (%1) before stopping</source>
+            <translation>
+                <numerusform>清理已取消：停止前已删除 %Ln 个文件（%1）</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Ready to free {0} in {1} files</source>
-            <translation>可释放 {0}，共 {1} 个文件</translation>
-        </message>
-        <message>
-            <source>{0} {1}: {2} files removed</source>
-            <translation>{0} {1}：已删除 {2} 个文件</translation>
-        </message>
-        <message>
-            <source>Scanning: {0} files, {1}</source>
-            <translation>正在扫描：{0} 个文件，{1}</translation>
-        </message>
-        <message>
-            <source>Cleaning: {0} files removed, {1} freed</source>
-            <translation>正在清理：已删除 {0} 个文件，释放 {1}</translation>
-        </message>
-        <message>
-            <source>Scan cancelled: {0} in {1} files found so far</source>
-            <translation>扫描已取消：目前已找到 {1} 个文件，共 {0}</translation>
-        </message>
-        <message>
-            <source>{0} files unticked stay where they are.</source>
-            <translation>{0} 个已取消勾选的文件将保留原处。</translation>
-        </message>
-        <message>
-            <source>Cleaning cancelled: {0} files removed ({1}) before stopping</source>
-            <translation>清理已取消：停止前已删除 {0} 个文件（{1}）</translation>
-        </message>
-        <message>
-            <source>{0} items were left alone; see “Left alone” for the reasons.</source>
-            <translation>{0} 个项目未处理；原因请见“未处理”。</translation>
-        </message>
-        <message>
-            <source>What to clean</source>
-            <translation>清理什么</translation>
-        </message>
-        <message>
-            <source>Tick the items to scan and clean; the sizes appear after a scan.</source>
-            <translation>勾选要扫描和清理的项目；扫描后会显示大小。</translation>
-        </message>
-        <message>
-            <source>Files to remove</source>
-            <translation>要删除的文件</translation>
-        </message>
-        <message>
-            <source>Untick a file to keep it; press Space to tick or untick the current file.</source>
-            <translation>取消勾选即可保留文件；按空格键勾选或取消勾选当前文件。</translation>
-        </message>
-        <message>
-            <source>Tick a&amp;ll</source>
-            <translation>全部勾选(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Tick all files shown</source>
-            <translation>勾选显示的所有文件</translation>
-        </message>
-        <message>
-            <source>&amp;Untick all</source>
-            <translation>全部取消勾选(&amp;U)</translation>
-        </message>
-        <message>
-            <source>Untick all files shown</source>
-            <translation>取消勾选显示的所有文件</translation>
-        </message>
-        <message>
-            <source>Scan, then pick an item to see its files.</source>
-            <translation>请先扫描，然后选择一个项目查看其文件。</translation>
-        </message>
-        <message>
-            <source>Items left alone, with the reason</source>
-            <translation>未处理的项目及原因</translation>
-        </message>
-        <message>
-            <source>Files and items left alone</source>
-            <translation>未处理的文件和项目</translation>
-        </message>
-        <message>
-            <source>&amp;Files</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>Left &amp;alone</source>
-            <translation>未处理(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Ready.</source>
-            <translation>就绪。</translation>
-        </message>
-        <message>
-            <source>What is happening</source>
-            <translation>当前状态</translation>
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation>进度</translation>
-        </message>
-        <message>
-            <source>Current folder</source>
-            <translation>当前文件夹</translation>
-        </message>
-        <message>
-            <source>&amp;Scan</source>
-            <translation>扫描(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Scan the ticked items</source>
-            <translation>扫描勾选的项目</translation>
-        </message>
-        <message>
-            <source>&amp;Clean…</source>
-            <translation>清理(&amp;C)…</translation>
-        </message>
-        <message>
-            <source>Clean the scanned files</source>
-            <translation>清理扫描到的文件</translation>
-        </message>
-        <message>
-            <source>Cance&amp;l</source>
-            <translation>取消(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Cancel the running scan or clean</source>
-            <translation>取消正在进行的扫描或清理</translation>
-        </message>
-        <message>
-            <source>C&amp;ancel</source>
-            <translation>取消(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Export results…</source>
-            <translation>导出结果(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>设置(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>Select the &amp;quick preset</source>
-            <translation>选择快速清理预设(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>Select &amp;all</source>
-            <translation>全选(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Select &amp;none</source>
-            <translation>全不选(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Go to the &amp;items</source>
-            <translation>转到项目(&amp;I)</translation>
-        </message>
-        <message>
-            <source>Go to the &amp;files</source>
-            <translation>转到文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>查看(&amp;V)</translation>
+            <source>%1 %2</source>
+            <translation>%1%2</translation>
         </message>
     </context>
     <context>
@@ -676,6 +1120,10 @@
         <message>
             <source>the encryption keys</source>
             <translation>加密密钥</translation>
+        </message>
+        <message>
+            <source>the lists of files a clean moved to the trash</source>
+            <translation>清理移到回收站的文件清单</translation>
         </message>
         <message>
             <source>Deleted on %1: %2. A receipt with nothing personal in it is in %3.</source>
@@ -776,10 +1224,6 @@
             <translation>打开文件夹(&amp;O)</translation>
         </message>
         <message>
-            <source> days</source>
-            <translation> 天</translation>
-        </message>
-        <message>
             <source>Keep the activity log for</source>
             <translation>活动日志保留时间</translation>
         </message>
@@ -820,6 +1264,20 @@
             <translation>服务公告</translation>
         </message>
         <message>
+            <source>&amp;Install notice file…</source>
+            <translation>安装通知文件(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Install a service notice signed by the vendor (a .json file it sent you).</source>
+            <translation>安装由厂商签名的服务通知（厂商发给您的 .json 文件）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n 天</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Version %1, in effect since %2.</source>
             <translation>版本 %1，自 %2 起生效。</translation>
         </message>
@@ -852,8 +1310,24 @@
             <translation>已加密保存的记录：%1 条</translation>
         </message>
         <message>
-            <source>Days kept: %1.</source>
-            <translation>保留天数：%1。</translation>
+            <source>Install a service notice</source>
+            <translation>安装服务通知</translation>
+        </message>
+        <message>
+            <source>Service notices (*.json);;All files (*)</source>
+            <translation>服务通知 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>The notice was not installed: %1</source>
+            <translation>通知未安装：%1</translation>
+        </message>
+        <message>
+            <source>The notice file could not be read: %1</source>
+            <translation>无法读取通知文件：%1</translation>
+        </message>
+        <message>
+            <source>The service notice “%1” is installed.</source>
+            <translation>服务通知“%1”已安装。</translation>
         </message>
         <message>
             <source>No end-of-service notice: the service runs normally.</source>
@@ -874,6 +1348,12 @@
         <message>
             <source>Your choice could not be saved: %1</source>
             <translation>无法保存您的选择：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Kept for %n day(s).</source>
+            <translation>
+                <numerusform>保留 %n 天。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Delete all my data</source>
@@ -1027,10 +1507,10 @@
         </message>
     </context>
     <context>
-        <name>SettingsDialog</name>
+        <name>SettingsPage</name>
         <message>
-            <source>ONE Cleaner Settings</source>
-            <translation>ONE Cleaner 设置</translation>
+            <source>Settings</source>
+            <translation>设置</translation>
         </message>
         <message>
             <source>Settings pages</source>
@@ -1045,6 +1525,10 @@
             <translation>隐私(&amp;P)</translation>
         </message>
         <message>
+            <source>A&amp;bout and help</source>
+            <translation>关于和帮助(&amp;B)</translation>
+        </message>
+        <message>
             <source>Start at login</source>
             <translation>登录时启动</translation>
         </message>
@@ -1055,6 +1539,18 @@
         <message>
             <source>The settings could not be saved: %1</source>
             <translation>无法保存设置：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sidebar</name>
+        <message>
+            <source>Pages</source>
+            <extracomment>Widths of the sidebar, full and compact (icons only).</extracomment>
+            <translation>页面</translation>
+        </message>
+        <message>
+            <source>Navigation</source>
+            <translation>导航</translation>
         </message>
     </context>
     <context>
@@ -1104,6 +1600,10 @@
             <translation>将结果导出为 CSV 或 JSON</translation>
         </message>
         <message>
+            <source>Export results (Ctrl+E)</source>
+            <translation>导出结果 (Ctrl+E)</translation>
+        </message>
+        <message>
             <source>Other</source>
             <translation>其他</translation>
         </message>
@@ -1128,18 +1628,60 @@
         </message>
     </context>
     <context>
+        <name>pages</name>
+        <message>
+            <source>Clean</source>
+            <translation>清理</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <extracomment>How many journal records the page decrypts at most (the retention keeps far fewer).</extracomment>
+            <translation>历史</translation>
+        </message>
+        <message>
+            <source>Home</source>
+            <translation>主页</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>The settings cannot open: the privacy data could not be read.</source>
+            <translation>无法打开设置：无法读取隐私数据。</translation>
+        </message>
+    </context>
+    <context>
         <name>confirm</name>
-        <message>
-            <source>Move {0} files ({1}) to the trash?</source>
-            <translation>要将 {0} 个文件（{1}）移到回收站吗？</translation>
+        <message numerus="yes">
+            <source>Move %Ln file(s) (%1) to the trash?</source>
+            <translation>
+                <numerusform>要将 %Ln 个文件（%1）移到回收站吗？</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %Ln file(s) (%1) permanently?</source>
+            <translation>
+                <numerusform>要永久删除 %Ln 个文件（%1）吗？</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The files of the %n running program(s) cannot be cleaned while they run: skip them and clean the rest, or close the program(s) (asked to quit politely; unsaved work may be lost) and clean everything.</source>
+            <translation>
+                <numerusform>程序运行时无法清理其文件。您可以跳过这些文件并清理其余内容，或者关闭程序（会礼貌地请求其退出；未保存的工作可能会丢失）后清理全部内容。</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Delete {0} files ({1}) permanently?</source>
-            <translation>要永久删除 {0} 个文件（{1}）吗？</translation>
+            <source>The quick clean holds items that need care:</source>
+            <translation>快速清理包含需要留意的项目：</translation>
         </message>
         <message>
-            <source>Their files cannot be cleaned while they run. Skip them and clean the rest, or close them (they are asked to quit politely; unsaved work may be lost) and clean everything.</source>
-            <translation>这些程序运行时无法清理其文件。您可以跳过它们并清理其余内容，或者关闭它们（会礼貌地请求其退出；未保存的工作可能会丢失）后清理全部内容。</translation>
+            <source>You chose them in Settings; a quick clean removes them without a review.</source>
+            <translation>这些项目是您在设置中选择的；快速清理会不经查看直接删除它们。</translation>
+        </message>
+        <message>
+            <source>Run the quick clean now?</source>
+            <translation>现在运行快速清理吗？</translation>
         </message>
         <message>
             <source>Confirm cleaning</source>
@@ -1152,6 +1694,12 @@
         <message>
             <source>Not caches: nothing rebuilds these, and you lose what they hold:</source>
             <translation>以下不是缓存：不会重新生成，其中的内容将丢失：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s) you unticked stay.</source>
+            <translation>
+                <numerusform>您取消勾选的 %Ln 个文件将保留。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Caches are rebuilt by their programs when needed.</source>
@@ -1170,6 +1718,10 @@
             <translation>关闭它们并清理(&amp;T)</translation>
         </message>
         <message>
+            <source>Quick clean</source>
+            <translation>快速清理</translation>
+        </message>
+        <message>
             <source>CSV (*.csv);;JSON (*.json)</source>
             <translation>CSV (*.csv);;JSON (*.json)</translation>
         </message>
@@ -1181,17 +1733,11 @@
             <source>Deleted permanently, they cannot be restored.</source>
             <translation>永久删除后无法恢复。</translation>
         </message>
-        <message>
-            <source>{0} files you unticked stay.</source>
-            <translation>您取消勾选的 {0} 个文件将保留。</translation>
-        </message>
-        <message>
-            <source>{0} is running.</source>
-            <translation>{0} 正在运行。</translation>
-        </message>
-        <message>
-            <source>These programs are running: {0}.</source>
-            <translation>以下程序正在运行：{0}。</translation>
+        <message numerus="yes">
+            <source>%n program(s) running: %1.</source>
+            <translation>
+                <numerusform>%1 正在运行。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1278,6 +1824,317 @@
         </message>
     </context>
     <context>
+        <name>skip</name>
+        <message>
+            <source>in use by a running program</source>
+            <translation>正被运行中的程序使用</translation>
+        </message>
+        <message>
+            <source>skipped: {app} is running</source>
+            <translation>已跳过：{app} 正在运行</translation>
+        </message>
+        <message>
+            <source>never cleaned: {place}</source>
+            <translation>从不清理：{place}</translation>
+        </message>
+        <message>
+            <source>refused: it is {place}</source>
+            <translation>已拒绝：它是{place}</translation>
+        </message>
+        <message>
+            <source>refused: resolves into {place}</source>
+            <translation>已拒绝：它指向{place}</translation>
+        </message>
+        <message>
+            <source>refused: it contains your home folder</source>
+            <translation>已拒绝：它包含您的主文件夹</translation>
+        </message>
+        <message>
+            <source>changed since the scan</source>
+            <translation>扫描后已更改</translation>
+        </message>
+        <message>
+            <source>no longer there</source>
+            <translation>已不存在</translation>
+        </message>
+        <message>
+            <source>vanished during the scan</source>
+            <translation>扫描期间消失</translation>
+        </message>
+        <message>
+            <source>this {what} was replaced by a link during the scan (not followed)</source>
+            <translation>扫描期间此{what}被替换为链接（未跟随）</translation>
+        </message>
+        <message>
+            <source>a folder on its path was replaced by a link or moved since the scan (not followed)</source>
+            <translation>扫描后其路径上的某个文件夹被替换为链接或被移动（未跟随）</translation>
+        </message>
+        <message>
+            <source>a link or junction to a folder (not followed)</source>
+            <translation>指向文件夹的链接或联接（未跟随）</translation>
+        </message>
+        <message>
+            <source>on another filesystem (not crossed)</source>
+            <translation>位于另一个文件系统上（不跨越）</translation>
+        </message>
+        <message>
+            <source>a folder on its path is now on another filesystem</source>
+            <translation>其路径上的某个文件夹现在位于另一个文件系统上</translation>
+        </message>
+        <message>
+            <source>a mount point (not crossed)</source>
+            <translation>挂载点（不跨越）</translation>
+        </message>
+        <message>
+            <source>owned by another user</source>
+            <translation>属于其他用户</translation>
+        </message>
+        <message>
+            <source>already in the trash (move to trash does not empty the trash)</source>
+            <translation>已在回收站中（“移到回收站”不会清空回收站）</translation>
+        </message>
+        <message>
+            <source>kept by its item's rules; scan again</source>
+            <translation>按其项目的规则保留；请重新扫描</translation>
+        </message>
+        <message>
+            <source>not a plain file path; scan again</source>
+            <translation>不是普通文件路径；请重新扫描</translation>
+        </message>
+        <message>
+            <source>not inside its item's folder; scan again</source>
+            <translation>不在其项目的文件夹内；请重新扫描</translation>
+        </message>
+        <message>
+            <source>not its item's file; scan again</source>
+            <translation>不是其项目的文件；请重新扫描</translation>
+        </message>
+        <message>
+            <source>unknown item: scan again</source>
+            <translation>未知项目：请重新扫描</translation>
+        </message>
+        <message>
+            <source>its folder is no longer one of this item's places; scan again</source>
+            <translation>其文件夹已不再属于此项目的位置；请重新扫描</translation>
+        </message>
+        <message>
+            <source>its folder now resolves elsewhere; changed since the scan</source>
+            <translation>其文件夹现在指向别处；扫描后已更改</translation>
+        </message>
+        <message>
+            <source>cannot read this {what}: permission denied</source>
+            <translation>无法读取此{what}：权限不足</translation>
+        </message>
+        <message>
+            <source>too deep to open (too many open folders); this {what} was not scanned</source>
+            <translation>层级太深无法打开（打开的文件夹过多）；此{what}未扫描</translation>
+        </message>
+        <message>
+            <source>cannot read this {what}: {error}</source>
+            <translation>无法读取此{what}：{error}</translation>
+        </message>
+        <message>
+            <source>could not remove: permission denied</source>
+            <translation>无法删除：权限不足</translation>
+        </message>
+        <message>
+            <source>could not remove: {error}</source>
+            <translation>无法删除：{error}</translation>
+        </message>
+        <message>
+            <source>could not move to the trash: {cause}</source>
+            <translation>无法移到回收站：{cause}</translation>
+        </message>
+        <message>
+            <source>refused: it contains {place}</source>
+            <translation>已拒绝：其中包含{place}</translation>
+        </message>
+        <message>
+            <source>the trash would not take it (too large for it, or a drive without one), so it was kept rather than deleted for good</source>
+            <translation>回收站无法接收它（文件太大，或该磁盘没有回收站），因此予以保留，而不是永久删除</translation>
+        </message>
+        <message>
+            <source>holds version-control data, so it is not build output</source>
+            <translation>其中包含版本控制数据，因此不是构建产物</translation>
+        </message>
+        <message>
+            <source>no longer build output (its project's marker is gone); find again</source>
+            <translation>已不再是构建产物（其项目标识文件已不存在）；请重新查找</translation>
+        </message>
+        <message>
+            <source>inside a version-control folder (never removed)</source>
+            <translation>位于版本控制文件夹内（绝不删除）</translation>
+        </message>
+        <message>
+            <source>skipped: the database is in use, probably by {app}; close {app} and try again (nothing was changed)</source>
+            <translation>已跳过：数据库正在使用中，可能是 {app} 在使用；请关闭 {app} 后重试（未做任何更改）</translation>
+        </message>
+        <message>
+            <source>skipped: {app} {database} database of an unknown layout (schema version {version}; {missing}); nothing was changed</source>
+            <translation>已跳过：{app} 的 {database} 数据库结构未知（架构版本 {version}；{missing}）；未做任何更改</translation>
+        </message>
+        <message>
+            <source>not a plain file (a link or a special file); left alone</source>
+            <translation>不是普通文件（是链接或特殊文件）；未处理</translation>
+        </message>
+        <message>
+            <source>could not remove its records: {error}; the database is as it was</source>
+            <translation>无法删除其记录：{error}；数据库保持原样</translation>
+        </message>
+        <message>
+            <source>records removed, but the database could not be compacted: {error}; the browser compacts it later</source>
+            <translation>记录已删除，但数据库无法压缩：{error}；浏览器稍后会自行压缩</translation>
+        </message>
+        <message>
+            <source>refused: {variable} leads to {place}</source>
+            <translation>已拒绝：{variable} 指向{place}</translation>
+        </message>
+        <message>
+            <source>refused: {variable} leads into {place}</source>
+            <translation>已拒绝：{variable} 指向{place}之内</translation>
+        </message>
+        <message>
+            <source>refused: {variable} leads to a folder that contains {place}</source>
+            <translation>已拒绝：{variable} 指向的文件夹包含{place}</translation>
+        </message>
+        <message>
+            <source>refused: {variable} leads to a folder that contains your home folder</source>
+            <translation>已拒绝：{variable} 指向的文件夹包含您的主文件夹</translation>
+        </message>
+        <message>
+            <source>the top of a filesystem</source>
+            <translation>文件系统的顶层</translation>
+        </message>
+        <message>
+            <source>the top of a drive</source>
+            <translation>驱动器的顶层</translation>
+        </message>
+        <message>
+            <source>your home folder</source>
+            <translation>您的主文件夹</translation>
+        </message>
+        <message>
+            <source>your {folder} folder</source>
+            <translation>您的“{folder}”文件夹</translation>
+        </message>
+        <message>
+            <source>a system folder</source>
+            <translation>系统文件夹</translation>
+        </message>
+        <message>
+            <source>ONE Cleaner's own data folder</source>
+            <translation>ONE Cleaner 自己的数据文件夹</translation>
+        </message>
+        <message>
+            <source>a fragile cache that must not be emptied</source>
+            <translation>不可清空的敏感缓存</translation>
+        </message>
+        <message>
+            <source>your never-touch list</source>
+            <translation>您的“从不触碰”列表</translation>
+        </message>
+        <message>
+            <source>{folder}, which holds configuration, keys or personal data</source>
+            <translation>{folder}（存放配置、密钥或个人数据）</translation>
+        </message>
+        <message>
+            <source>{folder}, which holds a browser's or mail program's profile</source>
+            <translation>{folder}（其中保存着浏览器或邮件程序的配置文件）</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Desktop</source>
+            <translation>桌面</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <source>Downloads</source>
+            <translation>下载</translation>
+        </message>
+        <message>
+            <source>Music</source>
+            <translation>音乐</translation>
+        </message>
+        <message>
+            <source>Pictures</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <source>Templates</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <source>Public</source>
+            <translation>公共</translation>
+        </message>
+        <message>
+            <source>its program was running</source>
+            <translation>其程序正在运行</translation>
+        </message>
+        <message>
+            <source>never cleaned: a protected place</source>
+            <translation>从不清理：受保护的位置</translation>
+        </message>
+        <message>
+            <source>refused: a protected place</source>
+            <translation>已拒绝：受保护的位置</translation>
+        </message>
+        <message>
+            <source>its database was in use</source>
+            <translation>其数据库正在使用中</translation>
+        </message>
+        <message>
+            <source>a database of an unknown layout</source>
+            <translation>数据库结构未知</translation>
+        </message>
+        <message>
+            <source>could not remove its records</source>
+            <translation>无法删除其记录</translation>
+        </message>
+        <message>
+            <source>records removed, database not compacted</source>
+            <translation>记录已删除，数据库未压缩</translation>
+        </message>
+        <message>
+            <source>replaced by a link during the scan (not followed)</source>
+            <translation>扫描期间被替换为链接（未跟随）</translation>
+        </message>
+        <message>
+            <source>cannot read: permission denied</source>
+            <translation>无法读取：权限不足</translation>
+        </message>
+        <message>
+            <source>too deep to open</source>
+            <translation>层级太深无法打开</translation>
+        </message>
+        <message>
+            <source>could not be read</source>
+            <translation>无法读取</translation>
+        </message>
+        <message>
+            <source>could not remove</source>
+            <translation>无法删除</translation>
+        </message>
+        <message>
+            <source>could not move to the trash</source>
+            <translation>无法移到回收站</translation>
+        </message>
+    </context>
+    <context>
         <name>tray</name>
         <message>
             <source>Quick clean: nothing to remove, all clean.</source>
@@ -1287,9 +2144,23 @@
             <source>Quick clean: starting…</source>
             <translation>快速清理：正在开始…</translation>
         </message>
+        <message numerus="yes">
+            <source>%Ln item(s) left alone.</source>
+            <translation>
+                <numerusform>%Ln 个项目未处理。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>ONE Cleaner tray menu</source>
             <translation>ONE Cleaner 托盘菜单</translation>
+        </message>
+        <message>
+            <source>&amp;History</source>
+            <translation>历史(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
         </message>
         <message>
             <source>ONE Cleaner</source>
@@ -1299,13 +2170,17 @@
             <source>Quick clean failed</source>
             <translation>快速清理失败</translation>
         </message>
-        <message>
-            <source>Quick clean stopped: {0} freed ({1} files).</source>
-            <translation>快速清理已停止：已释放 {0}（{1} 个文件）。</translation>
+        <message numerus="yes">
+            <source>Quick clean stopped: %1 freed (%Ln file(s)).</source>
+            <translation>
+                <numerusform>快速清理已停止：已释放 %1（%Ln 个文件）。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Quick clean freed {0} ({1} files).</source>
-            <translation>快速清理释放了 {0}（{1} 个文件）。</translation>
+        <message numerus="yes">
+            <source>Quick clean freed %1 (%Ln file(s)).</source>
+            <translation>
+                <numerusform>快速清理释放了 %1（%Ln 个文件）。</numerusform>
+            </translation>
         </message>
         <message>
             <source>The quick preset is empty: choose its items in Settings.</source>
@@ -1328,24 +2203,18 @@
             <translation>正忙：请等待窗口中的扫描或清理完成。</translation>
         </message>
         <message>
-            <source>{0} items were left alone.</source>
-            <translation>{0} 个项目未处理。</translation>
-        </message>
-        <message>
             <source>Quick clean: scanning, {0} found</source>
             <translation>快速清理：正在扫描，已找到 {0}</translation>
         </message>
-        <message>
-            <source>Quick clean: {0} of {1} files</source>
-            <translation>快速清理：第 {0} 个，共 {1} 个文件</translation>
+        <message numerus="yes">
+            <source>Quick clean: %1 of %Ln file(s)</source>
+            <translation>
+                <numerusform>快速清理：第 %1 个，共 %Ln 个文件</numerusform>
+            </translation>
         </message>
         <message>
             <source>&amp;Open ONE Cleaner</source>
             <translation>打开 ONE Cleaner(&amp;O)</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>设置(&amp;S)…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>

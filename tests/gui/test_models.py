@@ -27,11 +27,11 @@ from onecleaner.engine.model import (
     TargetResult,
 )
 from onecleaner.engine.reasons import Reason, SkipCode
-from onecleaner.gui.confirm import CleanSummary, RiskyItem, confirmation_text
-from onecleaner.gui.export import export_results
-from onecleaner.gui.models import FileSelection, FileTableModel
-from onecleaner.gui.summary import top_categories
-from onecleaner.gui.target_tree import TargetTreeModel
+from onecleaner.gui.pages.clean.confirm import CleanSummary, RiskyItem, confirmation_text
+from onecleaner.gui.pages.clean.export import export_results
+from onecleaner.gui.pages.clean.models import FileSelection, FileTableModel
+from onecleaner.gui.pages.clean.summary import top_categories
+from onecleaner.gui.pages.clean.target_tree import TargetTreeModel
 from onecleaner.gui.units import human_size
 
 CHECK = Qt.ItemDataRole.CheckStateRole
@@ -79,7 +79,7 @@ def test_application_rows_are_tristate_and_tick_their_targets(qtbot: QtBot) -> N
 
 
 def test_tree_shows_risk_description_and_scanned_sizes(qtbot: QtBot) -> None:
-    from onecleaner.gui.target_tree import TargetFigures
+    from onecleaner.gui.pages.clean.target_tree import TargetFigures
 
     model = _tree()
     web = model.index(0, 0)
@@ -246,9 +246,10 @@ def test_human_sizes() -> None:
 
 
 def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtBot) -> None:
-    from onecleaner.gui.target_tree import TargetFigures
+    from onecleaner.gui.pages.clean.target_tree import TargetFigures
 
     model = _tree()
+    model.set_show_missing(True)  # shown greyed ("Show all"); hidden otherwise, see below
     web, dev = model.index(0, TargetTreeModel.SIZE), model.index(1, TargetTreeModel.SIZE)
     model.set_missing(["web.history", "dev.pip"])
     assert model.data(dev) == "not found"
@@ -259,6 +260,21 @@ def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtB
     assert model.data(web) == "3.0 kB"
     model.set_missing([])
     assert model.data(dev) == ""
+
+
+def test_items_not_on_this_computer_are_hidden_until_shown(qtbot: QtBot) -> None:
+    model = _tree()
+    model.set_checked(["web.cache", "web.history", "dev.pip"])
+    model.set_missing(["web.history", "dev.pip"])
+    # The application with nothing here goes; a present one keeps only what is here.
+    assert model.rowCount() == 1
+    assert [t.id for t in model.targets()] == ["web.cache"]
+    assert [t.id for t in model.checked_targets()] == ["web.cache"]  # ticked, hidden: not scanned
+    model.set_show_missing(True)
+    assert model.rowCount() == 2
+    assert [t.id for t in model.checked_targets()] == ["web.cache", "web.history", "dev.pip"]
+    model.set_show_missing(False)
+    assert model.rowCount() == 1
 
 
 def test_file_paths_in_the_home_folder_show_from_a_tilde(qtbot: QtBot) -> None:
@@ -272,7 +288,7 @@ def test_file_paths_in_the_home_folder_show_from_a_tilde(qtbot: QtBot) -> None:
 
 
 def test_the_disk_line_names_the_gain_that_rounding_would_hide(qtbot: QtBot) -> None:
-    from onecleaner.gui.summary import SummaryView
+    from onecleaner.gui.pages.clean.summary import SummaryView
 
     view = SummaryView()
     qtbot.addWidget(view)

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
 from records_kit import chromium_profile, rows
 
 from onecleaner.engine.processes import ProcessProbe
+from onecleaner.gui.jobs.workers import QuickCleanWorker
 from onecleaner.gui.services import AppServices
-from onecleaner.gui.workers import QuickCleanWorker
 from onecleaner.settings import Settings, save_settings
 
 

@@ -204,6 +204,8 @@ def _name(catalog: Catalog, target: Target) -> str:
 
 def run_scan(args: argparse.Namespace, ctx: CliContext) -> int:
     """Scan the targets, print what a clean would free, optionally save the plan."""
+    from onecleaner.app.report import scan_report
+
     eng = _engine(ctx)
     targets = _select(eng, args.targets)
     plan = _scan(eng, ctx, targets, args.min_age_days)
@@ -215,7 +217,7 @@ def run_scan(args: argparse.Namespace, ctx: CliContext) -> int:
         except PlanFileError as exc:
             raise UsageError(str(exc)) from exc
     _record(ctx, "scan", plan.activity())
-    _emit(ctx, output.plan_json(plan) if args.json else output.plan_lines(plan, args.plan_out))
+    _emit(ctx, scan_report(plan) if args.json else output.plan_lines(plan, args.plan_out))
     return EXIT_PARTIAL if plan.skipped or plan.cancelled else EXIT_OK
 
 
@@ -301,11 +303,14 @@ def _refuse_unknown_keep_list(eng: _Engine, plan: Plan) -> None:
 
 def _report(ctx: CliContext, args: argparse.Namespace, plan: Plan, result: CleanResult) -> int:
     """Record the clean in the history (if consented), print it, and give its exit code."""
-    skipped = output.unique_skips(plan.skipped, result.skipped)
+    from onecleaner.app.report import clean_report, unique_skips
+
+    skipped = unique_skips(plan.skipped, result.skipped)
     # The scan's skips count too: the user saw them as part of this clean.
     _record(ctx, "clean", {**result.activity(), "skipped": len(skipped)})
     _emit(
-        ctx, output.result_json(result, plan) if args.json else output.result_lines(result, skipped)
+        ctx,
+        clean_report(result, plan.skipped) if args.json else output.result_lines(result, skipped),
     )
     return EXIT_PARTIAL if skipped or result.cancelled else EXIT_OK
 

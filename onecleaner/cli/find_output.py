@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import time
 
+from onecleaner.app.printable import printable_path
 from onecleaner.cli import output
-from onecleaner.cli.printable import printable_path
 from onecleaner.engine.finders.found import UNTICKED_TEXT, Candidate, FinderKind, Findings, Why
 from onecleaner.engine.finders.usage import UsageMap, UsageNode
 from onecleaner.engine.model import DeleteMode

@@ -168,6 +168,7 @@ def test_export_json_names_what_was_removed_and_why_items_stayed(tmp_path: Path)
     assert by_id["chromium.cache"] == {
         "id": "chromium.cache",
         "files": 0,
+        "records": 0,
         "bytes": 0,
         "skipped": [
             {

@@ -26,6 +26,7 @@ from onecleaner.engine.errors import PlanFileError
 from onecleaner.engine.finders.errors import FinderError
 from onecleaner.engine.finders.found import FinderKind, Findings
 from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress
+from onecleaner.units import human_size
 
 if TYPE_CHECKING:
     from onecleaner.engine.finders.usage import UsageProgress
@@ -274,7 +275,7 @@ def clean_found_plan(
         found_by = ", ".join(f"'find {t.target_id.split(':', 1)[1]}'" for t in plan.targets)
         ctx.note(
             f"This will {how} {output.plural(plan.files, 'file')} "
-            f"({output.human_size(plan.bytes)}) found by {found_by}."
+            f"({human_size(plan.bytes)}) found by {found_by}."
         )
         if not ctx.confirm("Proceed?"):
             ctx.note("Nothing was removed.")

@@ -12,23 +12,10 @@ from typing import Any, TextIO
 from onecleaner.app.printable import printable_path, printable_text
 from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Risk, Skip
 from onecleaner.engine.records.summary import RecordSummary
-
-_UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB")
+from onecleaner.units import human_size
 
 #: How many skipped items a human summary shows before pointing at --json.
 SKIPS_SHOWN = 5
-
-
-def human_size(n: int) -> str:
-    """A byte count in binary units with one decimal: `512 B`, `1.5 KiB`, `3.0 GiB`."""
-    if n < 1024:
-        return f"{n} B"
-    value = float(n)
-    for unit in _UNITS[:-1]:
-        value /= 1024.0
-        if round(value, 1) < 1024.0:
-            return f"{value:.1f} {unit}"
-    return f"{value / 1024.0:.1f} {_UNITS[-1]}"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

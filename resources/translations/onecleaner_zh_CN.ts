@@ -1128,6 +1128,33 @@
         </message>
     </context>
     <context>
+        <name>units</name>
+        <message>
+            <source>B</source>
+            <translation>字节</translation>
+        </message>
+        <message>
+            <source>KiB</source>
+            <translation>KiB</translation>
+        </message>
+        <message>
+            <source>MiB</source>
+            <translation>MiB</translation>
+        </message>
+        <message>
+            <source>GiB</source>
+            <translation>GiB</translation>
+        </message>
+        <message>
+            <source>TiB</source>
+            <translation>TiB</translation>
+        </message>
+        <message>
+            <source>PiB</source>
+            <translation>PiB</translation>
+        </message>
+    </context>
+    <context>
         <name>confirm</name>
         <message>
             <source>Move {0} files ({1}) to the trash?</source>

@@ -15,10 +15,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from pytestqt.qtbot import QtBot
 
+from onecleaner import units
 from onecleaner.cli import main
 from onecleaner.gui.export import export_results
+from onecleaner.gui.i18n import install_translator
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.session import CleaningSession
+from onecleaner.gui.units import human_size
 
 TIMEOUT = 20_000
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX names are bytes")
@@ -105,3 +108,20 @@ def test_the_windows_export_is_the_command_lines_json(
             {"path": shown, "reason": "changed since the scan", "code": "changed_since_scan"}
         ]
     assert odd.read_bytes() == b"changed"
+
+
+# -- size units ------------------------------------------------------------------------------
+
+
+def test_sizes_read_the_same_in_both_faces_and_only_the_words_are_translated(
+    qapp: QCoreApplication,
+) -> None:
+    sizes = (0, 812, 4200, 5 * 2**20, 12_300_000_000)
+    assert [human_size(n) for n in sizes] == ["0 B", "812 B", "4.1 KiB", "5.0 MiB", "11.5 GiB"]
+    assert [human_size(n) for n in sizes] == [units.human_size(n) for n in sizes]
+    try:
+        assert install_translator(qapp, "zh_CN") == "zh_CN"
+        assert human_size(812) == "812 字节"
+        assert human_size(5 * 2**20) == "5.0 MiB"
+    finally:
+        install_translator(qapp, "en")

@@ -19,6 +19,7 @@ from onecleaner.engine.finders.found import is_finder_plan
 from onecleaner.engine.model import CleanResult, DeleteMode, Plan, Risk, Target, TargetResult
 
 if TYPE_CHECKING:
+    from onecleaner.app.policy import CleanPolicy
     from onecleaner.engine.catalog import Catalog
     from onecleaner.engine.env import Environment
     from onecleaner.engine.processes import ProcessProbe
@@ -91,12 +92,13 @@ def _days(text: str) -> float:
 class _Engine:
     catalog: Catalog
     env: Environment
-    settings: Settings | None  # None: no settings module in this build, or unreadable
+    settings: Settings  # the defaults when the file could not be read
+    policy: CleanPolicy  # what the settings and the data folder ask of every scan and clean
     keep_list_unknown: bool = False  # the saved cookie keep-list could not be read
 
     @property
     def keep_domains(self) -> tuple[str, ...]:
-        return tuple(getattr(self.settings, "cookie_keep_list", None) or ())
+        return self.policy.keep_domains
 
     def probe(self) -> ProcessProbe:
         from onecleaner.engine.processes import ProcessProbe
@@ -106,6 +108,7 @@ class _Engine:
 
 def _engine(ctx: CliContext) -> _Engine:
     """The catalog (its problems warned about on stderr), the environment, the user's settings."""
+    from onecleaner.app.policy import clean_policy
     from onecleaner.engine.catalog import load_catalog
     from onecleaner.engine.env import Environment
 
@@ -116,21 +119,21 @@ def _engine(ctx: CliContext) -> _Engine:
     for problem in catalog.problems:
         ctx.note(f"onecleaner: warning: skipped a bad definition: {problem}")
     settings, unknown = _settings(ctx)
-    return _Engine(catalog, Environment.current(), settings, unknown)
+    return _Engine(
+        catalog, Environment.current(), settings, clean_policy(settings, ctx.data_dir), unknown
+    )
 
 
-def _settings(ctx: CliContext) -> tuple[Settings | None, bool]:
-    """The user's settings if the settings module is there, and whether the cookie keep-list
-    could not be read; a broken file is said, not fatal."""
-    try:
-        from onecleaner.settings import keep_list_unknown, load_settings
-    except ImportError:  # a build without the settings module: the defaults
-        return None, False
+def _settings(ctx: CliContext) -> tuple[Settings, bool]:
+    """The user's settings, and whether the cookie keep-list could not be read; a broken file
+    is said, not fatal."""
+    from onecleaner.settings import Settings, keep_list_unknown, load_settings
+
     try:
         settings, warning = load_settings(ctx.data_dir)
     except Exception as exc:  # never let settings stop a clean; the defaults are safe
         ctx.note(f"onecleaner: note: settings not read ({exc}); using the defaults")
-        return None, True
+        return Settings(), True
     if warning:
         ctx.note(f"onecleaner: note: {warning}")
     return settings, keep_list_unknown(warning)
@@ -224,17 +227,9 @@ def run_scan(args: argparse.Namespace, ctx: CliContext) -> int:
 def _scan(
     eng: _Engine, ctx: CliContext, targets: Sequence[Target], min_age_days: float | None
 ) -> Plan:
-    from onecleaner.engine.scan import ScanOptions, scan
+    from onecleaner.engine.scan import scan
 
-    never = tuple(getattr(eng.settings, "never_touch", None) or ())
-    if min_age_days is None:
-        setting = getattr(eng.settings, "min_age_days", None)
-        min_age_days = float(setting) if isinstance(setting, int | float) and setting > 0 else None
-    options = ScanOptions(
-        min_age_hours=None if min_age_days is None else min_age_days * 24.0,
-        never_touch=(*never, str(ctx.data_dir)),  # --data-dir too, not only the default one
-        keep_domains=eng.keep_domains,
-    )
+    options = eng.policy.scan_options(min_age_days)
     progress = output.ProgressLine(ctx.stderr)
     with _cancel_on_interrupt(ctx) as cancel:
         try:
@@ -265,9 +260,11 @@ def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
             "refusing to clean without confirmation: there is no terminal to ask on. "
             "Pass --yes to clean, or --dry-run to see what would be removed. Nothing was removed."
         )
+    from onecleaner.app.policy import delete_mode
+
     eng = _engine(ctx)
     _lower_priority(ctx)
-    mode = _mode(eng, args)
+    mode = delete_mode(eng.settings, requested_mode(args))
     if args.plan:
         plan = _load_plan(eng, ctx, args.plan)
         if is_finder_plan(plan):  # user files and artefacts: their own default mode
@@ -315,14 +312,13 @@ def _report(ctx: CliContext, args: argparse.Namespace, plan: Plan, result: Clean
     return EXIT_PARTIAL if skipped or result.cancelled else EXIT_OK
 
 
-def _mode(eng: _Engine, args: argparse.Namespace) -> DeleteMode:
+def requested_mode(args: argparse.Namespace) -> DeleteMode | None:
+    """The delete mode asked for on the command line (`--trash`, `--permanent`), if any."""
     if args.trash:
         return DeleteMode.TRASH
     if args.permanent:
         return DeleteMode.PERMANENT
-    setting = getattr(eng.settings, "delete_mode", None)
-    value = getattr(setting, "value", setting)
-    return DeleteMode.TRASH if value == DeleteMode.TRASH.value else DeleteMode.PERMANENT
+    return None
 
 
 def _load_plan(eng: _Engine, ctx: CliContext, path: str) -> Plan:
@@ -378,6 +374,7 @@ def _clean(
                 probe=eng.probe(),
                 progress=progress,
                 cancel=cancel,
+                never_touch=eng.policy.never_touch,
                 keep_domains=eng.keep_domains,
             )
         finally:

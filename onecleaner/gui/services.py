@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from onecleaner.app.policy import CleanPolicy, clean_policy, delete_mode
 from onecleaner.engine.env import Environment
 from onecleaner.engine.model import DeleteMode, Target
 from onecleaner.engine.scan import ScanOptions
@@ -61,7 +62,14 @@ class AppServices:
 
     @property
     def delete_mode(self) -> DeleteMode:
-        return self.settings.delete_mode
+        """How the window's cleans remove files (the settings say; the window has no flags)."""
+        return delete_mode(self.settings)
+
+    @property
+    def policy(self) -> CleanPolicy:
+        """What every scan and clean must respect: never-touch paths, this data folder, the
+        cookie keep-list, the age filter."""
+        return clean_policy(self.settings, self.data_dir)
 
     def quick_target_ids(self) -> list[str]:
         """The quick preset: the user's choice in settings, else the catalog's own."""
@@ -100,14 +108,9 @@ class AppServices:
         return missing
 
     def scan_options(self) -> ScanOptions:
-        """The user's age filter, never-touch paths and cookie keep-list, as the engine takes
-        them (a plan's cookie databases carry the keep-list to the clean)."""
-        days = self.settings.min_age_days
-        return ScanOptions(
-            min_age_hours=None if days is None else days * 24,
-            never_touch=tuple(self.settings.never_touch),
-            keep_domains=tuple(self.settings.cookie_keep_list),
-        )
+        """The policy as the engine's scan takes it (a plan's cookie databases carry the
+        keep-list to the clean)."""
+        return self.policy.scan_options()
 
     def record_activity(self, kind: str, summary: Mapping[str, object]) -> None:
         """Note a scan or clean in the privacy journal and count the feature's use (each kept

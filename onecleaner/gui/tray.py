@@ -85,7 +85,7 @@ class QuickCleaner(QObject):
             self.services.env,
             catalog=self.services.catalog,
             mode=self.services.delete_mode,
-            options=self.services.scan_options(),
+            policy=self.services.policy,
             background=background,
         )
         job = Job(worker, self)

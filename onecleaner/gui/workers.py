@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from onecleaner.app.policy import CleanPolicy
 from onecleaner.engine import processes
 from onecleaner.engine.clean import clean
 from onecleaner.engine.env import Environment
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from onecleaner.engine.catalog import Catalog
 
 log = logging.getLogger(__name__)
+
+#: A worker made without the settings' policy (tests): the engine's own rules only.
+NO_POLICY = CleanPolicy(never_touch=(), keep_domains=(), min_age_days=None)
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class CleanWorker(Worker):
         mode: DeleteMode = DeleteMode.PERMANENT,
         unticked: frozenset[str] = frozenset(),
         probe: Any = None,
+        policy: CleanPolicy | None = None,
     ) -> None:
         super().__init__()
         self.plan = plan
@@ -133,6 +138,7 @@ class CleanWorker(Worker):
         self.mode = mode
         self.unticked = unticked
         self.probe = probe
+        self.policy = policy if policy is not None else NO_POLICY
 
     def work(self) -> CleanResult:
         # Plan.without walks every entry: done here so a big plan never costs the GUI thread.
@@ -145,6 +151,8 @@ class CleanWorker(Worker):
             probe=self.probe,
             progress=self.report,
             cancel=self.cancel_event,
+            never_touch=self.policy.never_touch,  # re-checked at removal, the data folder too
+            keep_domains=self.policy.keep_domains,
         )
 
 
@@ -161,7 +169,7 @@ class QuickCleanWorker(Worker):
         *,
         catalog: Catalog,
         mode: DeleteMode = DeleteMode.PERMANENT,
-        options: ScanOptions | None = None,
+        policy: CleanPolicy | None = None,
         background: bool = False,
     ) -> None:
         super().__init__()
@@ -169,7 +177,7 @@ class QuickCleanWorker(Worker):
         self.env = env
         self.catalog = catalog
         self.mode = mode
-        self.options = options
+        self.policy = policy if policy is not None else NO_POLICY
         self.background = background
 
     def work(self) -> QuickOutcome:
@@ -180,7 +188,7 @@ class QuickCleanWorker(Worker):
             self.targets,
             self.env,
             catalog=self.catalog,
-            options=self.options if self.options is not None else ScanOptions(),
+            options=self.policy.scan_options(),
             probe=probe,
             progress=self.report,
             cancel=self.cancel_event,
@@ -196,6 +204,8 @@ class QuickCleanWorker(Worker):
             probe=probe,
             progress=self.report,
             cancel=self.cancel_event,
+            never_touch=self.policy.never_touch,  # re-checked at removal, the data folder too
+            keep_domains=self.policy.keep_domains,
         )
         return QuickOutcome(plan, result)
 

@@ -17,14 +17,30 @@ from pytestqt.qtbot import QtBot
 
 from onecleaner import units
 from onecleaner.cli import main
+from onecleaner.engine.model import CleanResult, DeleteMode
 from onecleaner.gui.export import export_results
 from onecleaner.gui.i18n import install_translator
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.session import CleaningSession
+from onecleaner.gui.tray import QuickCleaner, TrayController
 from onecleaner.gui.units import human_size
+from onecleaner.gui.workers import QuickOutcome
+from onecleaner.privacy.consent import Purpose
+from onecleaner.privacy.service import PrivacyService
+from onecleaner.settings import Settings, load_settings, save_settings
 
 TIMEOUT = 20_000
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX names are bytes")
+
+
+def _junk(folder: Path, prefix: str, n: int = 4) -> list[Path]:
+    made = []
+    for i in range(n):
+        path = folder / f"d{i % 2}" / f"{prefix}{i}.bin"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * 3000)
+        made.append(path)
+    return made
 
 
 @contextlib.contextmanager
@@ -54,6 +70,120 @@ def _window_session(services: AppServices) -> Iterator[CleaningSession]:
 def session(services: AppServices) -> Iterator[CleaningSession]:
     with _window_session(services) as made:
         yield made
+
+
+def _scan_and_clean(qtbot: QtBot, session: CleaningSession, ids: list[str]) -> CleanResult:
+    """The window's scan of `ids`, then its clean of everything found."""
+    targets = [session.services.catalog.target(i) for i in ids]
+    with qtbot.waitSignal(session.scanned, timeout=TIMEOUT):
+        assert session.start_scan(targets)
+    qtbot.waitUntil(lambda: not session.busy, timeout=TIMEOUT)
+    with qtbot.waitSignal(session.cleaned, timeout=TIMEOUT) as cleaned:
+        assert session.start_clean()
+    qtbot.waitUntil(lambda: not session.busy, timeout=TIMEOUT)
+    result: CleanResult = cleaned.args[0]
+    return result
+
+
+def _quick_clean(qtbot: QtBot, services: AppServices) -> tuple[QuickOutcome, tuple[str, str]]:
+    """The tray's Quick clean: what it did and the notification it showed."""
+    quick = QuickCleaner(services)
+    tray = TrayController(services, quick)
+    with _deleted_after(quick, tray):
+        try:
+            with qtbot.waitSignal(quick.finished, timeout=TIMEOUT) as finished:
+                assert tray.quick_clean()
+            qtbot.waitUntil(lambda: not quick.busy, timeout=TIMEOUT)
+            assert tray.last_notification is not None
+            return finished.args[0], tray.last_notification
+        finally:
+            quick.stop()
+            tray.dispose()
+
+
+# -- the delete mode -----------------------------------------------------------------------
+
+
+def test_a_trash_setting_moves_to_the_trash_in_both_faces(
+    qtbot: QtBot, data_dir: Path, cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_settings(data_dir, Settings(delete_mode=DeleteMode.TRASH))
+    trash = Path(os.environ["XDG_DATA_HOME"]) / "Trash" / "files"
+    window_junk = _junk(cache / "a", "window")
+    with _window_session(AppServices.load(data_dir)) as session:
+        assert _scan_and_clean(qtbot, session, ["system.cache"]).mode is DeleteMode.TRASH
+    assert {p.name for p in window_junk} <= {p.name for p in trash.iterdir()}
+
+    cli_junk = _junk(cache / "b", "cli")
+    assert main(["clean", "system.cache", "--yes"]) == 0
+    assert {p.name for p in cli_junk} <= {p.name for p in trash.iterdir()}
+
+    permanent = _junk(cache / "c", "gone")
+    assert main(["clean", "system.cache", "--yes", "--permanent"]) == 0
+    assert not any(p.exists() for p in permanent)
+    assert not {p.name for p in permanent} & {p.name for p in trash.iterdir()}
+    capsys.readouterr()
+
+
+# -- the data folder ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chosen_by", ["--data-dir", "ONECLEANER_DATA_DIR"])
+def test_a_data_folder_inside_a_cache_folder_survives_the_windows_cleans(
+    qtbot: QtBot, cache: Path, monkeypatch: pytest.MonkeyPatch, chosen_by: str
+) -> None:
+    data = cache / "onecleaner-data"  # inside ~/.cache, the root of system.cache (quick)
+    if chosen_by == "ONECLEANER_DATA_DIR":
+        monkeypatch.setenv("ONECLEANER_DATA_DIR", str(data))
+    PrivacyService(data).grant(Purpose.HISTORY)
+    save_settings(data, Settings(journal_retention_days=60))
+    services = AppServices.load(data)  # what `onecleaner gui --data-dir DATA` starts with
+    ours = sorted(p for p in data.rglob("*") if p.is_file())
+    assert len(ours) >= 3
+
+    junk = _junk(cache / "someapp", "scan")
+    with _window_session(services) as session:
+        result = _scan_and_clean(qtbot, session, ["system.cache"])
+    assert result.files >= len(junk) and not any(p.exists() for p in junk)
+    assert all(p.exists() for p in ours), "the window's clean removed its own data folder"
+
+    junk = _junk(cache / "someapp", "quick")
+    outcome, _ = _quick_clean(qtbot, services)
+    assert outcome.result.files >= len(junk) and not any(p.exists() for p in junk)
+    assert all(p.exists() for p in ours), "the quick clean removed its own data folder"
+    assert load_settings(data)[0].journal_retention_days == 60
+
+
+def test_a_folder_made_never_touch_after_the_scan_is_kept_by_both_faces_cleans(
+    qtbot: QtBot,
+    session: CleaningSession,
+    data_dir: Path,
+    cache: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    kept, gone = _junk(cache / "precious", "keep"), _junk(cache / "someapp", "junk")
+    plan = tmp_path / "plan.json"
+    assert main(["scan", "system.cache", "--plan-out", str(plan)]) == 0
+    targets = [session.services.catalog.target("system.cache")]
+    with qtbot.waitSignal(session.scanned, timeout=TIMEOUT):
+        assert session.start_scan(targets)
+    qtbot.waitUntil(lambda: not session.busy, timeout=TIMEOUT)
+
+    # Both plans hold the folder; then the user protects it (Settings, OK) before cleaning.
+    never = Settings(never_touch=(str(cache / "precious"),))
+    save_settings(data_dir, never)
+    session.services.settings = never
+    with qtbot.waitSignal(session.cleaned, timeout=TIMEOUT):
+        assert session.start_clean()
+    qtbot.waitUntil(lambda: not session.busy, timeout=TIMEOUT)
+    assert all(p.exists() for p in kept), "the window's clean ignored the never-touch folder"
+    assert not any(p.exists() for p in gone)
+
+    gone = _junk(cache / "someapp", "junk")  # the same paths again, for the saved plan
+    main(["clean", "--plan", str(plan), "--yes"])
+    capsys.readouterr()
+    assert all(p.exists() for p in kept), "the command line's clean ignored it"
 
 
 # -- the JSON report ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import contextlib
 import json
 import signal
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import FrameType
@@ -139,26 +140,39 @@ def _settings(ctx: CliContext) -> tuple[Settings, bool]:
     return settings, keep_list_unknown(warning)
 
 
-def _select(eng: _Engine, ids: Sequence[str]) -> list[Target]:
-    """The targets named (or the quick selection); an unknown id is a usage error naming it."""
-    if not ids:
-        quick = tuple(getattr(eng.settings, "quick_targets", None) or ())
-        if quick:
-            try:
-                return eng.catalog.select(quick, eng.env.os)
-            except UnknownTarget as exc:
-                raise UsageError(f"your settings' quick selection names an {exc}") from exc
-    try:
-        return eng.catalog.select(list(ids), eng.env.os)
-    except UnknownTarget as exc:
-        raise UsageError(str(exc)) from exc
+#: What `scan` and `clean` without a target say when every quick item is unticked.
+EMPTY_QUICK = (
+    "Your quick selection is empty: every quick item is unticked in the settings, so there is "
+    "nothing to clean. Name targets (see 'onecleaner list'), or tick quick items in the "
+    "window's Settings."
+)
+
+
+def _select(eng: _Engine, ctx: CliContext, ids: Sequence[str]) -> list[Target]:
+    """The targets named, or the quick selection (empty when the user emptied it: said on
+    stderr); an unknown id is a usage error naming it."""
+    if ids:
+        try:
+            return eng.catalog.select(list(ids), eng.env.os)
+        except UnknownTarget as exc:
+            raise UsageError(str(exc)) from exc
+    from onecleaner.app.quick import quick_selection
+
+    quick = quick_selection(eng.catalog, eng.settings, eng.env.os)
+    for target_id in quick.unknown:
+        ctx.note(
+            f"onecleaner: note: your quick selection names '{target_id}', which is not a "
+            "target on this system; it is left out"
+        )
+    if quick.empty:
+        ctx.note(EMPTY_QUICK)
+    return list(quick.targets)
 
 
 def _quick_ids(eng: _Engine) -> set[str]:
-    quick = tuple(getattr(eng.settings, "quick_targets", None) or ())
-    if quick:
-        return set(quick)
-    return {t.id for t in eng.catalog.targets_for(eng.env.os) if eng.catalog.in_preset(t.id)}
+    from onecleaner.app.quick import quick_selection
+
+    return set(quick_selection(eng.catalog, eng.settings, eng.env.os).ids)
 
 
 # -- list --------------------------------------------------------------------------------------
@@ -210,7 +224,11 @@ def run_scan(args: argparse.Namespace, ctx: CliContext) -> int:
     from onecleaner.app.report import scan_report
 
     eng = _engine(ctx)
-    targets = _select(eng, args.targets)
+    targets = _select(eng, ctx, args.targets)
+    if not targets:  # an emptied quick selection: nothing to scan, nothing to do
+        if args.json:
+            _emit(ctx, scan_report(Plan((), eng.env.os, time.time())))
+        return EXIT_OK
     plan = _scan(eng, ctx, targets, args.min_age_days)
     if args.plan_out:
         from onecleaner.engine.planfile import save_plan
@@ -261,6 +279,7 @@ def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
             "Pass --yes to clean, or --dry-run to see what would be removed. Nothing was removed."
         )
     from onecleaner.app.policy import delete_mode
+    from onecleaner.app.report import clean_report
 
     eng = _engine(ctx)
     _lower_priority(ctx)
@@ -272,7 +291,12 @@ def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
 
             return clean_found_plan(args, ctx, eng, plan)
     else:
-        plan = _scan(eng, ctx, _select(eng, args.targets), args.min_age_days)
+        targets = _select(eng, ctx, args.targets)
+        if not targets:  # an emptied quick selection: nothing to clean, nothing to do
+            if args.json:
+                _emit(ctx, clean_report(CleanResult((), mode, args.dry_run, False)))
+            return EXIT_OK
+        plan = _scan(eng, ctx, targets, args.min_age_days)
         if plan.cancelled:  # interrupted while scanning: remove nothing, say so
             ctx.note("onecleaner: the scan was interrupted; nothing was removed.")
             nothing = tuple(TargetResult(t.target_id, 0, 0) for t in plan.targets)

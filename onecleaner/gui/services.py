@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onecleaner.app.policy import CleanPolicy, clean_policy, delete_mode
+from onecleaner.app.quick import QuickSelection, quick_selection
 from onecleaner.engine.env import Environment
 from onecleaner.engine.model import DeleteMode, Target
 from onecleaner.engine.scan import ScanOptions
@@ -71,17 +72,17 @@ class AppServices:
         cookie keep-list, the age filter."""
         return clean_policy(self.settings, self.data_dir)
 
+    def quick_selection(self) -> QuickSelection:
+        """What a quick clean cleans: the user's ticked items, or the catalog's preset."""
+        return quick_selection(self.catalog, self.settings, self.env.os)
+
     def quick_target_ids(self) -> list[str]:
-        """The quick preset: the user's choice in settings, else the catalog's own."""
-        chosen = self.settings.quick_targets
-        if chosen is None:
-            return list(self.catalog.presets.get("quick", ()))
-        return list(chosen)
+        """The ids of the quick selection on this OS."""
+        return list(self.quick_selection().ids)
 
     def quick_targets(self) -> list[Target]:
-        """The quick preset's targets that exist on this OS (unknown ids are left out)."""
-        available = {t.id: t for t in self.catalog.targets_for(self.env.os)}
-        return [available[i] for i in self.quick_target_ids() if i in available]
+        """The targets of the quick selection on this OS (empty when the user emptied it)."""
+        return list(self.quick_selection().targets)
 
     def missing_target_ids(self) -> set[str]:
         """This OS's targets none of whose folders exist on this machine.

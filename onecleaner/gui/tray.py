@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -12,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from onecleaner.engine.model import Phase, Progress
+from onecleaner.engine.model import CleanResult, Phase, Plan, Progress
 from onecleaner.gui.jobs import Job
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.units import human_size
@@ -27,6 +28,11 @@ def _tr(text: str) -> str:
 
 def freed_text(outcome: QuickOutcome) -> str:
     """The notification after a quick clean, in words."""
+    if outcome.nothing_selected:
+        return _tr(
+            "Your quick selection is empty: nothing was cleaned. Tick what a quick clean "
+            "removes in Settings."
+        )
     result = outcome.result
     if result.cancelled:
         return _tr("Quick clean stopped: {0} freed ({1} files).").format(
@@ -73,13 +79,20 @@ class QuickCleaner(QObject):
         return self._job is not None
 
     def start(self, *, background: bool = False) -> bool:
-        """Start a quick clean; False when one (or the window's work) is already running."""
+        """Start a quick clean; False when one (or the window's work) is already running.
+
+        An emptied quick selection is a run with nothing to do: it finishes at once, saying so
+        (and the schedule counts it, rather than retrying every minute).
+        """
         if self.busy or self.other_busy():
             return False
         targets = self.services.quick_targets()
         if not targets:
-            self.failed.emit(_tr("The quick preset is empty: choose its items in Settings."))
-            return False
+            mode = self.services.delete_mode
+            nothing = CleanResult(targets=(), mode=mode, dry_run=False, cancelled=False)
+            plan = Plan(targets=(), os=self.services.env.os, created_at=time.time())
+            self.finished.emit(QuickOutcome(plan, nothing, nothing_selected=True))
+            return True
         worker = QuickCleanWorker(
             targets,
             self.services.env,

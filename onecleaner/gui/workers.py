@@ -68,6 +68,7 @@ class QuickOutcome:
 
     plan: Plan
     result: CleanResult
+    nothing_selected: bool = False  # the user emptied the quick selection: nothing was cleaned
 
 
 class ScanWorker(Worker):

@@ -1307,6 +1307,10 @@
     <context>
         <name>tray</name>
         <message>
+            <source>Your quick selection is empty: nothing was cleaned. Tick what a quick clean removes in Settings.</source>
+            <translation>您的快速清理选择为空：未清理任何内容。请在设置中勾选快速清理要删除的项目。</translation>
+        </message>
+        <message>
             <source>Quick clean: nothing to remove, all clean.</source>
             <translation>快速清理：没有需要删除的内容，已经很干净了。</translation>
         </message>
@@ -1333,10 +1337,6 @@
         <message>
             <source>Quick clean freed {0} ({1} files).</source>
             <translation>快速清理释放了 {0}（{1} 个文件）。</translation>
-        </message>
-        <message>
-            <source>The quick preset is empty: choose its items in Settings.</source>
-            <translation>快速清理预设为空：请在设置中选择项目。</translation>
         </message>
         <message>
             <source>Stop the quick clean</source>

@@ -5,29 +5,34 @@ settings written under the data folder's lock."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from pytestqt.qtbot import QtBot
 
-from onecleaner import units
+from onecleaner import schedule, units
 from onecleaner.cli import main
+from onecleaner.engine.catalog import load_catalog
 from onecleaner.engine.model import CleanResult, DeleteMode
 from onecleaner.gui.export import export_results
 from onecleaner.gui.i18n import install_translator
+from onecleaner.gui.schedule import Scheduler
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.session import CleaningSession
+from onecleaner.gui.settings_dialog import SettingsDialog
 from onecleaner.gui.tray import QuickCleaner, TrayController
 from onecleaner.gui.units import human_size
 from onecleaner.gui.workers import QuickOutcome
 from onecleaner.privacy.consent import Purpose
 from onecleaner.privacy.service import PrivacyService
-from onecleaner.settings import Settings, load_settings, save_settings
+from onecleaner.settings import Schedule, Settings, load_settings, save_settings
 
 TIMEOUT = 20_000
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX names are bytes")
@@ -99,6 +104,56 @@ def _quick_clean(qtbot: QtBot, services: AppServices) -> tuple[QuickOutcome, tup
         finally:
             quick.stop()
             tray.dispose()
+
+
+# -- the quick selection -------------------------------------------------------------------
+
+
+def test_an_emptied_quick_selection_cleans_nothing_from_the_tray_and_says_so(
+    qtbot: QtBot, services: AppServices, cache: Path
+) -> None:
+    junk = _junk(cache / "someapp", "tray")
+    services.settings = dataclasses.replace(services.settings, quick_targets=())
+    outcome, (title, text) = _quick_clean(qtbot, services)
+    assert outcome.nothing_selected and outcome.result.files == 0
+    assert title == "ONE Cleaner"  # not a failure: there is nothing to do
+    assert text.startswith("Your quick selection is empty: nothing was cleaned.")
+    assert all(p.exists() for p in junk)
+
+
+def test_a_scheduled_run_with_an_emptied_selection_counts_as_done(
+    qtbot: QtBot, services: AppServices, cache: Path
+) -> None:
+    junk = _junk(cache / "someapp", "sched")
+    services.settings = dataclasses.replace(
+        services.settings, quick_targets=(), schedule=Schedule.DAILY
+    )
+    quick = QuickCleaner(services)
+    told: list[QuickOutcome] = []
+    quick.finished.connect(told.append)
+    now = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+    scheduler = Scheduler(
+        services, lambda: quick.start(background=True), clock=lambda: now, on_battery=lambda: False
+    )
+    with _deleted_after(quick, scheduler):
+        assert scheduler.check()
+        assert schedule.load_last_run(services.data_dir) == now  # not retried every minute
+        assert not scheduler.check()
+    assert len(told) == 1 and told[0].nothing_selected
+    assert all(p.exists() for p in junk)
+
+
+def test_saving_the_settings_unchanged_keeps_following_the_catalogs_preset(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    # The real catalog's preset names targets of every OS; the settings list this OS's only.
+    dialog = SettingsDialog(
+        None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=load_catalog()
+    )
+    qtbot.addWidget(dialog)
+    dialog.general.delete_mode.setCurrentIndex(dialog.general.delete_mode.findData(DeleteMode.TRASH))
+    assert dialog.apply()
+    assert load_settings(data_dir)[0].quick_targets is None
 
 
 # -- the delete mode -----------------------------------------------------------------------

@@ -856,6 +856,10 @@
             <translation>保留天数：%1。</translation>
         </message>
         <message>
+            <source>Delete everything ONE Cleaner holds about you on this device: your choices, registration, activity log, identifier, settings and log files? The keys are destroyed, so nothing can be recovered. Cleaning keeps working.</source>
+            <translation>要删除 ONE Cleaner 在本设备上保存的关于您的全部信息吗？包括您的选择、注册信息、活动日志、标识符、设置和日志文件。密钥会被销毁，因此无法恢复。清理功能仍可使用。</translation>
+        </message>
+        <message>
             <source>No end-of-service notice: the service runs normally.</source>
             <translation>没有停止运营公告：服务正常运行。</translation>
         </message>
@@ -878,10 +882,6 @@
         <message>
             <source>Delete all my data</source>
             <translation>删除我的全部数据</translation>
-        </message>
-        <message>
-            <source>Delete everything ONE Cleaner holds about you on this device: your choices, registration, activity log, identifier and settings? The keys are destroyed, so nothing can be recovered. Cleaning keeps working.</source>
-            <translation>要删除 ONE Cleaner 在本设备上保存的关于您的全部信息吗？包括您的选择、注册信息、活动日志、标识符和设置。密钥会被销毁，因此无法恢复。清理功能仍可使用。</translation>
         </message>
         <message>
             <source>Not everything could be deleted: %1</source>

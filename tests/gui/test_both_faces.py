@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -15,14 +16,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from onecleaner import schedule, units
+from onecleaner import logsetup, schedule, units
 from onecleaner.cli import main
 from onecleaner.engine.catalog import load_catalog
 from onecleaner.engine.model import CleanResult, DeleteMode
 from onecleaner.gui.export import export_results
 from onecleaner.gui.i18n import install_translator
+from onecleaner.gui.privacy_panel import PrivacyPanel
 from onecleaner.gui.schedule import Scheduler
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.session import CleaningSession
@@ -310,3 +313,38 @@ def test_sizes_read_the_same_in_both_faces_and_only_the_words_are_translated(
         assert human_size(5 * 2**20) == "5.0 MiB"
     finally:
         install_translator(qapp, "en")
+
+
+# -- forget ------------------------------------------------------------------------------------
+
+
+def _logged(data_dir: Path, line: str) -> None:
+    logging.getLogger("onecleaner.test").warning(line)
+
+
+def test_forget_removes_the_log_files_from_the_command_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with logsetup.logging_to_file(data_dir) as log:
+        _logged(data_dir, "a line of an earlier run")
+    (log.parent / "onecleaner.log.1").write_text("an older, rotated log\n")
+    assert log.exists()
+    assert main(["privacy", "forget", "--yes"]) == 0
+    assert "log files" in capsys.readouterr().out
+    assert not log.parent.exists()
+
+
+def test_delete_all_my_data_removes_the_log_files_and_the_log_goes_on(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    panel = PrivacyPanel(None, privacy=PrivacyService(data_dir))
+    qtbot.addWidget(panel)
+    with logsetup.logging_to_file(data_dir) as log:  # the window's whole run logs
+        _logged(data_dir, "before: the user's day")
+        panel.forget_button.click()
+        assert panel.message.text() == "All your data was deleted from this device."
+        assert not log.exists()
+        _logged(data_dir, "after the forget")
+    assert log.read_text(encoding="utf-8").count("\n") == 1  # a new file, the new line only
+    assert "after the forget" in log.read_text(encoding="utf-8")

@@ -348,3 +348,22 @@ def test_delete_all_my_data_removes_the_log_files_and_the_log_goes_on(
         _logged(data_dir, "after the forget")
     assert log.read_text(encoding="utf-8").count("\n") == 1  # a new file, the new line only
     assert "after the forget" in log.read_text(encoding="utf-8")
+
+
+# -- settings written under the lock -----------------------------------------------------------
+
+
+def test_the_settings_dialog_keeps_what_the_command_line_changed_meanwhile(
+    qtbot: QtBot, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dialog = SettingsDialog(
+        None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=load_catalog()
+    )
+    qtbot.addWidget(dialog)
+    assert main(["cookies", "keep", "add", "bank.example"]) == 0  # while the dialog is open
+    capsys.readouterr()
+    dialog.general.delete_mode.setCurrentIndex(dialog.general.delete_mode.findData(DeleteMode.TRASH))
+    assert dialog.apply()
+    stored = load_settings(data_dir)[0]
+    assert stored.delete_mode is DeleteMode.TRASH
+    assert stored.cookie_keep_list == ("bank.example",), "the dialog signed the user out"

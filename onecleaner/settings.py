@@ -226,6 +226,17 @@ def update_settings(data_dir: Path, change: Callable[[Settings], Settings]) -> S
     return result[-1]
 
 
+def apply_changes(current: Settings, before: Settings, after: Settings) -> Settings:
+    """`current` with the values a form changed from `before` to `after`, for `update_settings`:
+    a value the form left alone keeps what another process may have stored meanwhile."""
+    changed = {
+        f.name: getattr(after, f.name)
+        for f in dataclasses.fields(Settings)
+        if getattr(after, f.name) != getattr(before, f.name)
+    }
+    return dataclasses.replace(current, **changed)
+
+
 __all__ = [
     "MIGRATIONS",
     "RETENTION_RANGE",
@@ -234,6 +245,7 @@ __all__ = [
     "Language",
     "Schedule",
     "Settings",
+    "apply_changes",
     "keep_domains",
     "keep_list_unknown",
     "load_settings",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -12,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from onecleaner.engine.model import Phase, Progress, Risk
+from onecleaner.engine.model import CleanResult, Phase, Plan, Progress, Risk
 from onecleaner.gui.jobs.base import Job
 from onecleaner.gui.jobs.workers import QuickCleanWorker, QuickOutcome
 from onecleaner.gui.services import AppServices
@@ -31,6 +32,11 @@ def _trn(text: str, n: int) -> str:
 
 def freed_text(outcome: QuickOutcome) -> str:
     """The notification after a quick clean, in words."""
+    if outcome.nothing_selected:
+        return _tr(
+            "Your quick selection is empty: nothing was cleaned. Tick what a quick clean "
+            "removes in Settings."
+        )
     result = outcome.result
     if result.cancelled:
         return _trn("Quick clean stopped: %1 freed (%Ln file(s)).", result.files).replace(
@@ -91,14 +97,19 @@ class QuickCleaner(QObject):
         when `confirm` was asked about care items and said no.
 
         Started by hand (Home, tray), `confirm` is asked when the preset holds items that need
-        care; the safe preset starts at once, as it always did.
+        care; the safe preset starts at once, as it always did. An emptied quick selection is a
+        run with nothing to do: it finishes at once, saying so (and the schedule counts it,
+        rather than retrying every minute).
         """
         if self.busy or self.other_busy():
             return False
         targets = self.services.quick_targets()
         if not targets:
-            self.failed.emit(_tr("The quick preset is empty: choose its items in Settings."))
-            return False
+            mode = self.services.delete_mode
+            nothing = CleanResult(targets=(), mode=mode, dry_run=False, cancelled=False)
+            plan = Plan(targets=(), os=self.services.env.os, created_at=time.time())
+            self.finished.emit(QuickOutcome(plan, nothing, nothing_selected=True))
+            return True
         risky = self.risky()
         if (
             risky
@@ -112,7 +123,7 @@ class QuickCleaner(QObject):
             self.services.env,
             catalog=self.services.catalog,
             mode=self.services.delete_mode,
-            options=self.services.scan_options(),
+            policy=self.services.policy,
             background=background,
         )
         job = Job(worker, self)

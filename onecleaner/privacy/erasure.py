@@ -16,7 +16,8 @@ from onecleaner.privacy import intents
 from onecleaner.privacy.app_files import app_state_path
 from onecleaner.privacy.consent import ConsentState, Purpose, Way
 from onecleaner.privacy.datalock import data_lock
-from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.errors import DataFolderError, PrivacyError
+from onecleaner.privacy.logfiles import erase_logs
 from onecleaner.privacy.notice import Notice, NoticeState
 from onecleaner.privacy.restore_lists import erase_restore_lists
 from onecleaner.privacy.settings_file import settings_path
@@ -117,12 +118,22 @@ def complete_withdrawal(
 
 
 def forget_everything(service: PrivacyService) -> list[str]:
-    """`forget`, written down first as an intent."""
+    """`forget`, written down first as an intent, then the log files.
+
+    DataFolderError when a log file stays (another program holds it open): everything else is
+    erased by then, and no intent is left pending to fail again at every later call.
+    """
     with data_lock(service.data_dir):
         service.resume_intents()
         intent = intents.begin(service.data_dir, intents.IntentKind.FORGET, service.clock())
         done = forget(service)
         intents.finish(service.data_dir, intent)
+    try:
+        if erase_logs(service.data_dir):
+            done.append("log files")
+    except DataFolderError as exc:
+        message = f"everything else was erased, but {exc}"
+        raise DataFolderError(exc.folder, exc.problem, message) from exc
     return done
 
 
@@ -148,8 +159,14 @@ def _resume(service: PrivacyService, intent: intents.Intent) -> str:
     when = intent.at.isoformat(timespec="seconds")
     if intent.kind is intents.IntentKind.FORGET:
         done = forget(service)
+        problem = ""
+        try:
+            if erase_logs(service.data_dir):
+                done.append("log files")
+        except DataFolderError as exc:
+            problem = f"; {exc}"
         what = ", ".join(done) if done else "nothing was left"
-        return f"An interrupted 'forget' (asked {when}) was completed: erased {what}."
+        return f"An interrupted 'forget' (asked {when}) was completed: erased {what}{problem}."
     try:
         purpose, way = Purpose(intent.purpose), Way(intent.way)
     except ValueError:

@@ -1360,16 +1360,16 @@
             <translation>删除我的全部数据</translation>
         </message>
         <message>
-            <source>Delete everything ONE Cleaner holds about you on this device: your choices, registration, activity log, identifier and settings? The keys are destroyed, so nothing can be recovered. Cleaning keeps working.</source>
-            <translation>要删除 ONE Cleaner 在本设备上保存的关于您的全部信息吗？包括您的选择、注册信息、活动日志、标识符和设置。密钥会被销毁，因此无法恢复。清理功能仍可使用。</translation>
-        </message>
-        <message>
             <source>Not everything could be deleted: %1</source>
             <translation>未能全部删除：%1</translation>
         </message>
         <message>
             <source>All your data was deleted from this device.</source>
             <translation>您的全部数据已从本设备上删除。</translation>
+        </message>
+        <message>
+            <source>Delete everything ONE Cleaner holds about you on this device: your choices, registration, activity log, identifier, settings and log files? The keys are destroyed, so nothing can be recovered. Cleaning keeps working.</source>
+            <translation>要删除 ONE Cleaner 在本设备上保存的关于您的全部信息吗？包括您的选择、注册信息、活动日志、标识符、设置和日志文件。密钥会被销毁，因此无法恢复。清理功能仍可使用。</translation>
         </message>
     </context>
     <context>
@@ -1649,6 +1649,33 @@
         <message>
             <source>The settings cannot open: the privacy data could not be read.</source>
             <translation>无法打开设置：无法读取隐私数据。</translation>
+        </message>
+    </context>
+    <context>
+        <name>units</name>
+        <message>
+            <source>B</source>
+            <translation>字节</translation>
+        </message>
+        <message>
+            <source>KiB</source>
+            <translation>KiB</translation>
+        </message>
+        <message>
+            <source>MiB</source>
+            <translation>MiB</translation>
+        </message>
+        <message>
+            <source>GiB</source>
+            <translation>GiB</translation>
+        </message>
+        <message>
+            <source>TiB</source>
+            <translation>TiB</translation>
+        </message>
+        <message>
+            <source>PiB</source>
+            <translation>PiB</translation>
         </message>
     </context>
     <context>
@@ -2137,6 +2164,10 @@
     <context>
         <name>tray</name>
         <message>
+            <source>Your quick selection is empty: nothing was cleaned. Tick what a quick clean removes in Settings.</source>
+            <translation>您的快速清理选择为空：未清理任何内容。请在设置中勾选快速清理要删除的项目。</translation>
+        </message>
+        <message>
             <source>Quick clean: nothing to remove, all clean.</source>
             <translation>快速清理：没有需要删除的内容，已经很干净了。</translation>
         </message>
@@ -2181,10 +2212,6 @@
             <translation>
                 <numerusform>快速清理释放了 %1（%Ln 个文件）。</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>The quick preset is empty: choose its items in Settings.</source>
-            <translation>快速清理预设为空：请在设置中选择项目。</translation>
         </message>
         <message>
             <source>Stop the quick clean</source>

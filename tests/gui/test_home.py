@@ -50,7 +50,7 @@ def test_before_any_scan_it_says_so_and_after_one_it_shows_what_and_when(
     home.activate()
     assert home.found.text() == human_size(61_000_000)
     assert home.found_when.text().startswith("Found in 1,292 files by the scan of ")
-    assert "60.0 MB freed" in home.last_clean.text()
+    assert "57.2 MiB freed" in home.last_clean.text()
 
 
 def test_a_scan_on_the_clean_page_is_remembered_for_home(

@@ -204,7 +204,7 @@ def test_counts_read_right_in_english_one_and_many(qtbot: QtBot, data_dir: Path)
         "Freed 10 B: 1 file removed",
         "1 item was left alone; see “Left alone” for the reason.",
     )
-    assert cleaned_text(result(1234), 2)[0] == "Freed 12.3 kB: 1,234 files removed"
+    assert cleaned_text(result(1234), 2)[0] == "Freed 12.1 KiB: 1,234 files removed"
     one = confirmation_text(CleanSummary(1, 10, DeleteMode.TRASH))[0]
     assert one == "Move 1 file (10 B) to the trash?"
     question, detail = running_text(["Google Chrome"])

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from onecleaner import units
 from onecleaner.engine.model import (
     OS,
     Application,
@@ -87,10 +88,10 @@ def test_tree_shows_risk_description_and_scanned_sizes(qtbot: QtBot) -> None:
     assert model.data(model.index(1, TargetTreeModel.RISK, web)) == "Privacy"
     assert "the history of web" in model.data(history, Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(1, TargetTreeModel.SIZE, web)) == ""
-    model.set_figures({"web.cache": TargetFigures(3, 5000), "web.history": TargetFigures(1, 1000)})
-    assert model.data(model.index(0, TargetTreeModel.SIZE, web)) == "5.0 kB"
+    model.set_figures({"web.cache": TargetFigures(3, 5120), "web.history": TargetFigures(1, 1024)})
+    assert model.data(model.index(0, TargetTreeModel.SIZE, web)) == "5.0 KiB"
     assert model.data(model.index(0, TargetTreeModel.FILES, web)) == "3"
-    assert model.data(model.index(0, TargetTreeModel.SIZE)) == "6.0 kB"  # the application sums
+    assert model.data(model.index(0, TargetTreeModel.SIZE)) == "6.0 KiB"  # the application sums
 
 
 def _entries(n: int) -> tuple[PlanEntry, ...]:
@@ -168,7 +169,10 @@ def test_export_json_names_what_was_removed_and_why_items_stayed(tmp_path: Path)
     assert by_id["chromium.cache"] == {
         "id": "chromium.cache",
         "files": 0,
+        "records": 0,
         "bytes": 0,
+        "trashed_files": 0,
+        "trashed_bytes": 0,
         "skipped": [
             {
                 "path": "/c/chromium/x",
@@ -202,7 +206,7 @@ def test_confirmation_names_total_and_risky_items() -> None:
         unticked=2,
     )
     question, details = confirmation_text(summary)
-    assert question == "Move 1,234 files (5.6 MB) to the trash?"
+    assert question == "Move 1,234 files (5.3 MiB) to the trash?"
     assert "Recent documents list (Care): The list of files you opened." in details
     assert "They stay in the trash until you empty it." in details
     assert "2 files you unticked stay." in details
@@ -234,15 +238,17 @@ def test_chart_categories_keep_the_biggest_and_sum_the_rest() -> None:
     assert bars[-1].bytes == sum((i + 1) * 100 for i in range(6))
 
 
-def test_human_sizes() -> None:
-    assert [human_size(n) for n in (0, 999, 1000, 1_234_567, 12_300_000_000, 512 * 10**9)] == [
+def test_human_sizes_are_the_command_lines() -> None:
+    sizes = (0, 999, 1024, 1_234_567, 12_300_000_000, 512 * 2**30)
+    assert [human_size(n) for n in sizes] == [
         "0 B",
         "999 B",
-        "1.0 kB",
-        "1.2 MB",
-        "12.3 GB",
-        "512 GB",
+        "1.0 KiB",
+        "1.2 MiB",
+        "11.5 GiB",
+        "512 GiB",
     ]
+    assert [human_size(n) for n in sizes] == [units.human_size(n) for n in sizes]
 
 
 def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtBot) -> None:
@@ -256,8 +262,8 @@ def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtB
     assert model.data(web) == ""  # web.cache exists: not scanned yet, so no size
     history = model.index(1, TargetTreeModel.SIZE, model.index(0, 0))
     assert model.data(history) == "not found"
-    model.set_figures({"web.cache": TargetFigures(2, 3000)})
-    assert model.data(web) == "3.0 kB"
+    model.set_figures({"web.cache": TargetFigures(2, 3072)})
+    assert model.data(web) == "3.0 KiB"
     model.set_missing([])
     assert model.data(dev) == ""
 
@@ -294,7 +300,7 @@ def test_the_disk_line_names_the_gain_that_rounding_would_hide(qtbot: QtBot) -> 
     qtbot.addWidget(view)
     view.show_disk({"/": 84_150_000_000}, None, 30_000_000)
     assert view.disk.text() == (
-        "Free space on /: 84.2 GB now, about 84.2 GB after cleaning (+30.0 MB)"
+        "Free space on /: 78.4 GiB now, about 78.4 GiB after cleaning (+28.6 MiB)"
     )
     view.show_disk({"/": 1_000_000}, {"/": 1_057_000}, 57_000)
-    assert view.disk.text() == "Free space on /: 1.0 MB before, 1.1 MB after (+57.0 kB)"
+    assert view.disk.text() == "Free space on /: 977 KiB before, 1.0 MiB after (+55.7 KiB)"

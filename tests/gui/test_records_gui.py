@@ -32,7 +32,7 @@ def test_a_quick_clean_of_cookies_keeps_the_kept_domains(
         [services.catalog.target("chromium.cookies")],
         services.env,
         catalog=services.catalog,
-        options=services.scan_options(),
+        policy=services.policy,
     )
     outcome = worker.work()
     assert outcome.result.records == 1

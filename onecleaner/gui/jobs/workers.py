@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from onecleaner.app.policy import CleanPolicy
 from onecleaner.engine import processes
 from onecleaner.engine.clean import clean
 from onecleaner.engine.env import Environment
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from onecleaner.engine.catalog import Catalog
 
 log = logging.getLogger(__name__)
+
+#: A worker made without the settings' policy (tests): the engine's own rules only.
+NO_POLICY = CleanPolicy(never_touch=(), keep_domains=(), min_age_days=None)
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class QuickOutcome:
     plan: Plan
     result: CleanResult
     found: int = 0  # bytes the scan found (summed on the worker thread)
+    nothing_selected: bool = False  # the user emptied the quick selection: nothing was cleaned
 
 
 class ScanWorker(Worker):
@@ -129,6 +134,7 @@ class CleanWorker(Worker):
         mode: DeleteMode = DeleteMode.PERMANENT,
         unticked: frozenset[str] = frozenset(),
         probe: Any = None,
+        policy: CleanPolicy | None = None,
     ) -> None:
         super().__init__()
         self.plan = plan
@@ -137,6 +143,7 @@ class CleanWorker(Worker):
         self.mode = mode
         self.unticked = unticked
         self.probe = probe
+        self.policy = policy if policy is not None else NO_POLICY
 
     def work(self) -> CleanResult:
         # Plan.without walks every entry: done here so a big plan never costs the GUI thread.
@@ -149,6 +156,8 @@ class CleanWorker(Worker):
             probe=self.probe,
             progress=self.report,
             cancel=self.cancel_event,
+            never_touch=self.policy.never_touch,  # re-checked at removal, the data folder too
+            keep_domains=self.policy.keep_domains,
         )
 
 
@@ -165,7 +174,7 @@ class QuickCleanWorker(Worker):
         *,
         catalog: Catalog,
         mode: DeleteMode = DeleteMode.PERMANENT,
-        options: ScanOptions | None = None,
+        policy: CleanPolicy | None = None,
         background: bool = False,
     ) -> None:
         super().__init__()
@@ -173,7 +182,7 @@ class QuickCleanWorker(Worker):
         self.env = env
         self.catalog = catalog
         self.mode = mode
-        self.options = options
+        self.policy = policy if policy is not None else NO_POLICY
         self.background = background
 
     def work(self) -> QuickOutcome:
@@ -184,7 +193,7 @@ class QuickCleanWorker(Worker):
             self.targets,
             self.env,
             catalog=self.catalog,
-            options=self.options if self.options is not None else ScanOptions(),
+            options=self.policy.scan_options(),
             probe=probe,
             progress=self.report,
             cancel=self.cancel_event,
@@ -200,6 +209,8 @@ class QuickCleanWorker(Worker):
             probe=probe,
             progress=self.report,
             cancel=self.cancel_event,
+            never_touch=self.policy.never_touch,  # re-checked at removal, the data folder too
+            keep_domains=self.policy.keep_domains,
         )
         return QuickOutcome(plan, result, plan.bytes)
 

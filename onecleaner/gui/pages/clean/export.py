@@ -1,4 +1,7 @@
-"""Write a clean's results as CSV or JSON (plain functions, no Qt, so they are tested alone)."""
+"""Write a clean's results as CSV or JSON (plain functions, no Qt, so they are tested alone).
+
+The JSON is the command line's `clean --json` report (`app.report`), names escaped the same way.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,9 @@ import enum
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
+from onecleaner.app.report import clean_report, unique_skips
 from onecleaner.engine.model import CleanResult, Skip
-from onecleaner.engine.reasons import Reason, skip_data
 
 
 class ExportFormat(enum.Enum):
@@ -27,59 +29,13 @@ class ExportFormat(enum.Enum):
 
 def all_skips(result: CleanResult, scan_skips: Sequence[Skip] = ()) -> list[Skip]:
     """What the scan and the clean left alone, each (path, reason) once, scan's first."""
-    seen: set[tuple[str, Reason]] = set()
-    out: list[Skip] = []
-    for skip in (*scan_skips, *result.skipped):
-        key = (skip.path, skip.reason)
-        if key not in seen:
-            seen.add(key)
-            out.append(skip)
-    return out
-
-
-def result_document(result: CleanResult, scan_skips: Sequence[Skip] = ()) -> dict[str, Any]:
-    """The results as a JSON-ready document (the same shape as `onecleaner clean --json`)."""
-    skips = all_skips(result, scan_skips)
-    by_target: dict[str, list[Skip]] = {}
-    for skip in skips:
-        by_target.setdefault(skip.target_id, []).append(skip)
-    targets = [
-        {
-            "id": t.target_id,
-            "files": t.removed,
-            "bytes": t.freed,
-            "skipped": [
-                skip_data(s) for s in by_target.pop(t.target_id, [])
-            ],
-        }
-        for t in result.targets
-    ]
-    # Skips of targets that removed nothing (e.g. a running application) still get a row.
-    for target_id, rest in by_target.items():
-        targets.append(
-            {
-                "id": target_id,
-                "files": 0,
-                "bytes": 0,
-                "skipped": [skip_data(s) for s in rest],
-            }
-        )
-    return {
-        "targets": targets,
-        "files": result.files,
-        "bytes": result.bytes,
-        "mode": result.mode.value,
-        "dry_run": result.dry_run,
-        "cancelled": result.cancelled,
-        "disk_free_before": dict(result.disk_free_before),
-        "disk_free_after": dict(result.disk_free_after),
-    }
+    return unique_skips(scan_skips, result.skipped)
 
 
 def write_json(path: Path, result: CleanResult, scan_skips: Sequence[Skip] = ()) -> None:
-    """Save the results as JSON (UTF-8, paths as they are)."""
-    text = json.dumps(result_document(result, scan_skips), indent=2, ensure_ascii=False)
-    path.write_text(text + "\n", encoding="utf-8", errors="surrogateescape")
+    """Save the results as `onecleaner clean --json` prints them (UTF-8)."""
+    text = json.dumps(clean_report(result, scan_skips), indent=2, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 CSV_HEADER = ("kind", "target", "path", "files", "bytes", "reason")
@@ -87,13 +43,13 @@ CSV_HEADER = ("kind", "target", "path", "files", "bytes", "reason")
 
 def write_csv(path: Path, result: CleanResult, scan_skips: Sequence[Skip] = ()) -> None:
     """Save the results as CSV: one `removed` row per target, one `skipped` row per item."""
-    doc = result_document(result, scan_skips)
-    with path.open("w", newline="", encoding="utf-8", errors="surrogateescape") as fh:
+    report = clean_report(result, scan_skips)
+    with path.open("w", newline="", encoding="utf-8") as fh:
         out = csv.writer(fh)
         out.writerow(CSV_HEADER)
-        for t in doc["targets"]:
+        for t in report["targets"]:
             out.writerow(("removed", t["id"], "", t["files"], t["bytes"], ""))
-        for t in doc["targets"]:
+        for t in report["targets"]:
             for s in t["skipped"]:
                 out.writerow(("skipped", t["id"], s["path"], "", "", s["reason"]))
 

@@ -205,6 +205,7 @@ class CleaningSession(QObject):
             mode=self.services.delete_mode,
             unticked=self.selection.paths(),
             probe=self.probe,
+            policy=self.services.policy,
         )
         worker.finished.connect(self._on_cleaned)
         self._run(worker, Stage.CLEANING)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onecleaner.app.quick import quick_setting
 from onecleaner.engine.env import current_os
 from onecleaner.engine.model import OS, Application, DeleteMode, Risk, Target
 from onecleaner.gui.catalog_text import app_name, target_description, target_label
@@ -258,8 +259,7 @@ class GeneralPage(QWidget):
             for item in self._items()
             if item.checkState() == Qt.CheckState.Checked
         )
-        # Unchanged from the recommendation: keep following it as the catalog evolves.
-        quick = None if set(checked) == set(self._preset) else checked
+        quick = quick_setting(checked, self._catalog, current_os())
         return dataclasses.replace(
             s,
             delete_mode=self.delete_mode.currentData(),

@@ -22,7 +22,8 @@ from onecleaner.gui.pages.settings.about import AboutTab
 from onecleaner.gui.pages.settings.general import CatalogView, GeneralPage
 from onecleaner.gui.pages.settings.privacy import PrivacyPanel
 from onecleaner.gui.theme import GAP, MARGIN
-from onecleaner.settings import Settings, load_settings, save_settings, settings_path
+from onecleaner.privacy.errors import PrivacyError
+from onecleaner.settings import Settings, apply_changes, load_settings, update_settings
 
 if TYPE_CHECKING:
     from onecleaner.privacy.service import PrivacyService
@@ -131,10 +132,17 @@ class SettingsPage(QWidget):
             self.general.show_settings(edited)
             QMessageBox.warning(self, self.tr("Start at login"), login_problem)
         try:
-            # After "Delete all my data", untouched defaults are not written back.
-            if edited != self._saved or settings_path(self._data_dir).exists():
-                save_settings(self._data_dir, edited)
-        except OSError as exc:
+            # Only what the user changed is written, under the data folder's lock: a value the
+            # command line changed meanwhile stays, and untouched defaults (after "Delete all
+            # my data") are not written back.
+            if edited != self._saved:
+                before, wanted = self._saved, edited
+                edited = update_settings(
+                    self._data_dir, lambda current: apply_changes(current, before, wanted)
+                )
+                if edited != wanted:  # another process changed other values: show them
+                    self.show_settings(edited)
+        except (OSError, PrivacyError) as exc:
             QMessageBox.warning(
                 self,
                 self.tr("Settings not saved"),

@@ -405,8 +405,8 @@ class PrivacyPanel(QWidget):
             self.tr("Delete all my data"),
             self.tr(
                 "Delete everything ONE Cleaner holds about you on this device: your choices, "
-                "registration, activity log, identifier and settings? The keys are destroyed, "
-                "so nothing can be recovered. Cleaning keeps working."
+                "registration, activity log, identifier, settings and log files? The keys are "
+                "destroyed, so nothing can be recovered. Cleaning keeps working."
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -19,6 +19,16 @@
         </message>
     </context>
     <context>
+        <name>FinderTab</name>
+        <message numerus="yes">
+            <source>Left alone: %Ln item(s), and why</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>GeneralPage</name>
         <message numerus="yes">
             <source>%n day(s)</source>
@@ -192,6 +202,30 @@
         </message>
     </context>
     <context>
+        <name>MapTab</name>
+        <message numerus="yes">
+            <source>%Ln item(s) left alone.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>…and %Ln more.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 in %Ln file(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PrivacyPanel</name>
         <message numerus="yes">
             <source>%n day(s)</source>
@@ -205,6 +239,30 @@
             <translation>
                 <numerusform>Kept for %n day.</numerusform>
                 <numerusform>Kept for %n days.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TreemapWidget</name>
+        <message numerus="yes">
+            <source>%Ln file(s)</source>
+            <translation type="unfinished">
+                <numerusform>%Ln file</numerusform>
+                <numerusform>%Ln files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln smaller folder(s) in %1</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln more</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
             </translation>
         </message>
     </context>
@@ -239,10 +297,142 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Move “%1” (%Ln file(s), %2) to the trash?</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete “%1” (%Ln file(s), %2) permanently?</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move the %Ln file(s) (%1) in “%2” to the trash?</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) you unticked stay.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n program(s) running: %1.</source>
             <translation>
                 <numerusform>%1 is running.</numerusform>
                 <numerusform>These programs are running: %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FolderList</name>
+        <message numerus="yes">
+            <source>%Ln file(s) directly in this folder</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DiskUsage</name>
+        <message numerus="yes">
+            <source>%Ln day(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>An installer or disk image in Downloads, older than %Ln days.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Search cancelled: %Ln item(s) found so far</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Scanning: %Ln file(s), %1</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Searching: %Ln file(s) looked at, %1 found</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Build output the projects in %1 can make again (node_modules, target, .venv, __pycache__…), per project. Projects changed in the last %Ln days are not ticked.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Project changed in the last %Ln days</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Its project changed in the last %Ln days: it may be in use.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) found</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ticked: %Ln item(s), %1.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln folder(s) could not be read (hover here for the list).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removing: %Ln file(s) done, %1</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %Ln files that take the most space in %1. They are your own files: they go to the trash, where you can put them back from.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
             </translation>
         </message>
     </context>

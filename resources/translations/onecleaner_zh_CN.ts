@@ -378,6 +378,143 @@
         </message>
     </context>
     <context>
+        <name>DiskUsagePage</name>
+        <message>
+            <source>Disk usage</source>
+            <extracomment>The tabs by the section names `open_page("disk", section)` accepts.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation type="unfinished">文件夹：</translation>
+        </message>
+        <message>
+            <source>C&amp;hange…</source>
+            <translation type="unfinished">更改(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Look at another folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>H&amp;ome folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Map and finders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a folder to look at</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FinderTab</name>
+        <message>
+            <source>&amp;Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search the folder chosen (nothing is removed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cance&amp;l</source>
+            <translation type="unfinished">取消(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Tick a&amp;ll</source>
+            <translation type="unfinished">全部勾选(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Untick all</source>
+            <translation type="unfinished">全部取消勾选(&amp;U)</translation>
+        </message>
+        <message>
+            <source>What was found, with ticks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press Space to tick or untick the current row; the note says why a row is not ticked. Click a column's title to sort by it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items left alone, with the reason</source>
+            <translation type="unfinished">未处理的项目及原因</translation>
+        </message>
+        <message>
+            <source>What is happening</source>
+            <translation type="unfinished">当前状态</translation>
+        </message>
+        <message>
+            <source>Move to &amp;trash…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move the ticked items to the trash (asks first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the ticked build output permanently (asks first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files were removed since this search: find again to see.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick at least one item.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Moving to the trash…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling: stopping after the current file…</source>
+            <translation type="unfinished">正在取消：处理完当前文件后停止…</translation>
+        </message>
+        <message>
+            <source>Search cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped by an error: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press Find to search.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Left alone: %Ln item(s), and why</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>&lt;p&gt;ONE Cleaner cleans without any of the choices below: each is off until you turn it on.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Personal information (e-mail, phone number) only if you register, which is optional.&lt;/li&gt;&lt;li&gt;Log information only for the purposes you allow here.&lt;/li&gt;&lt;li&gt;Everything is stored encrypted on this device, only as long as needed. Nothing is sent or shared.&lt;/li&gt;&lt;li&gt;If the service ever stops, you are told, and your personal information is deleted.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;You can change these choices at any time in Settings → Privacy. Turning a choice off erases what was collected for it.&lt;/p&gt;</source>
@@ -1092,6 +1229,136 @@
         </message>
     </context>
     <context>
+        <name>MapTab</name>
+        <message>
+            <source>&amp;Scan</source>
+            <extracomment>Seconds between two redraws of the map while the walk streams in (the status is every report). The skipped folders listed in the status line's tooltip.</extracomment>
+            <translation type="unfinished">扫描(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Measure every folder in the folder chosen (nothing is removed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cance&amp;l</source>
+            <translation type="unfinished">取消(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Folders, largest first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter opens a folder, Backspace goes back up; the menu key offers to move a folder to the trash or open it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the map is</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What is happening</source>
+            <translation type="unfinished">当前状态</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation type="unfinished">进度</translation>
+        </message>
+        <message>
+            <source>Files were removed since this scan: scan again to see the sizes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scanning…</source>
+            <translation type="unfinished">正在扫描…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move to &amp;trash…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation type="unfinished">打开文件夹(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Could not open %1 in the file manager.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking at what %1 holds…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped by an error: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cannot be moved to the trash as a whole: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not moved to the trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled: nothing was moved to the trash.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing in %1 can be moved to the trash.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) left alone.</source>
+            <translation type="unfinished">
+                <numerusform>%Ln 个项目未处理。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing was moved to the trash.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Moving to the trash…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1. %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>…and %Ln more.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Left alone</source>
+            <translation type="unfinished">未处理</translation>
+        </message>
+        <message>
+            <source>Press Scan to see which folders take the space in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 in %Ln file(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>NoticeBanner</name>
         <message>
             <source>ONE Cleaner will stop operating on %1. You can export your data until %2; after that date your personal information is deleted from this device.</source>
@@ -1621,6 +1888,59 @@
         </message>
     </context>
     <context>
+        <name>TreemapWidget</name>
+        <message>
+            <source>Map of folder sizes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s)</source>
+            <translation type="unfinished">
+                <numerusform>%Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could not be read entirely: what is inside is not counted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click to open it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files directly in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln smaller folder(s) in %1</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Still being scanned in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln more</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Scanning…</source>
+            <translation type="unfinished">正在扫描…</translation>
+        </message>
+    </context>
+    <context>
         <name>i18n</name>
         <message>
             <source>System language</source>
@@ -1649,6 +1969,10 @@
         <message>
             <source>The settings cannot open: the privacy data could not be read.</source>
             <translation>无法打开设置：无法读取隐私数据。</translation>
+        </message>
+        <message>
+            <source>Disk usage</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1705,6 +2029,58 @@
             <source>Caches are rebuilt by their programs when needed.</source>
             <translation>缓存会在需要时由相应程序重新生成。</translation>
         </message>
+        <message numerus="yes">
+            <source>Move “%1” (%Ln file(s), %2) to the trash?</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete “%1” (%Ln file(s), %2) permanently?</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move the %Ln file(s) (%1) in “%2” to the trash?</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Build output (node_modules, target, .venv…): its project's build makes it again when needed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>These are your own files, not caches: nothing makes them again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>They stay in the trash until you empty it, and can be put back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted permanently, they cannot be restored.</source>
+            <translation>永久删除后无法恢复。</translation>
+        </message>
+        <message>
+            <source>The folders stay, emptied; version-control data, links and files in use stay too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) you unticked stay.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Move to &amp;trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Programs are running</source>
             <translation>有程序正在运行</translation>
@@ -1728,10 +2104,6 @@
         <message>
             <source>They stay in the trash until you empty it.</source>
             <translation>它们会留在回收站中，直到您清空回收站。</translation>
-        </message>
-        <message>
-            <source>Deleted permanently, they cannot be restored.</source>
-            <translation>永久删除后无法恢复。</translation>
         </message>
         <message numerus="yes">
             <source>%n program(s) running: %1.</source>
@@ -1821,6 +2193,223 @@
         <message>
             <source>some selected</source>
             <translation>部分选中</translation>
+        </message>
+    </context>
+    <context>
+        <name>Candidates</name>
+        <message>
+            <source>Project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frees</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Build output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last used</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FolderList</name>
+        <message>
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not be read entirely: what is inside is not counted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s) directly in this folder</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>(files in this folder)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DiskUsage</name>
+        <message numerus="yes">
+            <source>%Ln day(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Installer or disk image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hard link: frees nothing alone</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>An installer or disk image in Downloads, older than %Ln days.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Another name (hard link) of this file stays, so removing it frees nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Search cancelled: %Ln item(s) found so far</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Scan cancelled: the sizes are what was counted so far.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scan finished.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Scanning: %Ln file(s), %1</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Searching: %Ln file(s) looked at, %1 found</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Large files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Old files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Build artefacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files not used for %1 in your Downloads and Desktop folders, and installers and disk images in Downloads older than %2. They go to the trash.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files not used for %1 in %3, and installers and disk images in Downloads older than %2. They go to the trash.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Build output the projects in %1 can make again (node_modules, target, .venv, __pycache__…), per project. Projects changed in the last %Ln days are not ticked.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Project changed in the last %Ln days</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>In a hidden folder: look first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Part of its project is unreadable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search stopped before its project</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Its project changed in the last %Ln days: it may be in use.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>It is in a hidden folder, where programs keep their data: check what it is before removing it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Part of its project could not be read, so when it last changed is unknown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The search stopped before its project was fully read, so when it last changed is unknown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) found</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ticked: %Ln item(s), %1.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln folder(s) could not be read (hover here for the list).</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removing: %Ln file(s) done, %1</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %Ln files that take the most space in %1. They are your own files: they go to the trash, where you can put them back from.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>

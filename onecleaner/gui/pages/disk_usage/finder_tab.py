@@ -1,0 +1,401 @@
+"""A finder's tab of the Disk usage page: search on a worker, the candidates with their ticks,
+one button that removes the ticked ones through the clean confirmation, and what was left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onecleaner.engine.finders import FinderKind, Findings
+from onecleaner.engine.model import CleanResult, DeleteMode, Progress
+from onecleaner.finder_policy import finder_mode
+from onecleaner.gui.i18n import Texts
+from onecleaner.gui.jobs.finders import (
+    FinderOptions,
+    FinderWorker,
+    FoundCleanOutcome,
+    FoundCleanWorker,
+)
+from onecleaner.gui.pages.clean.confirm import CleanSummary, Dialogs
+from onecleaner.gui.pages.clean.export import all_skips
+from onecleaner.gui.pages.clean.models import SkipTableModel
+from onecleaner.gui.pages.clean.result_text import cleaned_text
+from onecleaner.gui.pages.disk_usage.candidates import CandidateModel, Column
+from onecleaner.gui.pages.disk_usage.runner import JobRunner
+from onecleaner.gui.pages.disk_usage.texts import (
+    finder_description,
+    finder_title,
+    found_text,
+    search_progress_text,
+)
+from onecleaner.gui.services import AppServices
+from onecleaner.gui.theme import SPACING
+
+
+class FinderTab(QWidget):
+    """Large files, old files or build artefacts of the folder chosen."""
+
+    removed = Signal()  # files went (the map may show them still)
+
+    def __init__(
+        self,
+        kind: FinderKind,
+        services: AppServices,
+        dialogs: Dialogs,
+        options: Callable[[], FinderOptions],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.services = services
+        self.dialogs = dialogs
+        self.options = options
+        self.runner = JobRunner(self)
+        self.texts = Texts()
+        self.folder = services.env.home
+        self.findings: Findings | None = None
+        self.result: CleanResult | None = None
+        self._status_key: Callable[[], str] = lambda: ""
+        bind = self.texts.bind
+
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.description.setProperty("role", "muted")
+
+        self.model = CandidateModel(kind, self, home=services.env.home)
+        self.table = QTableView(self)
+        self.table.setObjectName(f"{kind.value}Table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        widths = {
+            Column.PROJECT: 260,
+            Column.SIZE: metrics.horizontalAdvance("999.9 MB") + 28,
+            Column.FILES: metrics.horizontalAdvance("999,999") + 24,
+            Column.USED: metrics.horizontalAdvance("2026-12-31") + 48,
+            Column.NOTE: 240,
+        }
+        for section, column in enumerate(self.model.columns):
+            if column in widths:
+                head.resizeSection(section, widths[column])
+        self.table.setSortingEnabled(True)
+        head.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+        self.tick_all = QPushButton(self)
+        self.tick_all.clicked.connect(lambda: self.model.set_all_ticked(True))
+        self.untick_all = QPushButton(self)
+        self.untick_all.clicked.connect(lambda: self.model.set_all_ticked(False))
+        self.headline = QLabel(self)
+        self.headline.setProperty("role", "subtitle")
+        self.headline.setWordWrap(True)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        summary = QVBoxLayout()
+        summary.setSpacing(2)
+        summary.addWidget(self.headline)
+        summary.addWidget(self.detail)
+        ticks = QHBoxLayout()
+        ticks.addLayout(summary, 1)
+        ticks.addWidget(self.tick_all, 0, Qt.AlignmentFlag.AlignBottom)
+        ticks.addWidget(self.untick_all, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.skip_model = SkipTableModel(self)
+        self.skips_view = QTableView(self)
+        self.skips_view.setObjectName(f"{kind.value}Skips")
+        self.skips_view.setModel(self.skip_model)
+        self.skips_view.verticalHeader().setVisible(False)
+        self.skips_view.setWordWrap(False)
+        self.skips_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        skips_head = self.skips_view.horizontalHeader()
+        skips_head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        skips_head.setSectionResizeMode(SkipTableModel.REASON, QHeaderView.ResizeMode.Stretch)
+        skips_head.resizeSection(SkipTableModel.PATH, 380)
+        self.skips_caption = QLabel(self)
+        skips_box = QWidget(self)
+        skips_layout = QVBoxLayout(skips_box)
+        skips_layout.setContentsMargins(0, SPACING, 0, 0)
+        skips_layout.addWidget(self.skips_caption)
+        skips_layout.addWidget(self.skips_view, 1)
+        self.skips_box = skips_box
+        skips_box.hide()
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(skips_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.current = QLabel(self)
+        self.current.setProperty("role", "muted")
+        self.current.setTextFormat(Qt.TextFormat.PlainText)
+        self.current.setMinimumWidth(10)
+        self.current.hide()
+        self.find_button = QPushButton(self)
+        self.find_button.setDefault(True)
+        self.find_button.clicked.connect(self.search)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self.remove)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.clicked.connect(self.cancel)
+        status = QVBoxLayout()
+        status.setSpacing(2)
+        line = QHBoxLayout()
+        line.addWidget(self.status, 3)
+        line.addWidget(self.progress, 2)
+        status.addLayout(line)
+        status.addWidget(self.current)
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACING)
+        actions.addLayout(status, 1)
+        actions.addWidget(self.find_button)
+        actions.addWidget(self.remove_button)
+        actions.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, SPACING, 0, 0)
+        layout.addWidget(self.description)
+        layout.addLayout(ticks)
+        layout.addWidget(split, 1)
+        layout.addLayout(actions)
+
+        bind(self.find_button.setText, lambda: self.tr("&Find"))
+        bind(
+            self.find_button.setToolTip,
+            lambda: self.tr("Search the folder chosen (nothing is removed)"),
+        )
+        bind(self.cancel_button.setText, lambda: self.tr("Cance&l"))
+        bind(self.tick_all.setText, lambda: self.tr("Tick a&ll"))
+        bind(self.untick_all.setText, lambda: self.tr("&Untick all"))
+        bind(self.table.setAccessibleName, lambda: self.tr("What was found, with ticks"))
+        bind(
+            self.table.setAccessibleDescription,
+            lambda: self.tr(
+                "Press Space to tick or untick the current row; the note says why a row is not "
+                "ticked. Click a column's title to sort by it."
+            ),
+        )
+        bind(
+            self.skips_view.setAccessibleName, lambda: self.tr("Items left alone, with the reason")
+        )
+        bind(self.status.setAccessibleName, lambda: self.tr("What is happening"))
+        self.model.ticksChanged.connect(self._on_ticks)
+        self.runner.busyChanged.connect(self._on_busy)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self._retranslate_own()
+        self._on_busy(False)
+
+    # --- the page's questions -----------------------------------------------------------------
+    def title(self) -> str:
+        return finder_title(self.kind)
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+        self.model.retranslate()
+        self.skip_model.retranslate()
+        self._retranslate_own()
+
+    def _retranslate_own(self) -> None:
+        self.description.setText(
+            finder_description(self.kind, self.folder, self.services.env.home)
+        )
+        self.remove_button.setText(
+            self.tr("Move to &trash…") if self.mode() is DeleteMode.TRASH else self.tr("&Delete…")
+        )
+        self.remove_button.setToolTip(
+            self.tr("Move the ticked items to the trash (asks first)")
+            if self.mode() is DeleteMode.TRASH
+            else self.tr("Delete the ticked build output permanently (asks first)")
+        )
+        self.status.setText(self._status_key())
+        self._show_summary()
+        self._show_skips()
+
+    def stop(self) -> None:
+        self.runner.stop()
+
+    def set_folder(self, folder: str) -> None:
+        """Search another folder: what was found goes."""
+        if self.runner.busy:
+            return
+        self.folder = folder
+        self.findings = None
+        self.result = None
+        self.model.set_findings(None)
+        self.skip_model.set_skips(())
+        self._say(lambda: "")
+        self._retranslate_own()
+
+    def mode(self) -> DeleteMode:
+        """How this finder's ticked items are removed (the settings may have changed)."""
+        return finder_mode(self.kind, self.services.delete_mode)
+
+    def mark_stale(self) -> None:
+        """Files went elsewhere on the page: what is listed may be gone."""
+        if self.findings is not None and not self.runner.busy:
+            self._say(lambda: self.tr("Files were removed since this search: find again to see."))
+
+    # --- commands -----------------------------------------------------------------------------
+    @Slot()
+    def search(self) -> bool:
+        """Run the finder on a worker."""
+        if self.runner.busy:
+            return False
+        folders: list[str] | None = [self.folder]
+        if self.kind is FinderKind.OLD and self.folder == self.services.env.home:
+            folders = None  # the home: its Downloads and Desktop
+        self.result = None
+        self._say(lambda: self.tr("Searching…"))
+        return self.runner.start(FinderWorker(self.kind, folders, self.options()), "find")
+
+    @Slot()
+    def remove(self) -> bool:
+        """Confirm, then remove the ticked items through the re-checked clean."""
+        if self.runner.busy or self.findings is None:
+            return False
+        ticked = self.model.ticked()
+        if not ticked:
+            self._say(lambda: self.tr("Tick at least one item."))
+            return False
+        mode = self.mode()
+        summary = CleanSummary(
+            files=sum(c.files for c in ticked),
+            bytes=sum(c.bytes for c in ticked),
+            mode=mode,
+            unticked=self.model.rowCount() - len(ticked),
+            found_by=self.kind,
+        )
+        if not self.dialogs.confirm_clean(self, summary):
+            self._say(lambda: self.tr("Nothing was removed."))
+            return False
+        worker = FoundCleanWorker(
+            self.findings, self.model.ticked_paths(), mode, self.options()
+        )
+        self._say(
+            lambda: self.tr("Moving to the trash…")
+            if mode is DeleteMode.TRASH
+            else self.tr("Deleting…")
+        )
+        return self.runner.start(worker, "clean")
+
+    @Slot()
+    def cancel(self) -> None:
+        if self.runner.busy:
+            self.runner.cancel()
+            self._say(lambda: self.tr("Cancelling: stopping after the current file…"))
+
+    # --- outcomes -----------------------------------------------------------------------------
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        has = self.findings is not None and self.model.rowCount() > 0
+        self.find_button.setEnabled(not busy)
+        self.remove_button.setEnabled(not busy and has and bool(self.model.ticked_paths()))
+        self.cancel_button.setEnabled(busy)
+        self.tick_all.setEnabled(not busy and has)
+        self.untick_all.setEnabled(not busy and has)
+        self.table.setEnabled(not busy or self.runner.what != "clean")
+        self.progress.setVisible(busy)
+        self.current.setVisible(busy)
+        if not busy:
+            self.current.setText("")
+
+    @Slot(object)
+    def _on_progress(self, report: object) -> None:
+        if isinstance(report, Progress):
+            self._say(lambda: search_progress_text(report))
+            metrics = self.current.fontMetrics()
+            width = max(self.current.width() - 4, 80)
+            self.current.setText(
+                metrics.elidedText(report.current, Qt.TextElideMode.ElideMiddle, width)
+            )
+
+    @Slot(object)
+    def _on_finished(self, outcome: object) -> None:
+        if isinstance(outcome, Findings):
+            self.findings = outcome
+            self.model.set_findings(outcome)
+            self._say(lambda: self.tr("Search cancelled.") if outcome.cancelled else "")
+        elif isinstance(outcome, FoundCleanOutcome):
+            self.result = outcome.result
+            self.services.record_clean("clean", outcome.result)
+            self.model.remove(outcome.gone)
+            self._say(lambda: "")
+            self.removed.emit()
+        self._show_summary()
+        self._show_skips()
+        self._on_busy(False)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.services.record_error("gui", message)
+        self._say(lambda: self.tr("Stopped by an error: %1").replace("%1", message))
+
+    @Slot()
+    def _on_ticks(self) -> None:
+        if self.result is None:
+            self._show_summary()
+        self._on_busy(self.runner.busy)
+
+    def _show_summary(self) -> None:
+        if self.result is not None:
+            skips = self.skip_model.rowCount()
+            headline, detail = cleaned_text(self.result, skips)
+        elif self.findings is not None:
+            headline, detail = found_text(
+                self.findings, len(self.model.ticked_paths()), self.model.ticked_bytes
+            )
+        else:
+            headline, detail = self.tr("Press Find to search."), ""
+        self.headline.setText(headline)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+    def _show_skips(self) -> None:
+        found = self.findings.skipped if self.findings is not None else ()
+        skips = all_skips(self.result, found) if self.result is not None else list(found)
+        self.skip_model.set_skips(skips)
+        self.skips_caption.setText(self.tr("Left alone: %Ln item(s), and why", "", len(skips)))
+        self.skips_box.setVisible(bool(skips))
+        if self.result is not None:
+            headline, detail = cleaned_text(self.result, len(skips))
+            self.headline.setText(headline)
+            self.detail.setText(detail)
+            self.detail.setVisible(True)
+
+    def _say(self, text: Callable[[], str]) -> None:
+        self._status_key = text
+        self.status.setText(text())
+
+
+__all__ = ["FinderTab"]

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from onecleaner.gui.theme import muted_text, readable_on, treemap_fill, treemap_lines
 from onecleaner.gui.units import human_size
-
 from onecleaner.gui.widgets.treemap_layout import (
     Box,
     Tile,

@@ -70,7 +70,9 @@ class Breadcrumb(QWidget):
         if last:
             label = QLabel(name, self)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setStyleSheet("font-weight: 600;")
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
             return label
         button = QToolButton(self)
         button.setText(name.replace("&", "&&"))

@@ -64,7 +64,7 @@ class FolderListModel(QAbstractTableModel):
         ]
         if node is not None:
             size, files = loose(node)
-            if size > 0 or files > 0:
+            if files > 0:  # (a folder's own entry alone is not worth a row)
                 rows.append(FolderRow("", size, files))
         self.beginResetModel()
         self._rows = rows
@@ -98,14 +98,17 @@ class FolderListModel(QAbstractTableModel):
 
     def _order_rows(self) -> None:
         column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
         if column == self.NAME:
-            self._rows.sort(key=lambda r: (r.name == "", r.name.casefold()))
-        elif column == self.FILES:
-            self._rows.sort(key=lambda r: (r.files, r.name))
-        else:
-            self._rows.sort(key=lambda r: (r.bytes, r.name))
-        if order == Qt.SortOrder.DescendingOrder:
-            self._rows.reverse()
+            # The row of loose files stays last either way.
+            self._rows.sort(key=lambda r: r.name.casefold(), reverse=descending)
+            self._rows.sort(key=lambda r: r.name == "")
+            return
+        sign = -1 if descending else 1
+        if column == self.FILES:
+            self._rows.sort(key=lambda r: (sign * r.files, r.name.casefold()))
+        else:  # size and share: ties by name, as the map orders them
+            self._rows.sort(key=lambda r: (sign * r.bytes, r.name.casefold()))
 
     # --- the model ----------------------------------------------------------------------------
     def rowCount(self, parent: _Index = _ROOT) -> int:

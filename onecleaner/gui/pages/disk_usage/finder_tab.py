@@ -230,17 +230,20 @@ class FinderTab(QWidget):
         self.description.setText(
             finder_description(self.kind, self.folder, self.services.env.home)
         )
-        self.remove_button.setText(
-            self.tr("Move to &trash…") if self.mode() is DeleteMode.TRASH else self.tr("&Delete…")
-        )
-        self.remove_button.setToolTip(
-            self.tr("Move the ticked items to the trash (asks first)")
-            if self.mode() is DeleteMode.TRASH
-            else self.tr("Delete the ticked build output permanently (asks first)")
-        )
+        self.show_mode()
         self.status.setText(self._status_key())
         self._show_summary()
         self._show_skips()
+
+    def show_mode(self) -> None:
+        """The remove button says what it does under the settings now."""
+        trash = self.mode() is DeleteMode.TRASH
+        self.remove_button.setText(self.tr("Move to &trash…") if trash else self.tr("&Delete…"))
+        self.remove_button.setToolTip(
+            self.tr("Move the ticked items to the trash (asks first)")
+            if trash
+            else self.tr("Delete the ticked build output permanently (asks first)")
+        )
 
     def stop(self) -> None:
         self.runner.stop()
@@ -318,6 +321,7 @@ class FinderTab(QWidget):
     # --- outcomes -----------------------------------------------------------------------------
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
+        self.show_mode()
         has = self.findings is not None and self.model.rowCount() > 0
         self.find_button.setEnabled(not busy)
         self.remove_button.setEnabled(not busy and has and bool(self.model.ticked_paths()))

@@ -100,6 +100,8 @@ class DiskUsagePage(QWidget):
         """Shown; `section` opens a tab: map, large, old, artefacts."""
         if section in SECTIONS:
             self.tabs.setCurrentIndex(SECTIONS.index(section))
+        for tab in self.finder_tabs.values():
+            tab.show_mode()  # the delete mode may have changed in Settings
 
     def shortcuts(self) -> list[QAction]:
         return []

@@ -337,6 +337,10 @@ _TREEMAP_HUES = (
 )
 
 
+#: How many hues the treemap has (the tile colours repeat after them).
+TREEMAP_HUE_COUNT = len(_TREEMAP_HUES)
+
+
 def treemap_fill(palette: QPalette, hue: int, depth: int, kind: str = "folder") -> QColor:
     """The fill of a treemap tile: its top folder's hue, paler (light) or deeper (dark) one level
     down; files directly in a folder, and many small folders summed, in a neutral grey."""

@@ -256,3 +256,50 @@ def test_another_folder_is_searched_once_chosen(
     old = search(qtbot, window, FinderKind.OLD)
     assert "Files not used for 180 days in ~/archive" in old.description.text()
     assert [texts[0] for _, texts in table(old)] == ["~/archive/big.tar"]
+
+
+def test_the_confirmation_box_for_user_files_warns_and_defaults_to_cancel(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from onecleaner.gui.pages.clean.confirm import CleanSummary, confirm_box
+
+    summary = CleanSummary(3, 3_000_000, DeleteMode.TRASH, found_by=FinderKind.OLD, unticked=1)
+    box, accept = confirm_box(None, summary)
+    qtbot.addWidget(box)
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert accept.text() == "Move to &trash"
+    assert box.defaultButton() is not accept  # Enter alone never removes anything
+    assert box.text() == "Move 3 files (3.0 MB) to the trash?"
+    artefacts = CleanSummary(9, 9_000, DeleteMode.PERMANENT, found_by=FinderKind.ARTEFACTS)
+    box, accept = confirm_box(None, artefacts)
+    qtbot.addWidget(box)
+    assert accept.text() == "&Delete" and box.text() == "Delete 9 files (9.0 kB) permanently?"
+
+
+def test_the_page_speaks_chinese_after_a_language_switch(
+    qtbot: QtBot, window: MainWindow, isolated_home: Path, qapp: Any
+) -> None:
+    from onecleaner.gui.i18n import install_translator
+
+    write(isolated_home / "Videos" / "a.mkv", 50_000)
+    page = window.page("disk")
+    with qtbot.waitSignal(page.map_tab.runner.finished, timeout=TIMEOUT):
+        page.map_tab.scan()
+    tab = page.finder_tabs[FinderKind.LARGE]
+    try:
+        install_translator(qapp, "zh_CN")
+        qtbot.waitUntil(lambda: page.title.text() == "磁盘占用")
+        assert [page.tabs.tabText(i) for i in range(4)] == [
+            "占用图(&M)", "大文件", "旧文件", "构建产物",
+        ]  # fmt: skip
+        assert page.map_tab.scan_button.text() == "扫描(&S)"
+        assert page.map_tab.status.text() == "扫描完成。"
+        assert page.map_tab.model.headerData(2, Qt.Orientation.Horizontal) == "占比"
+        assert tab.remove_button.text() == "移到回收站(&T)…"
+        assert tab.description.text().startswith("~ 中占用空间最多的 50 个文件。")
+        videos = page.map_tab.treemap.tile_of(("Videos",))
+        assert page.map_tab.treemap.describe(videos).splitlines()[-1] == "1 个文件"
+    finally:
+        install_translator(qapp, "en")
+    qtbot.waitUntil(lambda: page.title.text() == "Disk usage")
+    assert page.map_tab.status.text() == "Scan finished."

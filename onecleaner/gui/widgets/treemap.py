@@ -27,7 +27,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from onecleaner.gui.theme import muted_text, readable_on, treemap_fill, treemap_lines
+from onecleaner.gui.theme import (
+    TREEMAP_HUE_COUNT,
+    muted_text,
+    readable_on,
+    treemap_fill,
+    treemap_lines,
+)
 from onecleaner.gui.units import human_size
 from onecleaner.gui.widgets.treemap_layout import (
     Box,
@@ -202,37 +208,47 @@ class TreemapWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         bold = QFont(self.font())
         bold.setBold(True)
-        fills: dict[tuple[int, int, str], QColor] = {}
+        metrics = (self.fontMetrics(), QFontMetrics(bold))
+        # Colours and text colours per (hue, depth, kind): a few dozen for hundreds of tiles.
+        colours: dict[tuple[int, int, str], tuple[QColor, QColor]] = {}
         for tile in self._tiles:
-            key = (tile.hue, tile.depth, tile.kind.value)
-            fill = fills.get(key)
-            if fill is None:
-                fill = fills[key] = treemap_fill(palette, *key)
-            self._paint_tile(painter, tile, fill, bold)
+            key = (tile.hue % TREEMAP_HUE_COUNT, tile.depth, tile.kind.value)
+            pair = colours.get(key)
+            if pair is None:
+                fill = treemap_fill(palette, *key)
+                pair = colours[key] = (fill, readable_on(fill))
+            self._paint_tile(painter, tile, pair, bold, metrics)
         self._paint_outline(painter, self._hover, outline, 2.0)
         if self._current is not None:
             current = self.tile_of(self._current)
             self._paint_outline(painter, current, outline, 3.0 if self.hasFocus() else 2.0)
         painter.end()
 
-    def _paint_tile(self, painter: QPainter, tile: Tile, fill: QColor, bold: QFont) -> None:
+    def _paint_tile(
+        self,
+        painter: QPainter,
+        tile: Tile,
+        colours: tuple[QColor, QColor],
+        bold: QFont,
+        metrics: tuple[QFontMetrics, QFontMetrics],
+    ) -> None:
         box = tile.box
         if box.w < 2 or box.h < 2:
             return
+        fill, text = colours
         rect = QRectF(box.x + 1, box.y + 1, box.w - 2, box.h - 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 3, 3)
-        text = readable_on(fill)
         if tile.kind is TileKind.PENDING:
             painter.setPen(QPen(text, 1, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
-        lines = self.label_lines(tile)
+        lines = self.label_lines(tile, metrics)
         if not lines:
             return
         painter.setPen(text)
-        line = self.fontMetrics().height()
+        line = metrics[0].height()
         inner = rect.adjusted(LABEL_PAD, 2, -LABEL_PAD, -2)
         top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         if tile.nested:  # the name strip on top of the subfolders
@@ -248,14 +264,18 @@ class TreemapWidget(QWidget):
                 painter.drawText(inner, int(top), extra)
         painter.setFont(self.font())
 
-    def label_lines(self, tile: Tile) -> list[str]:
+    def label_lines(
+        self, tile: Tile, metrics: tuple[QFontMetrics, QFontMetrics] | None = None
+    ) -> list[str]:
         """The words drawn on a tile: its name, and its size below where there is room; a name
-        too long is cut with "…"; nothing where no word would be readable."""
+        too long is cut with "…"; nothing where no word would be readable. `metrics`: the
+        plain and bold font metrics (made here when not given)."""
         box = tile.box
-        plain = self.fontMetrics()
-        bold_font = QFont(self.font())
-        bold_font.setBold(True)
-        bold = QFontMetrics(bold_font)
+        if metrics is None:
+            bold_font = QFont(self.font())
+            bold_font.setBold(True)
+            metrics = (self.fontMetrics(), QFontMetrics(bold_font))
+        plain, bold = metrics
         line = plain.height()
         room = int(box.w - 2 - 2 * LABEL_PAD)
         if room < 18 or box.h - 2 < line + 2:
@@ -267,8 +287,8 @@ class TreemapWidget(QWidget):
             if bold.horizontalAdvance(head) > room:
                 head = bold.elidedText(label, Qt.TextElideMode.ElideRight, room)
             return [head] if head and head != "…" else []
-        metrics = bold if tile.depth == 0 else plain
-        name = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+        font = bold if tile.depth == 0 else plain
+        name = font.elidedText(label, Qt.TextElideMode.ElideRight, room)
         if not name or name == "…":
             return []
         lines = [name]

@@ -164,6 +164,9 @@ def test_build_artefacts_of_recent_projects_stay_unticked_and_the_rest_is_delete
 def test_with_the_trash_setting_build_output_goes_to_the_trash_too(
     qtbot: QtBot, window: MainWindow, isolated_home: Path, services: Any, dialogs: Any
 ) -> None:
+    from onecleaner.privacy.consent import Purpose, Way
+
+    services.privacy.grant(Purpose.HISTORY, Way.GUI)
     services.settings = dataclasses.replace(services.settings, delete_mode=DeleteMode.TRASH)
     project = isolated_home / "py"
     write(project / "pyproject.toml", 100)
@@ -175,6 +178,10 @@ def test_with_the_trash_setting_build_output_goes_to_the_trash_too(
     assert dialogs.summaries[-1].mode is DeleteMode.TRASH
     assert trashed(isolated_home) == {"py-1.0.tar.gz"}
     assert not (project / "dist").exists()
+    # The history names the clean by its finder, not by an internal id.
+    window.open_page("history")
+    details = window.page("history").details.text()
+    assert "Build artefacts: " in details and "find:" not in details
 
 
 def test_old_files_of_downloads_and_desktop_with_installers_named(

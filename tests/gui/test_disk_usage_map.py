@@ -361,9 +361,11 @@ def test_a_cancelled_walk_says_so_and_shows_what_was_counted(
         tab.scan()
         assert tab.cancel_button.isEnabled() and not tab.scan_button.isEnabled()
         assert tab.progress.isVisible()
+        assert not window.page("disk").choose_button.isEnabled()  # not while it walks
         tab.cancel()
     assert tab.status.text() == "Scan cancelled: the sizes are what was counted so far."
     assert tab.scan_button.isEnabled() and not tab.progress.isVisible()
+    assert window.page("disk").choose_button.isEnabled()
 
 
 def test_choosing_another_folder_maps_it(

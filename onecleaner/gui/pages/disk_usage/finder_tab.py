@@ -89,10 +89,12 @@ class FinderTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The long path stretches: the file's, or an artefact's project (its own name is short).
+        long = Column.PROJECT if kind is FinderKind.ARTEFACTS else Column.PATH
+        head.setSectionResizeMode(self.model.columns.index(long), QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         widths = {
-            Column.PROJECT: 260,
+            Column.PATH: 230,
             Column.SIZE: metrics.horizontalAdvance("999.9 MB") + 28,
             Column.FILES: metrics.horizontalAdvance("999,999") + 24,
             Column.USED: metrics.horizontalAdvance("2026-12-31") + 48,

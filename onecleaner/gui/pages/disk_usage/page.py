@@ -80,6 +80,9 @@ class DiskUsagePage(QWidget):
             self.tabs.addTab(tab, "")
             tab.removed.connect(self.map_tab_mark_stale)
             self.map_tab.removed.connect(tab.mark_stale)
+        # The folder changes only while nothing runs on it.
+        for runner in (self.map_tab.runner, *(t.runner for t in self.finder_tabs.values())):
+            runner.busyChanged.connect(lambda _busy: self._show_folder())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, GAP, MARGIN, GAP)
@@ -170,6 +173,9 @@ class DiskUsagePage(QWidget):
         self.folder_label.setText(shown_path(self.folder))
         self.folder_label.setToolTip(self.folder)
         self.home_button.setVisible(self.folder != self.services.env.home)
+        idle = not self.busy()
+        self.choose_button.setEnabled(idle)
+        self.home_button.setEnabled(idle)
 
     def map_tab_mark_stale(self) -> None:
         """A finder removed files: the map (if drawn) may show some of them."""

@@ -78,9 +78,13 @@ def test_a_folder_is_planned_as_its_files_and_build_output_as_the_folder_itself(
     home = isolated_home
     a = write(home / "stuff" / "a.bin")
     b = write(home / "stuff" / ".hidden" / "b.bin")
+    outside = write(home / "keepme" / "c.bin")
+    (home / "stuff" / "link-to-c").symlink_to(outside)
+    (home / "stuff" / "link-to-keepme").symlink_to(home / "keepme")
     plan = plan_folder(str(home / "stuff"), Environment.current(), data_dir=data_dir)
     assert plan.refused is None and plan.artefact is None
-    assert plan.paths == {str(a), str(b)}  # hidden files too: the user asked for the folder
+    # Hidden files too (the user asked for the folder); never a link, nor what it leads to.
+    assert plan.paths == {str(a), str(b)}
     assert plan.files == 2 and plan.kind is FinderKind.LARGE
     write(home / "web" / "package.json", 100)
     mod = write(home / "web" / "node_modules" / "x" / "i.js")

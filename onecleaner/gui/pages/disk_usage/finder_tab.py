@@ -94,11 +94,11 @@ class FinderTab(QWidget):
         head.setSectionResizeMode(self.model.columns.index(long), QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         widths = {
-            Column.PATH: 230,
+            Column.PATH: metrics.horizontalAdvance("src/package/__pycache__") + 40,
             Column.SIZE: metrics.horizontalAdvance("999.9 MB") + 28,
             Column.FILES: metrics.horizontalAdvance("999,999") + 24,
             Column.USED: metrics.horizontalAdvance("2026-12-31") + 48,
-            Column.NOTE: 240,
+            Column.NOTE: metrics.horizontalAdvance("Project changed in the last 30 days") + 16,
         }
         for section, column in enumerate(self.model.columns):
             if column in widths:

@@ -175,7 +175,7 @@ def make_disk_home(home: Path) -> None:
         os.utime(marker, (when, when))
 
 
-def make_fake_home(base: Path) -> dict[str, str]:
+def make_fake_home(base: Path, *, disk: bool = True) -> dict[str, str]:
     """A temporary HOME with junk worth showing, and the environment that points at it."""
     home, data, sysroot = base / "home", base / "data", base / "sysroot"
     cache = home / ".cache"
@@ -205,7 +205,8 @@ def make_fake_home(base: Path) -> dict[str, str]:
         _write(home / ".local/share/Trash/info" / f"old-report-{i}.pdf.trashinfo", 120)
     for sub in (".config", ".local/state"):
         (home / sub).mkdir(parents=True, exist_ok=True)
-    make_disk_home(home)
+    if disk:  # about 5 GB of blocks: only when the Disk usage shots are made
+        make_disk_home(home)
     runtime = base / "run"
     runtime.mkdir(mode=0o700, exist_ok=True)
     return {
@@ -240,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.inner and not os.environ.get("DISPLAY"):
         return _relaunch_under_xvfb(["--inner", "--out", str(out), "--only", args.only])
     with tempfile.TemporaryDirectory(prefix="onecleaner-shots-") as tmp:
-        os.environ.update(make_fake_home(Path(tmp)))
+        disk = not only or bool(only & {"disk", "disk-artefacts"})
+        os.environ.update(make_fake_home(Path(tmp), disk=disk))
         os.environ.pop("LANGUAGE", None)
         os.environ.pop("LC_ALL", None)
         out.mkdir(parents=True, exist_ok=True)

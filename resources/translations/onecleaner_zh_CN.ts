@@ -414,7 +414,7 @@
         </message>
     </context>
     <context>
-        <name>FinderTab</name>
+        <name>FinderLayout</name>
         <message>
             <source>&amp;Find</source>
             <translation>查找(&amp;F)</translation>
@@ -451,6 +451,9 @@
             <source>What is happening</source>
             <translation>当前状态</translation>
         </message>
+    </context>
+    <context>
+        <name>FinderTab</name>
         <message>
             <source>Move to &amp;trash…</source>
             <translation>移到回收站(&amp;T)…</translation>
@@ -1229,10 +1232,9 @@
         </message>
     </context>
     <context>
-        <name>MapTab</name>
+        <name>MapLayout</name>
         <message>
             <source>&amp;Scan</source>
-            <extracomment>Seconds between two redraws of the map while the walk streams in (the status is every report). The skipped folders listed in the status line's tooltip.</extracomment>
             <translation>扫描(&amp;S)</translation>
         </message>
         <message>
@@ -1263,8 +1265,12 @@
             <source>Progress</source>
             <translation>进度</translation>
         </message>
+    </context>
+    <context>
+        <name>MapTab</name>
         <message>
             <source>Files were removed since this scan: scan again to see the sizes.</source>
+            <extracomment>Seconds between two redraws of the map while the walk streams in (the status is every report). The skipped folders listed in the status line's tooltip.</extracomment>
             <translation>此次扫描之后已有文件被删除：请重新扫描以查看大小。</translation>
         </message>
         <message>

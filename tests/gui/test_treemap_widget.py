@@ -19,6 +19,7 @@ from onecleaner.gui.theme import (
     treemap_fill,
     treemap_lines,
 )
+from onecleaner.gui.units import human_size
 from onecleaner.gui.widgets.treemap import Box, Tile, TileKind, TreemapWidget
 
 
@@ -64,7 +65,7 @@ def test_labels_only_where_they_fit_and_long_names_are_cut(qtbot: QtBot) -> None
     qtbot.addWidget(widget)
     metrics = widget.fontMetrics()
     big = Tile(("videos",), TileKind.FOLDER, 5_000_000, 3, Box(0, 0, 300, 200), 0, 0)
-    assert widget.label_lines(big) == ["videos", "5.0 MB"]
+    assert widget.label_lines(big) == ["videos", human_size(5_000_000)]
     low = Box(0, 0, 300, metrics.height() + 6)
     short = Tile(("videos",), TileKind.FOLDER, 5_000_000, 3, low, 0, 0)
     assert widget.label_lines(short) == ["videos"]  # no room for the size below
@@ -75,9 +76,10 @@ def test_labels_only_where_they_fit_and_long_names_are_cut(qtbot: QtBot) -> None
     tiny = Tile(("videos",), TileKind.FOLDER, 1, 1, Box(0, 0, 14, 10), 1, 0)
     assert widget.label_lines(tiny) == []
     nested = Tile(("src",), TileKind.FOLDER, 2_000, 3, Box(0, 0, 300, 200), 0, 0, nested=True)
-    assert widget.label_lines(nested) == ["src  2.0 kB"]  # one line: the strip over its folders
+    # One line: the strip over its subfolders.
+    assert widget.label_lines(nested) == [f"src  {human_size(2_000)}"]
     files = Tile((), TileKind.FILES, 10_000, 4, Box(0, 0, 200, 100), 0, 0)
-    assert widget.label_lines(files) == ["Files", "10.0 kB"]
+    assert widget.label_lines(files) == ["Files", human_size(10_000)]
 
 
 def test_a_folder_measured_again_changes_every_folder_above_it() -> None:

@@ -9,25 +9,16 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMenu,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from onecleaner.engine.finders import FinderKind, UsageMap, UsageNode, UsageProgress
+from onecleaner.engine.model import Progress
 from onecleaner.engine.reasons import SkipCode
 from onecleaner.finder_policy import FolderPlan, finder_mode
-from onecleaner.gui.i18n import Texts
 from onecleaner.gui.jobs.finders import (
     FinderOptions,
     FolderPlanWorker,
@@ -37,7 +28,8 @@ from onecleaner.gui.jobs.finders import (
 )
 from onecleaner.gui.pages.clean.confirm import CleanSummary, Dialogs
 from onecleaner.gui.pages.clean.result_text import cleaned_text
-from onecleaner.gui.pages.disk_usage.folder_list import FolderListModel, NameRole
+from onecleaner.gui.pages.disk_usage.folder_list import NameRole
+from onecleaner.gui.pages.disk_usage.map_layout import MapLayout
 from onecleaner.gui.pages.disk_usage.runner import JobRunner
 from onecleaner.gui.pages.disk_usage.texts import (
     search_progress_text,
@@ -49,10 +41,8 @@ from onecleaner.gui.pages.disk_usage.texts import (
 from onecleaner.gui.pages.disk_usage.usage_tree import live_root, node_at, replace_node
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.skip_text import reason_text
-from onecleaner.gui.theme import SPACING
 from onecleaner.gui.units import human_size
-from onecleaner.gui.widgets.breadcrumb import Breadcrumb
-from onecleaner.gui.widgets.treemap import Tile, TileKind, TreemapWidget
+from onecleaner.gui.widgets.treemap import Tile, TileKind
 
 #: Seconds between two redraws of the map while the walk streams in (the status is every report).
 LIVE_EVERY = 0.5
@@ -63,7 +53,7 @@ _UNREADABLE = frozenset(
 )
 
 
-class MapTab(QWidget):
+class MapTab(MapLayout):
     """The treemap of the folder chosen and the list of its subfolders, in step."""
 
     removed = Signal()  # files went (the finders' lists may name some of them)
@@ -80,122 +70,24 @@ class MapTab(QWidget):
         self.dialogs = dialogs
         self.options = options
         self.runner = JobRunner(self)
-        self.texts = Texts()
         self.folder = services.env.home
         self.map: UsageMap | None = None
         self.live: UsageNode | None = None  # the map while the walk runs
         self.path: tuple[str, ...] = ()  # the folder shown, from the top of the map
         self._live_at = 0.0
         self._status_key: Callable[[], str] = lambda: ""
-        bind = self.texts.bind
-
-        self.breadcrumb = Breadcrumb(self)
+        back = self._build()
         self.breadcrumb.chosen.connect(self.go_to_level)
-        self.total = QLabel(self)
-        self.total.setProperty("role", "muted")
-        top = QHBoxLayout()
-        top.addWidget(self.breadcrumb, 1)
-        top.addWidget(self.total)
-
-        self.treemap = TreemapWidget(self)
-        self.treemap.setObjectName("treemap")
         self.treemap.folderActivated.connect(self.drill)
         self.treemap.backRequested.connect(self.go_up)
         self.treemap.menuRequested.connect(self._on_tile_menu)
         self.treemap.currentChanged.connect(self._on_tile_current)
-
-        self.model = FolderListModel(self)
-        self.list = QTableView(self)
-        self.list.setObjectName("folderList")
-        self.list.setModel(self.model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setAlternatingRowColors(True)
-        self.list.setWordWrap(False)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.list.verticalHeader().setVisible(False)
-        self.list.verticalHeader().setDefaultSectionSize(self.list.fontMetrics().height() + 8)
-        head = self.list.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        head.setSectionResizeMode(FolderListModel.NAME, QHeaderView.ResizeMode.Stretch)
-        metrics = self.list.fontMetrics()
-        head.resizeSection(FolderListModel.SIZE, metrics.horizontalAdvance("999.9 MB") + 28)
-        head.resizeSection(FolderListModel.SHARE, metrics.horizontalAdvance("100.0%") + 28)
-        head.resizeSection(FolderListModel.FILES, metrics.horizontalAdvance("9,999,999") + 24)
-        self.list.setSortingEnabled(True)
-        head.setSortIndicator(FolderListModel.SIZE, Qt.SortOrder.DescendingOrder)
         self.list.activated.connect(self._on_row_activated)
         self.list.selectionModel().currentRowChanged.connect(self._on_row_current)
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_row_menu)
-
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.treemap)
-        split.addWidget(self.list)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
-        split.setSizes([560, 380])
-        self.splitter = split
-
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.current = QLabel(self)
-        self.current.setProperty("role", "muted")
-        self.current.setTextFormat(Qt.TextFormat.PlainText)
-        self.current.setMinimumWidth(10)
-        self.current.hide()
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        self.scan_button = QPushButton(self)
-        self.scan_button.setDefault(True)
         self.scan_button.clicked.connect(self.scan)
-        self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel)
-        status = QVBoxLayout()
-        status.setSpacing(2)
-        line = QHBoxLayout()
-        line.addWidget(self.status, 3)
-        line.addWidget(self.progress, 2)
-        status.addLayout(line)
-        status.addWidget(self.current)
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACING)
-        actions.addLayout(status, 1)
-        actions.addWidget(self.scan_button)
-        actions.addWidget(self.cancel_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, SPACING, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
-        layout.addLayout(actions)
-
-        back = QShortcut(QKeySequence(Qt.Key.Key_Backspace), self)
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.go_up)
-
-        bind(self.scan_button.setText, lambda: self.tr("&Scan"))
-        bind(
-            self.scan_button.setToolTip,
-            lambda: self.tr("Measure every folder in the folder chosen (nothing is removed)"),
-        )
-        bind(self.cancel_button.setText, lambda: self.tr("Cance&l"))
-        bind(self.list.setAccessibleName, lambda: self.tr("Folders, largest first"))
-        bind(
-            self.list.setAccessibleDescription,
-            lambda: self.tr(
-                "Enter opens a folder, Backspace goes back up; the menu key offers to move a "
-                "folder to the trash or open it."
-            ),
-        )
-        bind(self.breadcrumb.setAccessibleName, lambda: self.tr("Where the map is"))
-        bind(self.status.setAccessibleName, lambda: self.tr("What is happening"))
-        bind(self.progress.setAccessibleName, lambda: self.tr("Progress"))
         self.runner.busyChanged.connect(self._on_busy)
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -333,9 +225,9 @@ class MapTab(QWidget):
                 self._live_at = now
                 self.live = live_root(self.folder, report)
                 self._show()
-        elif hasattr(report, "phase"):
-            self._say(lambda: search_progress_text(report))  # type: ignore[arg-type]
-            self._show_current(getattr(report, "current", ""))
+        elif isinstance(report, Progress):  # a folder's plan being made, or its clean
+            self._say(lambda: search_progress_text(report))
+            self._show_current(report.current)
 
     def _show_current(self, path: str) -> None:
         metrics = self.current.fontMetrics()

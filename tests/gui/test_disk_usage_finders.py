@@ -218,6 +218,13 @@ def test_what_a_search_left_alone_is_listed_with_the_reason(
     assert [(model.data(model.index(0, 0)), model.data(model.index(0, 1)))] == [
         (str(theirs), "owned by another user")
     ]
+    # After the clean, its results count what the search left alone, as the Clean page does.
+    write(isolated_home / "mine.bin", 100_000)
+    with qtbot.waitSignal(tab.runner.finished, timeout=TIMEOUT):
+        tab.search()
+    remove(qtbot, tab)
+    assert tab.detail.text() == "1 item was left alone; see “Left alone” for the reason."
+    assert theirs.exists()
 
 
 def test_a_search_can_be_cancelled_and_nothing_is_removed_without_a_tick(

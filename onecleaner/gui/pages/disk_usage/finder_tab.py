@@ -87,8 +87,8 @@ class FinderTab(FinderLayout):
         )
         self.show_mode()
         self.status.setText(self._status_key())
-        self._show_summary()
         self._show_skips()
+        self._show_summary()
 
     def show_mode(self) -> None:
         """The remove button says what it does under the settings now."""
@@ -157,9 +157,7 @@ class FinderTab(FinderLayout):
         if not self.dialogs.confirm_clean(self, summary):
             self._say(lambda: self.tr("Nothing was removed."))
             return False
-        worker = FoundCleanWorker(
-            self.findings, self.model.ticked_paths(), mode, self.options()
-        )
+        worker = FoundCleanWorker(self.findings, self.model.ticked_paths(), mode, self.options())
         self._say(
             lambda: self.tr("Moving to the trash…")
             if mode is DeleteMode.TRASH
@@ -211,8 +209,8 @@ class FinderTab(FinderLayout):
             self.model.remove(outcome.gone)
             self._say(lambda: "")
             self.removed.emit()
-        self._show_summary()
         self._show_skips()
+        self._show_summary()  # after the skips: a clean's headline counts them
         self._on_busy(False)
 
     @Slot(str)
@@ -246,11 +244,6 @@ class FinderTab(FinderLayout):
         self.skip_model.set_skips(skips)
         self.skips_caption.setText(self.tr("Left alone: %Ln item(s), and why", "", len(skips)))
         self.skips_box.setVisible(bool(skips))
-        if self.result is not None:
-            headline, detail = cleaned_text(self.result, len(skips))
-            self.headline.setText(headline)
-            self.detail.setText(detail)
-            self.detail.setVisible(True)
 
     def _say(self, text: Callable[[], str]) -> None:
         self._status_key = text

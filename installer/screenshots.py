@@ -7,8 +7,14 @@ holding a synthetic cache tree, a temporary data folder and system root (nothing
 machine is scanned or changed), it opens the app's own window and saves, for each page, in the
 light and the dark scheme, in English and in Simplified Chinese:
 
-  <page>-<light|dark>-<en|zh_CN>.png   page: home, clean, history, settings, privacy
+  <page>-<light|dark>-<en|zh_CN>.png   page: home, clean, disk, disk-artefacts, history,
+                                       settings, privacy
   confirm-clean-light-en.png           the clean confirmation over the Clean page
+
+`disk` is the Disk usage map opened one level down (~/projects), `disk-artefacts` its Build
+artefacts tab. The temporary home holds about 5 GiB of allocated, never written blocks
+(fallocate) so that the map shows sizes a real home has; it is removed at the end.
+`--only disk,disk-artefacts` makes only the shots named (the confirmation is `confirm-clean`).
 
 Needs: xvfb (xvfb-run), and a CJK font (fonts-noto-cjk) for the Chinese shots.
 """
@@ -31,7 +37,7 @@ SCREEN = "1280x1280x24"
 WINDOW_SIZE = (1200, 760)
 #: The Settings tabs are long: a taller window shows more of them.
 SETTINGS_SIZE = (1200, 1000)
-PAGES = ("home", "clean", "history", "settings", "privacy")
+PAGES = ("home", "clean", "disk", "disk-artefacts", "history", "settings", "privacy")
 DAYS = 24 * 3600
 #: Ticked besides the quick preset: items that need care, for the confirmation to name.
 CARE_ITEMS = ("system.trash", "system.recent_documents")
@@ -53,7 +59,123 @@ def _write(path: Path, size: int, age_days: float = 3) -> None:
     os.utime(path, (when, when))
 
 
-def make_fake_home(base: Path) -> dict[str, str]:
+def _allocate(path: Path, size: int, age_days: float = 40) -> None:
+    """A file taking `size` bytes on disk, allocated without writing them (fast, real blocks)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        if size:
+            os.posix_fallocate(fh.fileno(), 0, size)
+    when = time.time() - age_days * DAYS
+    os.utime(path, (when, when))
+
+
+MB = 1_000_000
+
+
+def make_disk_home(home: Path) -> None:
+    """What fills a real home, for the Disk usage shots: videos, photos, music, downloads,
+    documents, a game, and code projects with their build output."""
+    videos = home / "Videos"
+    _allocate(videos / "2024-07 Iceland trip.mp4", 640 * MB)
+    _allocate(videos / "birthday party.mov", 260 * MB)
+    for i in range(12):
+        _allocate(videos / "Screencasts" / f"demo-{i + 1:02d}.webm", (9 + i) * MB)
+    for year, count in (("2023", 90), ("2024", 120)):
+        for i in range(count):
+            photo = home / "Pictures" / "Camera" / year / f"IMG_{i + 1000:04d}.jpg"
+            _allocate(photo, 2 * MB + i * 9000)
+    for i in range(40):
+        shot = home / "Pictures" / "Screenshots" / f"Screenshot {i + 1:03d}.png"
+        _allocate(shot, 350_000 + i * 3000)
+    for album, tracks in (("Bach - Cello Suites", 12), ("Miles Davis - Kind of Blue", 5)):
+        for i in range(tracks):
+            _allocate(home / "Music" / album / f"{i + 1:02d}.flac", 21 * MB + i * 400_000)
+    downloads = home / "Downloads"
+    _allocate(downloads / "debian-12.7.0-amd64-netinst.iso", 660 * MB, age_days=120)
+    _allocate(downloads / "photos-export.zip", 180 * MB, age_days=200)
+    _allocate(downloads / "zoom_amd64.deb", 120 * MB, age_days=75)
+    _allocate(downloads / "report-final (2).pdf", 3 * MB)
+    docs = home / "Documents"
+    _allocate(docs / "thesis" / "thesis.pdf", 14 * MB)
+    for i in range(30):
+        _allocate(docs / "thesis" / "figures" / f"fig{i + 1:02d}.pdf", 900_000)
+    _allocate(docs / "taxes 2024.pdf", 2 * MB)
+    _allocate(
+        home / ".local/share/Steam/steamapps/common/Stardew Valley/Content/data.pak", 420 * MB
+    )
+    projects = home / "projects"
+    shop = projects / "web-shop"
+    _allocate(shop / "package.json", 2_000)
+    for i in range(60):
+        _allocate(shop / "src" / "components" / f"Part{i}.tsx", 6_000)
+    for i in range(900):
+        module = shop / "node_modules" / f"pkg-{i % 180}" / f"dist{i // 180}" / "index.js"
+        _allocate(module, 40_000 + (i * 7919) % 900_000)
+    for i in range(40):
+        _allocate(shop / ".next" / "cache" / f"chunk{i}.pack", 2 * MB)
+    rust = projects / "rust-engine"
+    _allocate(rust / "Cargo.toml", 1_000)
+    for i in range(30):
+        _allocate(rust / "src" / f"mod{i}.rs", 12_000)
+    for i in range(90):
+        _allocate(rust / "target" / "debug" / "deps" / f"lib{i}.rlib", 5 * MB + i * 60_000)
+    for i in range(20):
+        _allocate(rust / "target" / "release" / "deps" / f"lib{i}.rlib", 6 * MB)
+    ml = projects / "ml-experiments"
+    _allocate(ml / "pyproject.toml", 800)
+    _allocate(ml / ".venv" / "pyvenv.cfg", 200)
+    for i in range(16):
+        _allocate(ml / ".venv/lib/python3.11/site-packages/torch/lib" / f"libtorch_{i}.so", 24 * MB)
+    for i in range(300):
+        _allocate(ml / ".venv/lib/python3.11/site-packages" / f"pkg{i % 60}" / f"m{i}.py", 30_000)
+    _allocate(ml / "data" / "train.parquet", 210 * MB)
+    _allocate(ml / "notebooks" / "explore.ipynb", 4 * MB)
+    blog = projects / "blog"
+    for i in range(200):
+        _allocate(blog / "node_modules" / f"lib{i % 40}" / f"f{i}.js", 60_000 + i * 1500)
+    _allocate(blog / "package.json", 1_000)
+    _allocate(blog / "content" / "posts.md", 40_000)
+    app = projects / "mobile-app"
+    _allocate(app / "package.json", 1_500)
+    for i in range(300):
+        _allocate(app / "node_modules" / f"rn-{i % 50}" / f"f{i}.js", 120_000 + i * 900)
+    _allocate(app / "android" / "app" / "build.gradle", 3_000)
+    for i in range(40):
+        _allocate(app / "android" / "app" / "build" / "intermediates" / f"dex{i}.jar", 3 * MB)
+    pipeline = projects / "data-pipeline"
+    _allocate(pipeline / "pyproject.toml", 900)
+    _allocate(pipeline / ".venv" / "pyvenv.cfg", 200)
+    packages = pipeline / ".venv/lib/python3.11/site-packages"
+    for i in range(200):
+        _allocate(packages / f"p{i % 30}" / f"m{i}.so", 900_000)
+    code = pipeline / "src" / "pipeline"
+    for i in range(20):
+        _allocate(code / "__pycache__" / f"step{i}.cpython-311.pyc", 30_000)
+        _allocate(code / f"step{i}.py", 9_000)
+    tool = projects / "invoice-tool"
+    _allocate(tool / "InvoiceTool.csproj", 2_000)
+    for i in range(30):
+        _allocate(tool / "bin" / "Debug" / "net8.0" / f"lib{i}.dll", 1_600_000)
+        _allocate(tool / "obj" / "Debug" / f"gen{i}.cache", 700_000)
+    old = projects / "old-prototype"
+    _allocate(old / "Cargo.toml", 900)
+    for i in range(40):
+        _allocate(old / "target" / "debug" / "deps" / f"proto{i}.rlib", 4 * MB)
+    latex = projects / "thesis-latex"
+    for i in range(12):
+        _allocate(latex / "figures" / f"plot{i}.pdf", 1_800_000)
+    _allocate(latex / "main.tex", 90_000)
+    # When each project last changed (newest file time): days after today, for the shots' "now".
+    for project, day in (
+        (shop, 12), (rust, 8), (ml, 3), (blog, 40), (app, 10), (pipeline, 5), (tool, 1),
+        (old, -90), (latex, 6),
+    ):  # fmt: skip
+        marker = next(p for p in sorted(project.iterdir()) if p.is_file())
+        when = time.time() + day * DAYS
+        os.utime(marker, (when, when))
+
+
+def make_fake_home(base: Path, *, disk: bool = True) -> dict[str, str]:
     """A temporary HOME with junk worth showing, and the environment that points at it."""
     home, data, sysroot = base / "home", base / "data", base / "sysroot"
     cache = home / ".cache"
@@ -83,6 +205,8 @@ def make_fake_home(base: Path) -> dict[str, str]:
         _write(home / ".local/share/Trash/info" / f"old-report-{i}.pdf.trashinfo", 120)
     for sub in (".config", ".local/state"):
         (home / sub).mkdir(parents=True, exist_ok=True)
+    if disk:  # about 5 GB of blocks: only when the Disk usage shots are made
+        make_disk_home(home)
     runtime = base / "run"
     runtime.mkdir(mode=0o700, exist_ok=True)
     return {
@@ -104,20 +228,28 @@ def make_fake_home(base: Path) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    parser.add_argument(
+        "--only", default="", metavar="NAMES", help="comma-separated shots to make (default: all)"
+    )
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     out: Path = args.out.resolve()
+    only = {n.strip() for n in args.only.split(",") if n.strip()}
+    unknown = only - {*PAGES, "confirm-clean"}
+    if unknown:
+        parser.error(f"no such shot: {', '.join(sorted(unknown))}")
     if not args.inner and not os.environ.get("DISPLAY"):
-        return _relaunch_under_xvfb(["--inner", "--out", str(out)])
+        return _relaunch_under_xvfb(["--inner", "--out", str(out), "--only", args.only])
     with tempfile.TemporaryDirectory(prefix="onecleaner-shots-") as tmp:
-        os.environ.update(make_fake_home(Path(tmp)))
+        disk = not only or bool(only & {"disk", "disk-artefacts"})
+        os.environ.update(make_fake_home(Path(tmp), disk=disk))
         os.environ.pop("LANGUAGE", None)
         os.environ.pop("LC_ALL", None)
         out.mkdir(parents=True, exist_ok=True)
-        return _shoot(out, Path(os.environ["ONECLEANER_DATA_DIR"]))
+        return _shoot(out, Path(os.environ["ONECLEANER_DATA_DIR"]), only)
 
 
-def _shoot(out: Path, data_dir: Path) -> int:
+def _shoot(out: Path, data_dir: Path, only: set[str]) -> int:
     # Imported here: the environment above must be in place before the app's modules load.
     from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer
     from PySide6.QtGui import QColor, QPainter, QPalette, QPen
@@ -223,9 +355,26 @@ def _shoot(out: Path, data_dir: Path) -> int:
     services.settings = dataclasses.replace(services.settings, delete_mode=DeleteMode.PERMANENT)
     scan([*services.quick_target_ids(), *CARE_ITEMS])
 
+    # The Disk usage page: the home mapped, then opened one level down; its build artefacts
+    # as seen 45 days on (a file's change time cannot be set back: "now" moves forward
+    # instead), one project changed five days before that.
+    disk = window.page("disk")
+    disk.map_tab.scan()
+    wait_for(disk.map_tab.runner.finished)
+    disk.map_tab.drill(("projects",))
+    disk.now = time.time() + 45 * DAYS  # the blog changed five days before: not ticked
+    artefacts = disk.finder_tabs[next(k for k in disk.finder_tabs if k.value == "artefacts")]
+    artefacts.search()
+    wait_for(artefacts.runner.finished)
+    settle(400)
+
     def shoot_pages(suffix: str) -> None:
         for page in PAGES:
+            if only and page not in only:
+                continue
             target, section = ("settings", "privacy") if page == "privacy" else (page, "")
+            if page.startswith("disk"):
+                target, section = "disk", ("artefacts" if page == "disk-artefacts" else "map")
             window.resize(*(SETTINGS_SIZE if target == "settings" else WINDOW_SIZE))
             window.open_page(target, section or ("general" if target == "settings" else ""))
             if page == "history":
@@ -247,7 +396,7 @@ def _shoot(out: Path, data_dir: Path) -> int:
             theme.apply_scheme(scheme)
             settle(500)
             shoot_pages(f"{word}-{language}")
-            if language == "en" and word == "light":
+            if language == "en" and word == "light" and (not only or "confirm-clean" in only):
                 # The confirmation is the real, modal dialog: grab it, then say Cancel.
                 def grab_modal() -> None:
                     modal = app.activeModalWidget()

@@ -23,9 +23,16 @@ def delete_mode(
     when the settings or the plan's own default ask for it: a finder's plan of user files
     defaults to the trash, and a "delete permanently" setting never overrides that.
     """
+    return mode_of(settings.delete_mode, plan_default, requested)
+
+
+def mode_of(
+    setting: DeleteMode, plan_default: DeleteMode, requested: DeleteMode | None = None
+) -> DeleteMode:
+    """`delete_mode` from the setting's value alone (for a face that holds only that)."""
     if requested is not None:
         return requested
-    if DeleteMode.TRASH in (settings.delete_mode, plan_default):
+    if DeleteMode.TRASH in (setting, plan_default):
         return DeleteMode.TRASH
     return DeleteMode.PERMANENT
 
@@ -61,4 +68,4 @@ def clean_policy(settings: Settings, data_dir: Path) -> CleanPolicy:
     )
 
 
-__all__ = ["CleanPolicy", "clean_policy", "delete_mode"]
+__all__ = ["CleanPolicy", "clean_policy", "delete_mode", "mode_of"]

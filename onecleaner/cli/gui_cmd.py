@@ -15,7 +15,7 @@ def register(sub: Any) -> None:
         "--page",
         default="",
         metavar="PAGE",
-        help="open the window on a page: home, clean, history or settings (a running app "
+        help="open the window on a page: home, clean, disk, history or settings (a running app "
         "shows it)",
     )
     p.add_argument(

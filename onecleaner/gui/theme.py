@@ -322,6 +322,46 @@ def chart_colours(palette: QPalette) -> tuple[QColor, QColor]:
     return fill, track
 
 
+#: The treemap's hues, one per folder at the top of the map (repeated past nine), chosen to
+#: stay apart for the common colour-vision deficiencies when blended as below.
+_TREEMAP_HUES = (
+    QColor(0x3B, 0x75, 0xC4),  # blue
+    QColor(0xE0, 0x8A, 0x2E),  # orange
+    QColor(0x3F, 0x9E, 0x6E),  # green
+    QColor(0xC8, 0x4B, 0x5A),  # red
+    QColor(0x7D, 0x5B, 0xB8),  # violet
+    QColor(0x2A, 0x9D, 0xA8),  # teal
+    QColor(0xB8, 0x8A, 0x1E),  # ochre
+    QColor(0xC2, 0x5E, 0x9E),  # pink
+    QColor(0x6E, 0x7F, 0x3A),  # olive
+)
+
+
+#: How many hues the treemap has (the tile colours repeat after them).
+TREEMAP_HUE_COUNT = len(_TREEMAP_HUES)
+
+
+def treemap_fill(palette: QPalette, hue: int, depth: int, kind: str = "folder") -> QColor:
+    """The fill of a treemap tile: its top folder's hue, paler (light) or deeper (dark) one level
+    down; files directly in a folder, and many small folders summed, in a neutral grey."""
+    base = palette.color(QPalette.ColorRole.Base)
+    dark = is_dark(palette)
+    if kind in ("files", "other", "pending"):
+        text = palette.color(QPalette.ColorRole.Text)
+        return blend(base, text, (0.26 if dark else 0.16) + (0.06 if kind == "files" else 0.0))
+    colour = _TREEMAP_HUES[hue % len(_TREEMAP_HUES)]
+    # Top level strongest; each level below a step closer to the base colour.
+    strength = (0.78 if dark else 0.82) - min(depth, 3) * (0.16 if dark else 0.2)
+    return blend(base, colour, strength)
+
+
+def treemap_lines(palette: QPalette) -> tuple[QColor, QColor]:
+    """The treemap's tile edge and the outline of the tile under the mouse or picked."""
+    base = palette.color(QPalette.ColorRole.Base)
+    edge = blend(base, palette.color(QPalette.ColorRole.Text), 0.1 if is_dark(palette) else 0.0)
+    return edge, palette.color(QPalette.ColorRole.Highlight)
+
+
 def banner_colors(level: str, palette: QPalette | None = None) -> tuple[QColor, QColor, QColor]:
     """Background, border and text colours for a banner of a level, readable on the palette."""
     pal = palette if palette is not None else QGuiApplication.palette()

@@ -19,6 +19,16 @@
         </message>
     </context>
     <context>
+        <name>FinderTab</name>
+        <message numerus="yes">
+            <source>Left alone: %Ln item(s), and why</source>
+            <translation>
+                <numerusform>Left alone: %Ln item, and why</numerusform>
+                <numerusform>Left alone: %Ln items, and why</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>GeneralPage</name>
         <message numerus="yes">
             <source>%n day(s)</source>
@@ -192,6 +202,30 @@
         </message>
     </context>
     <context>
+        <name>MapTab</name>
+        <message numerus="yes">
+            <source>%Ln item(s) left alone.</source>
+            <translation>
+                <numerusform>%Ln item left alone.</numerusform>
+                <numerusform>%Ln items left alone.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>…and %Ln more.</source>
+            <translation>
+                <numerusform>…and %Ln more.</numerusform>
+                <numerusform>…and %Ln more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 in %Ln file(s)</source>
+            <translation>
+                <numerusform>%1 in %Ln file</numerusform>
+                <numerusform>%1 in %Ln files</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PrivacyPanel</name>
         <message numerus="yes">
             <source>%n day(s)</source>
@@ -205,6 +239,30 @@
             <translation>
                 <numerusform>Kept for %n day.</numerusform>
                 <numerusform>Kept for %n days.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TreemapWidget</name>
+        <message numerus="yes">
+            <source>%Ln file(s)</source>
+            <translation>
+                <numerusform>%Ln file</numerusform>
+                <numerusform>%Ln files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln smaller folder(s) in %1</source>
+            <translation>
+                <numerusform>%Ln smaller folder in %1</numerusform>
+                <numerusform>%Ln smaller folders in %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln more</source>
+            <translation>
+                <numerusform>%Ln more</numerusform>
+                <numerusform>%Ln more</numerusform>
             </translation>
         </message>
     </context>
@@ -239,10 +297,142 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Move “%1” (%Ln file(s), %2) to the trash?</source>
+            <translation>
+                <numerusform>Move “%1” (%Ln file, %2) to the trash?</numerusform>
+                <numerusform>Move “%1” (%Ln files, %2) to the trash?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete “%1” (%Ln file(s), %2) permanently?</source>
+            <translation>
+                <numerusform>Delete “%1” (%Ln file, %2) permanently?</numerusform>
+                <numerusform>Delete “%1” (%Ln files, %2) permanently?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move the %Ln file(s) (%1) in “%2” to the trash?</source>
+            <translation>
+                <numerusform>Move the %Ln file (%1) in “%2” to the trash?</numerusform>
+                <numerusform>Move the %Ln files (%1) in “%2” to the trash?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) you unticked stay.</source>
+            <translation>
+                <numerusform>%Ln item you unticked stay.</numerusform>
+                <numerusform>%Ln items you unticked stay.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n program(s) running: %1.</source>
             <translation>
                 <numerusform>%1 is running.</numerusform>
                 <numerusform>These programs are running: %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FolderList</name>
+        <message numerus="yes">
+            <source>%Ln file(s) directly in this folder</source>
+            <translation>
+                <numerusform>%Ln file directly in this folder</numerusform>
+                <numerusform>%Ln files directly in this folder</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DiskUsage</name>
+        <message numerus="yes">
+            <source>%Ln day(s)</source>
+            <translation>
+                <numerusform>%Ln day</numerusform>
+                <numerusform>%Ln days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>An installer or disk image in Downloads, older than %Ln days.</source>
+            <translation>
+                <numerusform>An installer or disk image in Downloads, older than %Ln day.</numerusform>
+                <numerusform>An installer or disk image in Downloads, older than %Ln days.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Search cancelled: %Ln item(s) found so far</source>
+            <translation>
+                <numerusform>Search cancelled: %Ln item found so far</numerusform>
+                <numerusform>Search cancelled: %Ln items found so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Scanning: %Ln file(s), %1</source>
+            <translation>
+                <numerusform>Scanning: %Ln file, %1</numerusform>
+                <numerusform>Scanning: %Ln files, %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Searching: %Ln file(s) looked at, %1 found</source>
+            <translation>
+                <numerusform>Searching: %Ln file looked at, %1 found</numerusform>
+                <numerusform>Searching: %Ln files looked at, %1 found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Build output the projects in %1 can make again (node_modules, target, .venv, __pycache__…), per project. Projects changed in the last %Ln days are not ticked.</source>
+            <translation>
+                <numerusform>Build output the projects in %1 can make again (node_modules, target, .venv, __pycache__…), per project. Projects changed in the last %Ln day are not ticked.</numerusform>
+                <numerusform>Build output the projects in %1 can make again (node_modules, target, .venv, __pycache__…), per project. Projects changed in the last %Ln days are not ticked.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Project changed in the last %Ln days</source>
+            <translation>
+                <numerusform>Project changed in the last %Ln day</numerusform>
+                <numerusform>Project changed in the last %Ln days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Its project changed in the last %Ln days: it may be in use.</source>
+            <translation>
+                <numerusform>Its project changed in the last %Ln day: it may be in use.</numerusform>
+                <numerusform>Its project changed in the last %Ln days: it may be in use.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) found</source>
+            <translation>
+                <numerusform>%Ln item found</numerusform>
+                <numerusform>%Ln items found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ticked: %Ln item(s), %1.</source>
+            <translation>
+                <numerusform>Ticked: %Ln item, %1.</numerusform>
+                <numerusform>Ticked: %Ln items, %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln folder(s) could not be read (hover here for the list).</source>
+            <translation>
+                <numerusform>%Ln folder could not be read (hover here for the list).</numerusform>
+                <numerusform>%Ln folders could not be read (hover here for the list).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removing: %Ln file(s) done, %1</source>
+            <translation>
+                <numerusform>Removing: %Ln file done, %1</numerusform>
+                <numerusform>Removing: %Ln files done, %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %Ln files that take the most space in %1. They are your own files: they go to the trash, where you can put them back from.</source>
+            <translation>
+                <numerusform>The file that takes the most space in %1. It is your own file: it goes to the trash, where you can put it back from.</numerusform>
+                <numerusform>The %Ln files that take the most space in %1. They are your own files: they go to the trash, where you can put them back from.</numerusform>
             </translation>
         </message>
     </context>

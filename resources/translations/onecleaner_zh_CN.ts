@@ -378,6 +378,146 @@
         </message>
     </context>
     <context>
+        <name>DiskUsagePage</name>
+        <message>
+            <source>Disk usage</source>
+            <extracomment>The tabs by the section names `open_page("disk", section)` accepts.</extracomment>
+            <translation>磁盘占用</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>文件夹：</translation>
+        </message>
+        <message>
+            <source>C&amp;hange…</source>
+            <translation>更改(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Look at another folder</source>
+            <translation>查看另一个文件夹</translation>
+        </message>
+        <message>
+            <source>H&amp;ome folder</source>
+            <translation>主文件夹(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Map and finders</source>
+            <translation>占用图和查找</translation>
+        </message>
+        <message>
+            <source>&amp;Map</source>
+            <translation>占用图(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Choose a folder to look at</source>
+            <translation>选择要查看的文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinderLayout</name>
+        <message>
+            <source>&amp;Find</source>
+            <translation>查找(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Search the folder chosen (nothing is removed)</source>
+            <translation>在所选文件夹中查找（不会删除任何内容）</translation>
+        </message>
+        <message>
+            <source>Cance&amp;l</source>
+            <translation>取消(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Tick a&amp;ll</source>
+            <translation>全部勾选(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Untick all</source>
+            <translation>全部取消勾选(&amp;U)</translation>
+        </message>
+        <message>
+            <source>What was found, with ticks</source>
+            <translation>找到的项目（可勾选）</translation>
+        </message>
+        <message>
+            <source>Press Space to tick or untick the current row; the note says why a row is not ticked. Click a column's title to sort by it.</source>
+            <translation>按空格键勾选或取消勾选当前行；备注说明某行为何未勾选。点击列标题可按该列排序。</translation>
+        </message>
+        <message>
+            <source>Items left alone, with the reason</source>
+            <translation>未处理的项目及原因</translation>
+        </message>
+        <message>
+            <source>What is happening</source>
+            <translation>当前状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinderTab</name>
+        <message>
+            <source>Move to &amp;trash…</source>
+            <translation>移到回收站(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Move the ticked items to the trash (asks first)</source>
+            <translation>将勾选的项目移到回收站（会先询问）</translation>
+        </message>
+        <message>
+            <source>Delete the ticked build output permanently (asks first)</source>
+            <translation>永久删除勾选的构建产物（会先询问）</translation>
+        </message>
+        <message>
+            <source>Files were removed since this search: find again to see.</source>
+            <translation>此次查找之后已有文件被删除：请重新查找以查看。</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在查找…</translation>
+        </message>
+        <message>
+            <source>Tick at least one item.</source>
+            <translation>请至少勾选一个项目。</translation>
+        </message>
+        <message>
+            <source>Nothing was removed.</source>
+            <translation>没有删除任何内容。</translation>
+        </message>
+        <message>
+            <source>Moving to the trash…</source>
+            <translation>正在移到回收站…</translation>
+        </message>
+        <message>
+            <source>Deleting…</source>
+            <translation>正在删除…</translation>
+        </message>
+        <message>
+            <source>Cancelling: stopping after the current file…</source>
+            <translation>正在取消：处理完当前文件后停止…</translation>
+        </message>
+        <message>
+            <source>Search cancelled.</source>
+            <translation>查找已取消。</translation>
+        </message>
+        <message>
+            <source>Stopped by an error: %1</source>
+            <translation>因出错而停止：%1</translation>
+        </message>
+        <message>
+            <source>Press Find to search.</source>
+            <translation>按“查找”开始搜索。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Left alone: %Ln item(s), and why</source>
+            <translation>
+                <numerusform>未处理：%Ln 个项目及原因</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>&lt;p&gt;ONE Cleaner cleans without any of the choices below: each is off until you turn it on.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Personal information (e-mail, phone number) only if you register, which is optional.&lt;/li&gt;&lt;li&gt;Log information only for the purposes you allow here.&lt;/li&gt;&lt;li&gt;Everything is stored encrypted on this device, only as long as needed. Nothing is sent or shared.&lt;/li&gt;&lt;li&gt;If the service ever stops, you are told, and your personal information is deleted.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;You can change these choices at any time in Settings → Privacy. Turning a choice off erases what was collected for it.&lt;/p&gt;</source>
@@ -1092,6 +1232,139 @@
         </message>
     </context>
     <context>
+        <name>MapLayout</name>
+        <message>
+            <source>&amp;Scan</source>
+            <translation>扫描(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Measure every folder in the folder chosen (nothing is removed)</source>
+            <translation>统计所选文件夹中每个文件夹的大小（不会删除任何内容）</translation>
+        </message>
+        <message>
+            <source>Cance&amp;l</source>
+            <translation>取消(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Folders, largest first</source>
+            <translation>文件夹（从大到小）</translation>
+        </message>
+        <message>
+            <source>Enter opens a folder, Backspace goes back up; the menu key offers to move a folder to the trash or open it.</source>
+            <translation>回车键打开文件夹，退格键返回上一级；菜单键可将文件夹移到回收站或打开它。</translation>
+        </message>
+        <message>
+            <source>Where the map is</source>
+            <translation>占用图当前位置</translation>
+        </message>
+        <message>
+            <source>What is happening</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapTab</name>
+        <message>
+            <source>Files were removed since this scan: scan again to see the sizes.</source>
+            <extracomment>Seconds between two redraws of the map while the walk streams in (the status is every report). The skipped folders listed in the status line's tooltip.</extracomment>
+            <translation>此次扫描之后已有文件被删除：请重新扫描以查看大小。</translation>
+        </message>
+        <message>
+            <source>Scanning…</source>
+            <translation>正在扫描…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Move to &amp;trash…</source>
+            <translation>移到回收站(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>打开文件夹(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Could not open %1 in the file manager.</source>
+            <translation>无法在文件管理器中打开 %1。</translation>
+        </message>
+        <message>
+            <source>Looking at what %1 holds…</source>
+            <translation>正在查看 %1 中的内容…</translation>
+        </message>
+        <message>
+            <source>Stopped by an error: %1</source>
+            <translation>因出错而停止：%1</translation>
+        </message>
+        <message>
+            <source>%1 cannot be moved to the trash as a whole: %2.</source>
+            <translation>%1 不能整体移到回收站：%2。</translation>
+        </message>
+        <message>
+            <source>Not moved to the trash</source>
+            <translation>未移到回收站</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was moved to the trash.</source>
+            <translation>已取消：没有移动任何内容到回收站。</translation>
+        </message>
+        <message>
+            <source>Nothing in %1 can be moved to the trash.</source>
+            <translation>%1 中没有可以移到回收站的内容。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) left alone.</source>
+            <translation>
+                <numerusform>%Ln 个项目未处理。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing was moved to the trash.</source>
+            <translation>没有移动任何内容到回收站。</translation>
+        </message>
+        <message>
+            <source>Moving to the trash…</source>
+            <translation>正在移到回收站…</translation>
+        </message>
+        <message>
+            <source>%1. %2</source>
+            <translation>%1。%2</translation>
+        </message>
+        <message>
+            <source>%1.</source>
+            <translation>%1。</translation>
+        </message>
+        <message numerus="yes">
+            <source>…and %Ln more.</source>
+            <translation>
+                <numerusform>……另有 %Ln 项。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Left alone</source>
+            <translation>未处理</translation>
+        </message>
+        <message>
+            <source>Press Scan to see which folders take the space in %1.</source>
+            <translation>按“扫描”查看 %1 中哪些文件夹占用了空间。</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 in %Ln file(s)</source>
+            <translation>
+                <numerusform>%1，共 %Ln 个文件</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>NoticeBanner</name>
         <message>
             <source>ONE Cleaner will stop operating on %1. You can export your data until %2; after that date your personal information is deleted from this device.</source>
@@ -1621,6 +1894,60 @@
         </message>
     </context>
     <context>
+        <name>TreemapWidget</name>
+        <message>
+            <source>Map of folder sizes</source>
+            <extracomment>Space between a tile's edge and its words.</extracomment>
+            <translation>文件夹大小占用图</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>占 %2 的 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s)</source>
+            <translation>
+                <numerusform>%Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could not be read entirely: what is inside is not counted.</source>
+            <translation>无法完整读取：其中的内容未计入。</translation>
+        </message>
+        <message>
+            <source>Click to open it.</source>
+            <translation>点击打开。</translation>
+        </message>
+        <message>
+            <source>Files directly in %1</source>
+            <translation>直接位于 %1 中的文件</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln smaller folder(s) in %1</source>
+            <translation>
+                <numerusform>%1 中另有 %Ln 个较小的文件夹</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Still being scanned in %1</source>
+            <translation>%1 中仍在扫描的部分</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>文件</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln more</source>
+            <translation>
+                <numerusform>另 %Ln 个</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Scanning…</source>
+            <translation>正在扫描…</translation>
+        </message>
+    </context>
+    <context>
         <name>i18n</name>
         <message>
             <source>System language</source>
@@ -1649,6 +1976,10 @@
         <message>
             <source>The settings cannot open: the privacy data could not be read.</source>
             <translation>无法打开设置：无法读取隐私数据。</translation>
+        </message>
+        <message>
+            <source>Disk usage</source>
+            <translation>磁盘占用</translation>
         </message>
     </context>
     <context>
@@ -1732,6 +2063,58 @@
             <source>Caches are rebuilt by their programs when needed.</source>
             <translation>缓存会在需要时由相应程序重新生成。</translation>
         </message>
+        <message numerus="yes">
+            <source>Move “%1” (%Ln file(s), %2) to the trash?</source>
+            <translation>
+                <numerusform>将“%1”（%Ln 个文件，%2）移到回收站？</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete “%1” (%Ln file(s), %2) permanently?</source>
+            <translation>
+                <numerusform>永久删除“%1”（%Ln 个文件，%2）？</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move the %Ln file(s) (%1) in “%2” to the trash?</source>
+            <translation>
+                <numerusform>将“%2”中的 %Ln 个文件（%1）移到回收站？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Build output (node_modules, target, .venv…): its project's build makes it again when needed.</source>
+            <translation>构建产物（node_modules、target、.venv…）：需要时项目的构建会重新生成它们。</translation>
+        </message>
+        <message>
+            <source>These are your own files, not caches: nothing makes them again.</source>
+            <translation>这些是您自己的文件，不是缓存：没有程序会重新生成它们。</translation>
+        </message>
+        <message>
+            <source>They stay in the trash until you empty it, and can be put back.</source>
+            <translation>它们会留在回收站中，直到您清空回收站，也可以还原。</translation>
+        </message>
+        <message>
+            <source>Deleted permanently, they cannot be restored.</source>
+            <translation>永久删除后无法恢复。</translation>
+        </message>
+        <message>
+            <source>The folders stay, emptied; version-control data, links and files in use stay too.</source>
+            <translation>文件夹本身会保留（清空后）；版本控制数据、链接和正在使用的文件也会保留。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) you unticked stay.</source>
+            <translation>
+                <numerusform>您取消勾选的 %Ln 个项目会保留。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move to &amp;trash</source>
+            <translation>移到回收站(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>删除(&amp;D)</translation>
+        </message>
         <message>
             <source>Programs are running</source>
             <translation>有程序正在运行</translation>
@@ -1755,10 +2138,6 @@
         <message>
             <source>They stay in the trash until you empty it.</source>
             <translation>它们会留在回收站中，直到您清空回收站。</translation>
-        </message>
-        <message>
-            <source>Deleted permanently, they cannot be restored.</source>
-            <translation>永久删除后无法恢复。</translation>
         </message>
         <message numerus="yes">
             <source>%n program(s) running: %1.</source>
@@ -1848,6 +2227,223 @@
         <message>
             <source>some selected</source>
             <translation>部分选中</translation>
+        </message>
+    </context>
+    <context>
+        <name>Candidates</name>
+        <message>
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Frees</source>
+            <translation>可释放</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Build output</source>
+            <translation>构建产物</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Project changed</source>
+            <translation>项目修改时间</translation>
+        </message>
+        <message>
+            <source>Last used</source>
+            <translation>上次使用</translation>
+        </message>
+    </context>
+    <context>
+        <name>FolderList</name>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>占比</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Could not be read entirely: what is inside is not counted.</source>
+            <translation>无法完整读取：其中的内容未计入。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln file(s) directly in this folder</source>
+            <translation>
+                <numerusform>直接位于此文件夹中的 %Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(files in this folder)</source>
+            <translation>（此文件夹中的文件）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiskUsage</name>
+        <message numerus="yes">
+            <source>%Ln day(s)</source>
+            <translation>
+                <numerusform>%Ln 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Installer or disk image</source>
+            <translation>安装程序或磁盘映像</translation>
+        </message>
+        <message>
+            <source>Hard link: frees nothing alone</source>
+            <translation>硬链接：单独删除不释放空间</translation>
+        </message>
+        <message numerus="yes">
+            <source>An installer or disk image in Downloads, older than %Ln days.</source>
+            <translation>
+                <numerusform>“下载”中超过 %Ln 天的安装程序或磁盘映像。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Another name (hard link) of this file stays, so removing it frees nothing.</source>
+            <translation>此文件的另一个名称（硬链接）仍然存在，因此删除它不会释放空间。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Search cancelled: %Ln item(s) found so far</source>
+            <translation>
+                <numerusform>查找已取消：目前找到 %Ln 个项目</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Scan cancelled: the sizes are what was counted so far.</source>
+            <translation>扫描已取消：显示的大小是目前已统计的部分。</translation>
+        </message>
+        <message>
+            <source>Scan finished.</source>
+            <translation>扫描完成。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Scanning: %Ln file(s), %1</source>
+            <translation>
+                <numerusform>正在扫描：%Ln 个文件，%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Searching: %Ln file(s) looked at, %1 found</source>
+            <translation>
+                <numerusform>正在查找：已查看 %Ln 个文件，找到 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Large files</source>
+            <translation>大文件</translation>
+        </message>
+        <message>
+            <source>Old files</source>
+            <translation>旧文件</translation>
+        </message>
+        <message>
+            <source>Build artefacts</source>
+            <translation>构建产物</translation>
+        </message>
+        <message>
+            <source>Files not used for %1 in your Downloads and Desktop folders, and installers and disk images in Downloads older than %2. They go to the trash.</source>
+            <translation>“下载”和“桌面”文件夹中 %1 未使用的文件，以及“下载”中超过 %2 的安装程序和磁盘映像。它们会被移到回收站。</translation>
+        </message>
+        <message>
+            <source>Files not used for %1 in %3, and installers and disk images in Downloads older than %2. They go to the trash.</source>
+            <translation>%3 中 %1 未使用的文件，以及“下载”中超过 %2 的安装程序和磁盘映像。它们会被移到回收站。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Build output the projects in %1 can make again (node_modules, target, .venv, __pycache__…), per project. Projects changed in the last %Ln days are not ticked.</source>
+            <translation>
+                <numerusform>%1 中各项目可以重新生成的构建产物（node_modules、target、.venv、__pycache__…），按项目列出。最近 %Ln 天内修改过的项目不会被勾选。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Project changed in the last %Ln days</source>
+            <translation>
+                <numerusform>项目在最近 %Ln 天内有修改</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>In a hidden folder: look first</source>
+            <translation>位于隐藏文件夹中：请先查看</translation>
+        </message>
+        <message>
+            <source>Part of its project is unreadable</source>
+            <translation>项目的部分内容无法读取</translation>
+        </message>
+        <message>
+            <source>Search stopped before its project</source>
+            <translation>查找在读完其项目之前停止</translation>
+        </message>
+        <message numerus="yes">
+            <source>Its project changed in the last %Ln days: it may be in use.</source>
+            <translation>
+                <numerusform>它的项目在最近 %Ln 天内有修改：可能仍在使用。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>It is in a hidden folder, where programs keep their data: check what it is before removing it.</source>
+            <translation>它位于程序存放数据的隐藏文件夹中：删除前请先确认它是什么。</translation>
+        </message>
+        <message>
+            <source>Part of its project could not be read, so when it last changed is unknown.</source>
+            <translation>项目的部分内容无法读取，因此不知道它最后修改的时间。</translation>
+        </message>
+        <message>
+            <source>The search stopped before its project was fully read, so when it last changed is unknown.</source>
+            <translation>查找在读完其项目之前停止，因此不知道它最后修改的时间。</translation>
+        </message>
+        <message>
+            <source>Nothing found.</source>
+            <translation>什么也没找到。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) found</source>
+            <translation>
+                <numerusform>找到 %Ln 个项目</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ticked: %Ln item(s), %1.</source>
+            <translation>
+                <numerusform>已勾选：%Ln 个项目，%1。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln folder(s) could not be read (hover here for the list).</source>
+            <translation>
+                <numerusform>%Ln 个文件夹无法读取（将鼠标悬停在此处查看列表）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removing: %Ln file(s) done, %1</source>
+            <translation>
+                <numerusform>正在删除：已处理 %Ln 个文件，%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %Ln files that take the most space in %1. They are your own files: they go to the trash, where you can put them back from.</source>
+            <translation>
+                <numerusform>%1 中占用空间最多的 %Ln 个文件。它们是您自己的文件：会被移到回收站，可以从那里还原。</numerusform>
+            </translation>
         </message>
     </context>
     <context>

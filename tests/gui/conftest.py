@@ -29,6 +29,7 @@ class FakeDialogs:
     informed: list[tuple[str, str]] = field(default_factory=list)
     quick_asked: list[list[tuple[str, object]]] = field(default_factory=list)
     suggested: list[str] = field(default_factory=list)
+    folder: str | None = None  # what choose_folder answers (None: cancelled)
 
     def confirm_clean(self, parent: object, summary: CleanSummary) -> bool:
         self.summaries.append(summary)
@@ -44,6 +45,9 @@ class FakeDialogs:
 
     def inform(self, parent: object, title: str, text: str) -> None:
         self.informed.append((title, text))
+
+    def choose_folder(self, parent: object, title: str, start: str) -> str | None:
+        return self.folder
 
     def save_path(self, parent: object, title: str, suggested: str) -> Path | None:
         self.suggested.append(suggested)

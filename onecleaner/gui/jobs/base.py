@@ -78,8 +78,9 @@ class Worker(QObject):
             if self.home is not None:
                 self.moveToThread(self.home)
 
-    def report(self, progress: Progress) -> None:
-        """The engine's progress callback: forwards at most one report per PROGRESS_INTERVAL."""
+    def report(self, progress: Progress | object) -> None:
+        """The engine's progress callback (a Progress, or a finder's own report such as
+        UsageProgress): forwards at most one report per PROGRESS_INTERVAL."""
         now = time.monotonic()
         if now - self._last_progress >= PROGRESS_INTERVAL:
             self._last_progress = now

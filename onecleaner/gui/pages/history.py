@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onecleaner.engine.finders import FinderKind
 from onecleaner.engine.reasons import SkipCode
 from onecleaner.engine.restore import Outcome, RestoreReport
 from onecleaner.gui.catalog_text import catalog_text
@@ -462,6 +463,11 @@ class HistoryPage(QWidget):
         return "".join(lines)
 
     def _target_name(self, target_id: str) -> str:
+        finder = FinderKind.of_target(target_id)
+        if finder is not None:  # a clean of what a finder found (Disk usage)
+            from onecleaner.gui.pages.disk_usage.texts import finder_title
+
+            return finder_title(finder)
         catalog = self.services.catalog
         try:
             target = catalog.target(target_id)

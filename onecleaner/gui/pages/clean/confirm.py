@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
+from onecleaner.engine.finders import FinderKind
 from onecleaner.engine.model import DeleteMode, Risk
 from onecleaner.gui.catalog_text import catalog_text
 from onecleaner.gui.pages.clean.models import risk_label
@@ -48,13 +49,20 @@ class RiskyItem:
 
 @dataclass(frozen=True)
 class CleanSummary:
-    """What the confirmation names: the totals, the mode, and the items that are not caches."""
+    """What the confirmation names: the totals, the mode, and the items that are not caches.
+
+    A finder's plan (`found_by`) holds no cache at all: user files, or build output; `folder`
+    is the folder of the Disk usage map it empties (its files) or removes (build output).
+    """
 
     files: int
     bytes: int
     mode: DeleteMode
     risky: tuple[RiskyItem, ...] = ()  # care/privacy items with files to remove
-    unticked: int = 0  # files the user left out
+    unticked: int = 0  # files (a finder's plan: items) the user left out
+    found_by: FinderKind | None = None
+    folder: str = ""
+    note: str = ""  # one more thing to know, in words (why the finder had not ticked it)
 
 
 def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
@@ -63,6 +71,8 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     "Rebuilt" is promised only when every item is a safe cache; any other item is named with
     its description, which says what the user loses.
     """
+    if summary.found_by is not None:
+        return found_confirmation_text(summary)
     if summary.mode is DeleteMode.TRASH:
         question = _trn("Move %Ln file(s) (%1) to the trash?", summary.files)
     else:
@@ -86,6 +96,54 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     if not summary.risky:
         parts.append(_tr("Caches are rebuilt by their programs when needed."))
     return question, "\n\n".join(parts)
+
+
+def found_confirmation_text(summary: CleanSummary) -> tuple[str, str]:
+    """The question and details for a finder's plan: user files are never called caches;
+    build output is, at most, made again by its project's build."""
+    size = human_size(summary.bytes)
+    artefacts = summary.found_by is FinderKind.ARTEFACTS
+    if summary.folder and artefacts:
+        # The folder goes whole: it is named, with what it holds.
+        what = (
+            _trn("Move “%1” (%Ln file(s), %2) to the trash?", summary.files)
+            if summary.mode is DeleteMode.TRASH
+            else _trn("Delete “%1” (%Ln file(s), %2) permanently?", summary.files)
+        )
+        question = what.replace("%1", summary.folder).replace("%2", size)
+    elif summary.folder:
+        question = _trn("Move the %Ln file(s) (%1) in “%2” to the trash?", summary.files)
+        question = question.replace("%1", size).replace("%2", summary.folder)
+    else:
+        question, _ = confirmation_text(
+            CleanSummary(summary.files, summary.bytes, summary.mode)
+        )
+    if artefacts:
+        parts = [
+            _tr(
+                "Build output (node_modules, target, .venv…): its project's build makes it "
+                "again when needed."
+            )
+        ]
+    else:
+        parts = [_tr("These are your own files, not caches: nothing makes them again.")]
+    if summary.mode is DeleteMode.TRASH:
+        parts.append(_tr("They stay in the trash until you empty it, and can be put back."))
+    else:
+        parts.append(_tr("Deleted permanently, they cannot be restored."))
+    if summary.folder and not artefacts:
+        parts.append(
+            _tr(
+                "The folders stay, emptied; version-control data, links and files in use "
+                "stay too."
+            )
+        )
+    details = [" ".join(parts)]
+    if summary.note:
+        details.append(summary.note)
+    if summary.unticked:
+        details.append(_trn("%Ln item(s) you unticked stay.", summary.unticked))
+    return question, "\n\n".join(details)
 
 
 def running_text(names: Sequence[str]) -> tuple[str, str]:
@@ -118,11 +176,19 @@ def confirm_box(
     """The confirmation as a message box, and its Clean button (built, not shown)."""
     question, details = confirmation_text(summary)
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning if summary.risky else QMessageBox.Icon.Question)
+    user_files = summary.found_by not in (None, FinderKind.ARTEFACTS)
+    warn = bool(summary.risky) or user_files
+    box.setIcon(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Question)
     box.setWindowTitle(_tr("Confirm cleaning"))
     box.setText(question)
     box.setInformativeText(details)
-    clean = box.addButton(_tr("&Clean"), QMessageBox.ButtonRole.AcceptRole)
+    if summary.found_by is None:
+        word = _tr("&Clean")
+    elif summary.mode is DeleteMode.TRASH:
+        word = _tr("Move to &trash")
+    else:
+        word = _tr("&Delete")
+    clean = box.addButton(word, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     # Cancel is the default: Enter alone never deletes anything.
     box.setDefaultButton(cancel)
@@ -175,6 +241,11 @@ class Dialogs:
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def choose_folder(self, parent: QWidget | None, title: str, start: str) -> str | None:
+        """A folder picked in the system's folder dialog, or None (cancelled)."""
+        path = QFileDialog.getExistingDirectory(parent, title, start)
+        return path or None
 
     def save_path(self, parent: QWidget | None, title: str, suggested: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(

@@ -11,6 +11,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%1: %Ln record(s) in the browsers' databases, removed as rows (no files to list).</source>
+            <translation>
+                <numerusform>%1: %Ln record in the browsers' databases, removed as rows (no files to list).</numerusform>
+                <numerusform>%1: %Ln records in the browsers' databases, removed as rows (no files to list).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1: %Ln file(s)</source>
             <translation>
                 <numerusform>%1: %Ln file</numerusform>
@@ -121,6 +128,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Also %Ln browser record(s).</source>
+            <translation>
+                <numerusform>Also %Ln browser record.</numerusform>
+                <numerusform>Also %Ln browser records.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ready to remove %Ln browser record(s), about %1</source>
+            <translation>
+                <numerusform>Ready to remove %Ln browser record, about %1</numerusform>
+                <numerusform>Ready to remove %Ln browser records, about %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln unticked file(s) stay where they are.</source>
             <translation>
                 <numerusform>%Ln unticked file stays where it is.</numerusform>
@@ -149,6 +170,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Also %Ln browser record(s) removed.</source>
+            <translation>
+                <numerusform>Also %Ln browser record removed.</numerusform>
+                <numerusform>Also %Ln browser records removed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Scan finished: %1 in %Ln file(s).</source>
             <translation>
                 <numerusform>Scan finished: %1 in %Ln file.</numerusform>
@@ -160,6 +188,20 @@
             <translation>
                 <numerusform>Ready to free %1 in %Ln file</numerusform>
                 <numerusform>Ready to free %1 in %Ln files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s); the databases as they were are in the trash</source>
+            <translation>
+                <numerusform>Removed %Ln browser record; the databases as they were are in the trash</numerusform>
+                <numerusform>Removed %Ln browser records; the databases as they were are in the trash</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s), freed %1</source>
+            <translation>
+                <numerusform>Removed %Ln browser record, freed %1</numerusform>
+                <numerusform>Removed %Ln browser records, freed %1</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -209,7 +251,38 @@
         </message>
     </context>
     <context>
+        <name>TracesPage</name>
+        <message numerus="yes">
+            <source>%Ln record(s) found in the browsers.</source>
+            <translation>
+                <numerusform>%Ln record found in the browsers.</numerusform>
+                <numerusform>%Ln records found in the browsers.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n browser(s) did not close: %1. Their traces are left alone.</source>
+            <translation>
+                <numerusform>%1 did not close. Its traces are left alone.</numerusform>
+                <numerusform>%1 did not close. Their traces are left alone.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n browser(s) running: %1. Their traces cannot be counted or cleaned while they run: close them (unsaved work in them may be lost) or leave them be.</source>
+            <translation>
+                <numerusform>%1 is running. Its traces cannot be counted or cleaned while it runs: close it (unsaved work in it may be lost) or leave it be.</numerusform>
+                <numerusform>These browsers are running: %1. Their traces cannot be counted or cleaned while they run: close them (unsaved work in them may be lost) or leave them be.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>confirm</name>
+        <message numerus="yes">
+            <source>The files of the %n running program(s) cannot be cleaned while they run: skip them and clean the rest, or close the program(s) (asked to quit politely; unsaved work may be lost) and clean everything.</source>
+            <translation>
+                <numerusform>Its files cannot be cleaned while it runs. Skip them and clean the rest, or close it (it is asked to quit politely; unsaved work may be lost) and clean everything.</numerusform>
+                <numerusform>Their files cannot be cleaned while they run. Skip them and clean the rest, or close them (they are asked to quit politely; unsaved work may be lost) and clean everything.</numerusform>
+            </translation>
+        </message>
         <message numerus="yes">
             <source>Move %Ln file(s) (%1) to the trash?</source>
             <translation>
@@ -225,13 +298,6 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>The files of the %n running program(s) cannot be cleaned while they run: skip them and clean the rest, or close the program(s) (asked to quit politely; unsaved work may be lost) and clean everything.</source>
-            <translation>
-                <numerusform>Its files cannot be cleaned while it runs. Skip them and clean the rest, or close it (it is asked to quit politely; unsaved work may be lost) and clean everything.</numerusform>
-                <numerusform>Their files cannot be cleaned while they run. Skip them and clean the rest, or close them (they are asked to quit politely; unsaved work may be lost) and clean everything.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>%Ln file(s) you unticked stay.</source>
             <translation>
                 <numerusform>%Ln file you unticked stays.</numerusform>
@@ -239,10 +305,68 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Remove %Ln browser record(s) from %1?</source>
+            <translation>
+                <numerusform>Remove %Ln browser record from %1?</numerusform>
+                <numerusform>Remove %Ln browser records from %1?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n program(s) running: %1.</source>
             <translation>
                 <numerusform>%1 is running.</numerusform>
                 <numerusform>These programs are running: %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Also %Ln browser record(s) from %1.</source>
+            <translation>
+                <numerusform>Also %Ln browser record from %1.</numerusform>
+                <numerusform>Also %Ln browser records from %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>models</name>
+        <message numerus="yes">
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln record</numerusform>
+                <numerusform>%Ln records</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TracesModel</name>
+        <message numerus="yes">
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln record</numerusform>
+                <numerusform>%Ln records</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Found in %Ln database(s) of its profiles.</source>
+            <translation>
+                <numerusform>Found in %Ln database of its profiles.</numerusform>
+                <numerusform>Found in %Ln databases of its profiles.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>traces</name>
+        <message numerus="yes">
+            <source>Cookies of the %Ln domain(s) on your keep-list stay, so you stay signed in to them: %1.</source>
+            <translation>
+                <numerusform>Cookies of the %Ln domain on your keep-list stay, so you stay signed in to them: %1.</numerusform>
+                <numerusform>Cookies of the %Ln domains on your keep-list stay, so you stay signed in to them: %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %Ln more</source>
+            <translation>
+                <numerusform>%1 and %Ln more</numerusform>
+                <numerusform>%1 and %Ln more</numerusform>
             </translation>
         </message>
     </context>

@@ -129,6 +129,7 @@ class CleanWorker(Worker):
         mode: DeleteMode = DeleteMode.PERMANENT,
         unticked: frozenset[str] = frozenset(),
         probe: Any = None,
+        keep_domains: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.plan = plan
@@ -137,6 +138,7 @@ class CleanWorker(Worker):
         self.mode = mode
         self.unticked = unticked
         self.probe = probe
+        self.keep_domains = tuple(keep_domains)
 
     def work(self) -> CleanResult:
         # Plan.without walks every entry: done here so a big plan never costs the GUI thread.
@@ -149,6 +151,7 @@ class CleanWorker(Worker):
             probe=self.probe,
             progress=self.report,
             cancel=self.cancel_event,
+            keep_domains=self.keep_domains,
         )
 
 

@@ -15,8 +15,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from onecleaner.engine.model import DeleteMode, Risk
+from onecleaner.engine.records.summary import RecordSummary
 from onecleaner.gui.catalog_text import catalog_text
 from onecleaner.gui.pages.clean.models import risk_label
+from onecleaner.gui.trace_text import kept_domains_text, list_text
 from onecleaner.gui.units import human_size
 
 
@@ -53,8 +55,13 @@ class CleanSummary:
     files: int
     bytes: int
     mode: DeleteMode
-    risky: tuple[RiskyItem, ...] = ()  # care/privacy items with files to remove
+    risky: tuple[RiskyItem, ...] = ()  # care/privacy items with files or records to remove
     unticked: int = 0  # files the user left out
+    traces: RecordSummary | None = None  # the browser records of the plan, when it has any
+
+    @property
+    def records(self) -> int:
+        return self.traces.records if self.traces else 0
 
 
 def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
@@ -63,12 +70,19 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     "Rebuilt" is promised only when every item is a safe cache; any other item is named with
     its description, which says what the user loses.
     """
-    if summary.mode is DeleteMode.TRASH:
+    traces = summary.traces if summary.traces else None
+    if traces is not None and not summary.files:
+        question = _trn("Remove %Ln browser record(s) from %1?", traces.records).replace(
+            "%1", _names(traces.browsers)
+        )
+    elif summary.mode is DeleteMode.TRASH:
         question = _trn("Move %Ln file(s) (%1) to the trash?", summary.files)
     else:
         question = _trn("Delete %Ln file(s) (%1) permanently?", summary.files)
     question = question.replace("%1", human_size(summary.bytes))
     parts: list[str] = []
+    if traces is not None:
+        parts.append(traces_text(traces, summary.mode, with_count=bool(summary.files)))
     if summary.risky:
         risky = [_tr("Not caches: nothing rebuilds these, and you lose what they hold:")]
         for item in summary.risky:
@@ -86,6 +100,28 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     if not summary.risky:
         parts.append(_tr("Caches are rebuilt by their programs when needed."))
     return question, "\n\n".join(parts)
+
+
+def _names(names: Sequence[str]) -> str:
+    """Application names (the catalog's, as shown) in a list."""
+    return list_text([catalog_text(n) for n in names])
+
+
+def traces_text(traces: RecordSummary, mode: DeleteMode, *, with_count: bool) -> str:
+    """The confirmation's paragraph on browser records: which browsers, who stays signed in
+    (when cookies go), and the way back."""
+    lines = []
+    if with_count:
+        lines.append(
+            _trn("Also %Ln browser record(s) from %1.", traces.records).replace(
+                "%1", _names(traces.browsers)
+            )
+        )
+    if traces.cookies:
+        lines.append(kept_domains_text(traces.kept))
+    if mode is DeleteMode.TRASH:
+        lines.append(_tr("A copy of each browser database goes to the trash first."))
+    return "\n".join(lines)
 
 
 def running_text(names: Sequence[str]) -> tuple[str, str]:

@@ -12,6 +12,7 @@ from onecleaner.engine.model import Target
 from onecleaner.engine.records.domains import DomainError, DomainProblem
 from onecleaner.engine.records.recipes import CLEANERS, TraceKind
 from onecleaner.engine.records.suggest import BOOKMARK, LOGIN
+from onecleaner.gui.i18n import list_text
 
 #: The most kept domains a sentence names; the rest are counted.
 NAMED_DOMAINS = 8
@@ -23,11 +24,6 @@ def _tr(text: str) -> str:
 
 def _trn(text: str, n: int) -> str:
     return QCoreApplication.translate("traces", text, None, n)
-
-
-def list_text(items: Sequence[str]) -> str:
-    """Items in a list, with the UI language's separator ("a, b"; Chinese "a、b")."""
-    return _tr(", ").join(items)
 
 
 def trace_kind(target: Target) -> TraceKind | None:
@@ -138,7 +134,6 @@ __all__ = [
     "kept_domains_text",
     "kind_label",
     "kind_line",
-    "list_text",
     "loses_text",
     "trace_kind",
     "why_text",

@@ -177,6 +177,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Cleaning cancelled: %Ln browser record(s) removed before stopping</source>
+            <translation>
+                <numerusform>Cleaning cancelled: %Ln browser record removed before stopping</numerusform>
+                <numerusform>Cleaning cancelled: %Ln browser records removed before stopping</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s); the databases as they were are in the trash</source>
+            <translation>
+                <numerusform>Removed %Ln browser record; the databases as they were are in the trash</numerusform>
+                <numerusform>Removed %Ln browser records; the databases as they were are in the trash</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Scan finished: %1 in %Ln file(s).</source>
             <translation>
                 <numerusform>Scan finished: %1 in %Ln file.</numerusform>
@@ -188,13 +202,6 @@
             <translation>
                 <numerusform>Ready to free %1 in %Ln file</numerusform>
                 <numerusform>Ready to free %1 in %Ln files</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Removed %Ln browser record(s); the databases as they were are in the trash</source>
-            <translation>
-                <numerusform>Removed %Ln browser record; the databases as they were are in the trash</numerusform>
-                <numerusform>Removed %Ln browser records; the databases as they were are in the trash</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -271,6 +278,13 @@
             <translation>
                 <numerusform>%1 is running. Its traces cannot be counted or cleaned while it runs: close it (unsaved work in it may be lost) or leave it be.</numerusform>
                 <numerusform>These browsers are running: %1. Their traces cannot be counted or cleaned while they run: close them (unsaved work in them may be lost) or leave them be.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln database(s) left alone:</source>
+            <translation>
+                <numerusform>%Ln database left alone:</numerusform>
+                <numerusform>%Ln databases left alone:</numerusform>
             </translation>
         </message>
     </context>

@@ -48,8 +48,8 @@
             <translation>导出上次的结果</translation>
         </message>
         <message>
-            <source>Go to Home, Clean, History, Settings</source>
-            <translation>转到主页、清理、历史、设置</translation>
+            <source>Go to %1</source>
+            <translation>前往%1</translation>
         </message>
         <message>
             <source>Quit</source>
@@ -58,6 +58,14 @@
         <message>
             <source>Home cleans the safe caches in one click. Clean lets you choose the items, scan, review each file and clean. History shows what was cleaned and can put back what went to the trash. The command line does the same: run &lt;b&gt;onecleaner --help&lt;/b&gt;.</source>
             <translation>“主页”一键清理安全的缓存。“清理”让您选择项目、扫描、逐个查看文件后再清理。“历史”显示清理过的内容，并能把移到回收站的文件放回原处。命令行也能完成同样的工作：运行 &lt;b&gt;onecleaner --help&lt;/b&gt;。</translation>
+        </message>
+        <message>
+            <source>Browser traces counts and removes cookies, history and form entries, keeping the cookies of the sites on your keep-list.</source>
+            <translation>“浏览痕迹”统计并删除 Cookie、历史记录和表单记录，保留名单中网站的 Cookie 会保留。</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1%2</translation>
         </message>
         <message>
             <source>Version %1</source>
@@ -1176,6 +1184,18 @@ in %2</source>
             </translation>
         </message>
         <message numerus="yes">
+            <source>Cleaning cancelled: %Ln browser record(s) removed before stopping</source>
+            <translation>
+                <numerusform>清理已取消：停止前已删除 %Ln 条浏览器记录</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s); the databases as they were are in the trash</source>
+            <translation>
+                <numerusform>已删除 %Ln 条浏览器记录；数据库的原始副本在回收站中</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Scan finished: %1 in %Ln file(s).</source>
             <translation>
                 <numerusform>扫描完成：%Ln 个文件，共 %1。</numerusform>
@@ -1189,12 +1209,6 @@ in %2</source>
             <source>Ready to free %1 in %Ln file(s)</source>
             <translation>
                 <numerusform>可释放 %1，共 %Ln 个文件</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Removed %Ln browser record(s); the databases as they were are in the trash</source>
-            <translation>
-                <numerusform>已删除 %Ln 条浏览器记录；数据库的原始副本在回收站中</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1936,12 +1950,26 @@ in %2</source>
             <source>Close %1</source>
             <translation>关闭 %1</translation>
         </message>
+        <message>
+            <source>Nothing was left alone.</source>
+            <translation>所有项目都已处理。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln database(s) left alone:</source>
+            <translation>
+                <numerusform>%Ln 个数据库未处理：</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>i18n</name>
         <message>
             <source>System language</source>
             <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
         </message>
     </context>
     <context>
@@ -2599,10 +2627,6 @@ about %2</source>
         <message>
             <source>“%1” is neither a domain nor an IP address.</source>
             <translation>“%1”既不是域名也不是 IP 地址。</translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation>、</translation>
         </message>
         <message numerus="yes">
             <source>Cookies of the %Ln domain(s) on your keep-list stay, so you stay signed in to them: %1.</source>

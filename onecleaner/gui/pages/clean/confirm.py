@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 from onecleaner.engine.model import DeleteMode, Risk
 from onecleaner.engine.records.summary import RecordSummary
 from onecleaner.gui.catalog_text import catalog_text
+from onecleaner.gui.i18n import list_text
 from onecleaner.gui.pages.clean.models import risk_label
-from onecleaner.gui.trace_text import kept_domains_text, list_text
+from onecleaner.gui.trace_text import kept_domains_text
 from onecleaner.gui.units import human_size
 
 

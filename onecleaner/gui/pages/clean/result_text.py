@@ -101,14 +101,7 @@ def cleaned_text(result: CleanResult, skips: int) -> tuple[str, str]:
         headline = _trn("Freed %1: %Ln file(s) removed", result.files)
     headline = headline.replace("%1", size)
     if result.records and not result.files:
-        if trash:  # the databases' copies in the trash take their space
-            headline = _trn(
-                "Removed %Ln browser record(s); the databases as they were are in the trash",
-                result.records,
-            )
-        else:
-            headline = _trn("Removed %Ln browser record(s), freed %1", result.records)
-            headline = headline.replace("%1", human_size(result.bytes))
+        headline = records_headline(result)
     if result.cancelled:
         headline = _trn(
             "Cleaning cancelled: %Ln file(s) removed (%1) before stopping", result.files
@@ -122,6 +115,21 @@ def cleaned_text(result: CleanResult, skips: int) -> tuple[str, str]:
         removed = _trn("Also %Ln browser record(s) removed.", result.records)
         detail = _tr("%1 %2").replace("%1", removed).replace("%2", detail)
     return headline, detail
+
+
+def records_headline(result: CleanResult) -> str:
+    """What a clean of browser records did, in one line."""
+    if result.cancelled:
+        return _trn("Cleaning cancelled: %Ln browser record(s) removed before stopping",
+                    result.records)  # fmt: skip
+    if result.mode.value == "trash":  # the databases' copies in the trash take their space
+        return _trn(
+            "Removed %Ln browser record(s); the databases as they were are in the trash",
+            result.records,
+        )
+    return _trn("Removed %Ln browser record(s), freed %1", result.records).replace(
+        "%1", human_size(result.bytes)
+    )
 
 
 def by_category(catalog: Catalog, per_target: Mapping[str, int]) -> dict[str, int]:

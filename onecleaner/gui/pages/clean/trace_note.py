@@ -11,12 +11,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from onecleaner.engine.model import Target
 from onecleaner.engine.records.recipes import TraceKind
 from onecleaner.gui.catalog_text import catalog_text
-from onecleaner.gui.i18n import Texts
+from onecleaner.gui.i18n import Texts, list_text
 from onecleaner.gui.theme import GAP, SPACING
 from onecleaner.gui.trace_text import (
     kept_domains_text,
     kind_label,
-    list_text,
     loses_text,
     trace_kind,
 )

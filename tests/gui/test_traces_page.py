@@ -409,3 +409,41 @@ def test_a_database_of_an_unknown_layout_says_so_in_its_cell(
     cell = page.model.index_of("chromium.cookies")
     tip = str(page.model.data(cell, Qt.ItemDataRole.ToolTipRole))
     assert "unknown layout (schema version 99; no table cookies); nothing was changed" in tip
+
+
+def test_a_domain_kept_after_the_count_is_counted_again_before_the_clean(
+    qtbot: QtBot, services: AppServices, dialogs: FakeDialogs, isolated_home: Path
+) -> None:
+    """The plan holds every trace ticked, but the keep-list changed: Clean counts again (the
+    reviewed count would no longer match, and the engine would leave the database alone)."""
+    profile = chromium(isolated_home, cookies=["www.bank.example", "tracker.example"])
+    page = make_page(qtbot, services, dialogs, Probe())
+    shown_scan(qtbot, page)
+    chromium_row = page.model.index(0, TracesModel.BROWSER)
+    assert page.model.setData(chromium_row, CHECKED, CHECK)  # every Chromium trace: the plan's
+    assert set(page.model.checked_ids()) == {t.id for t in page.session.targets}
+    page.keep_editor.field.setText("bank.example")
+    assert page.keep_editor.add_typed()
+    with qtbot.waitSignal(page.session.cleaned, timeout=TIMEOUT):
+        page.clean_button.click()
+    assert _rows(profile.cookies, "SELECT host_key FROM cookies") == [("www.bank.example",)]
+    assert page.results.text().startswith("Removed 1 browser record, freed ")
+    assert page.results.text().endswith("\nNothing was left alone.")  # no "changed" skip
+    (summary,) = dialogs.summaries
+    assert summary.traces.kept == ("bank.example",)
+
+
+def test_the_running_note_closes_the_browser_and_counts_again(
+    qtbot: QtBot, services: AppServices, dialogs: FakeDialogs, isolated_home: Path
+) -> None:
+    chromium(isolated_home, cookies=["a.example"])
+    probe = Probe(running=["chromium"])
+    page = make_page(qtbot, services, dialogs, probe)
+    page.show()
+    shown_scan(qtbot, page)
+    assert page.close_button.text() == "Close Chromium"
+    with qtbot.waitSignal(page.session.scanned, timeout=TIMEOUT):
+        page.close_button.click()
+    assert probe.closed == ["Chromium"]
+    assert not page.running_note.isVisible()
+    assert _cell(page.model, "chromium.cookies").startswith("1 record\n")

@@ -66,7 +66,8 @@ def make_page(qtbot: QtBot, services: AppServices, dialogs: Any, probe: Probe) -
     page = TracesPage(context)
     page.session.probe = probe
     page.session.closer = probe.close
-    qtbot.addWidget(page)
+    # Its worker threads are stopped before the page goes (deleting a running QThread aborts).
+    qtbot.addWidget(page, before_close_func=lambda widget: widget.stop())
     return page
 
 

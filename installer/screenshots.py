@@ -1,15 +1,19 @@
 """Make the README screenshots of the real app window under Xvfb.
 
-Run from anywhere:  python installer/screenshots.py [--out resources/screenshots]
+Run from anywhere:  python installer/screenshots.py [--out resources/screenshots] [--only NAMES]
 
 It starts itself again under `xvfb-run` when no display is set, then, with a temporary HOME
 holding a synthetic cache tree, a temporary data folder and system root (nothing of the real
 machine is scanned or changed), it opens the app's own window and saves, for each page, in the
 light and the dark scheme, in English and in Simplified Chinese:
 
-  <page>-<light|dark>-<en|zh_CN>.png   page: home, clean, disk, disk-artefacts, history,
+  <page>-<light|dark>-<en|zh_CN>.png   page: home, clean, traces, disk, disk-artefacts, history,
                                        settings, privacy
   confirm-clean-light-en.png           the clean confirmation over the Clean page
+  confirm-traces-light-en.png          the confirmation of a Browser traces clean
+
+`--only traces,confirm-traces` saves only those shots (the names before the scheme).
+The browser profiles are built from the schemas the record tests use (tests/fixtures/records).
 
 `disk` is the Disk usage map opened one level down (~/projects), `disk-artefacts` its Build
 artefacts tab. The temporary home holds about 5 GiB of allocated, never written blocks
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import os
 import shutil
 import subprocess
@@ -37,7 +42,13 @@ SCREEN = "1280x1280x24"
 WINDOW_SIZE = (1200, 760)
 #: The Settings tabs are long: a taller window shows more of them.
 SETTINGS_SIZE = (1200, 1000)
-PAGES = ("home", "clean", "disk", "disk-artefacts", "history", "settings", "privacy")
+PAGES = (
+    "home", "clean", "traces", "disk", "disk-artefacts", "history", "settings", "privacy",
+)  # fmt: skip
+SHOTS = (*PAGES, "confirm-clean", "confirm-traces")
+#: The cookie keep-list of the shots' user; the traces page ticks these traces.
+KEPT_DOMAINS = ("github.com", "wikipedia.org")
+TICKED_TRACES = ("chromium.cookies", "firefox.history")
 DAYS = 24 * 3600
 #: Ticked besides the quick preset: items that need care, for the confirmation to name.
 CARE_ITEMS = ("system.trash", "system.recent_documents")
@@ -207,6 +218,7 @@ def make_fake_home(base: Path, *, disk: bool = True) -> dict[str, str]:
         (home / sub).mkdir(parents=True, exist_ok=True)
     if disk:  # about 5 GB of blocks: only when the Disk usage shots are made
         make_disk_home(home)
+    make_browser_profiles(home)
     runtime = base / "run"
     runtime.mkdir(mode=0o700, exist_ok=True)
     return {
@@ -225,23 +237,62 @@ def make_fake_home(base: Path, *, disk: bool = True) -> dict[str, str]:
     }
 
 
+def make_browser_profiles(home: Path) -> None:
+    """A Chromium and a Firefox profile with cookies, history, form entries, bookmarks and
+    saved logins, made from the real browsers' schemas (as the record tests make them)."""
+    sys.path.insert(0, str(ROOT / "tests" / "engine"))
+    from records_kit import chromium_profile, firefox_profiles
+
+    sites = [
+        "github.com", "gist.github.com", "en.wikipedia.org", "news.ycombinator.com",
+        "www.bbc.co.uk", "online-bank.example", "stackoverflow.com", "www.youtube.com",
+    ]  # fmt: skip
+    trackers = [f"ads{i}.tracker.example" for i in range(18)] + [
+        f"cdn{i}.analytics.example" for i in range(9)
+    ]
+    chromium = chromium_profile(home / ".config" / "chromium")
+    chromium.add_cookies(*(f".{s}" for s in sites), *trackers)
+    chromium.add_visits(*(f"https://{sites[i % len(sites)]}/page/{i}" for i in range(140)))
+    chromium.add_form_entries("zhang.wei@example.org", "Zhang Wei", "Shanghai", "200000")
+    chromium.add_login("https://github.com/")
+    chromium.add_login("https://online-bank.example/")
+    bookmarks = ["https://en.wikipedia.org/", "https://www.bbc.co.uk/news", "https://github.com/"]
+    doc = {
+        "roots": {
+            "bookmark_bar": {
+                "type": "folder",
+                "children": [{"type": "url", "name": u, "url": u} for u in bookmarks],
+            }
+        },
+        "version": 1,
+    }
+    (chromium.folder / "Bookmarks").write_text(json.dumps(doc), encoding="utf-8")
+    (firefox,) = firefox_profiles(home / ".mozilla" / "firefox", names=("k3v9x2.default-release",))
+    firefox.add_cookies(*sites[:5], *trackers[:11])
+    for i in range(60):
+        firefox.add_page(f"https://{sites[(i * 3) % len(sites)]}/read/{i}", visits=2)
+    firefox.add_page("https://en.wikipedia.org/wiki/Main_Page", bookmarked=True)
+    firefox.add_page("https://stackoverflow.com/questions", bookmarked=True)
+    firefox.add_form_entries("onecleaner", "weather shanghai", "train tickets")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
     parser.add_argument(
-        "--only", default="", metavar="NAMES", help="comma-separated shots to make (default: all)"
+        "--only", default=",".join(SHOTS), help=f"comma-separated shots (of: {', '.join(SHOTS)})"
     )
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     out: Path = args.out.resolve()
-    only = {n.strip() for n in args.only.split(",") if n.strip()}
-    unknown = only - {*PAGES, "confirm-clean"}
+    only = tuple(name.strip() for name in args.only.split(",") if name.strip())
+    unknown = [name for name in only if name not in SHOTS]
     if unknown:
-        parser.error(f"no such shot: {', '.join(sorted(unknown))}")
+        parser.error(f"unknown shot(s): {', '.join(unknown)} (known: {', '.join(SHOTS)})")
     if not args.inner and not os.environ.get("DISPLAY"):
-        return _relaunch_under_xvfb(["--inner", "--out", str(out), "--only", args.only])
+        return _relaunch_under_xvfb(["--inner", "--out", str(out), "--only", ",".join(only)])
     with tempfile.TemporaryDirectory(prefix="onecleaner-shots-") as tmp:
-        disk = not only or bool(only & {"disk", "disk-artefacts"})
+        disk = bool({"disk", "disk-artefacts"} & set(only))
         os.environ.update(make_fake_home(Path(tmp), disk=disk))
         os.environ.pop("LANGUAGE", None)
         os.environ.pop("LC_ALL", None)
@@ -249,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         return _shoot(out, Path(os.environ["ONECLEANER_DATA_DIR"]), only)
 
 
-def _shoot(out: Path, data_dir: Path, only: set[str]) -> int:
+def _shoot(out: Path, data_dir: Path, only: tuple[str, ...] = SHOTS) -> int:
     # Imported here: the environment above must be in place before the app's modules load.
     from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer
     from PySide6.QtGui import QColor, QPainter, QPalette, QPen
@@ -323,7 +374,11 @@ def _shoot(out: Path, data_dir: Path, only: set[str]) -> int:
         def confirm_clean(self, parent: QWidget | None, summary: object) -> bool:
             return True
 
-    # A user who allowed the activity history and usage statistics, and registered.
+    # A user who allowed the activity history and usage statistics, registered, and keeps the
+    # cookies of two sites.
+    from onecleaner.settings import Settings, save_settings
+
+    save_settings(data_dir, Settings(cookie_keep_list=KEPT_DOMAINS))
     services = AppServices.load(data_dir)
     privacy = services.privacy
     privacy.grant(Purpose.HISTORY, Way.FIRST_RUN)
@@ -359,23 +414,39 @@ def _shoot(out: Path, data_dir: Path, only: set[str]) -> int:
     # as seen 45 days on (a file's change time cannot be set back: "now" moves forward
     # instead), one project changed five days before that.
     disk = window.page("disk")
-    disk.map_tab.scan()
-    wait_for(disk.map_tab.runner.finished)
-    disk.map_tab.drill(("projects",))
-    disk.now = time.time() + 45 * DAYS  # the blog changed five days before: not ticked
-    artefacts = disk.finder_tabs[next(k for k in disk.finder_tabs if k.value == "artefacts")]
-    artefacts.search()
-    wait_for(artefacts.runner.finished)
-    settle(400)
+    if {"disk", "disk-artefacts"} & set(only):
+        disk.map_tab.scan()
+        wait_for(disk.map_tab.runner.finished)
+        disk.map_tab.drill(("projects",))
+        disk.now = time.time() + 45 * DAYS  # the blog changed five days before: not ticked
+        artefacts = disk.finder_tabs[next(k for k in disk.finder_tabs if k.value == "artefacts")]
+        artefacts.search()
+        wait_for(artefacts.runner.finished)
+        settle(400)
+
+    traces = window.page("traces")
+
+    def count_traces() -> None:
+        """The Browser traces page counted (its first showing scans) with two traces ticked."""
+        if traces.session.outcome is None:
+            window.open_page("traces")
+            if traces.session.busy:
+                wait_for(traces.session.scanned)
+        while traces._suggest_job is not None:
+            settle(100)
+        traces.model.set_checked(TICKED_TRACES)
+        settle(300)
 
     def shoot_pages(suffix: str) -> None:
         for page in PAGES:
-            if only and page not in only:
+            if page not in only:
                 continue
             target, section = ("settings", "privacy") if page == "privacy" else (page, "")
             if page.startswith("disk"):
                 target, section = "disk", ("artefacts" if page == "disk-artefacts" else "map")
             window.resize(*(SETTINGS_SIZE if target == "settings" else WINDOW_SIZE))
+            if page == "traces":
+                count_traces()
             window.open_page(target, section or ("general" if target == "settings" else ""))
             if page == "history":
                 history = window.page("history")
@@ -396,7 +467,27 @@ def _shoot(out: Path, data_dir: Path, only: set[str]) -> int:
             theme.apply_scheme(scheme)
             settle(500)
             shoot_pages(f"{word}-{language}")
-            if language == "en" and word == "light" and (not only or "confirm-clean" in only):
+            if language == "en" and word == "light" and "confirm-traces" in only:
+                count_traces()
+                window.open_page("traces")
+                # The confirmation names the plan of the ticked traces: count them alone.
+                traces._start_scan(traces.model.checked_targets())
+                wait_for(traces.session.scanned)
+                settle(300)
+
+                def grab_traces_modal() -> None:
+                    modal = app.activeModalWidget()
+                    if modal is None:
+                        QTimer.singleShot(100, grab_traces_modal)
+                        return
+                    settle(300)
+                    save_over(window, modal, "confirm-traces-light-en.png")
+                    modal.close()
+
+                QTimer.singleShot(300, grab_traces_modal)
+                confirmed = Dialogs().confirm_clean(window, traces.session.clean_summary())
+                assert not confirmed, "the screenshot run must never clean"
+            if language == "en" and word == "light" and "confirm-clean" in only:
                 # The confirmation is the real, modal dialog: grab it, then say Cancel.
                 def grab_modal() -> None:
                     modal = app.activeModalWidget()

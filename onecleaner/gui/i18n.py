@@ -9,7 +9,7 @@ them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import (
@@ -165,6 +165,11 @@ class Texts:
     def retranslate(self) -> None:
         for setter, text in self._bound:
             setter(text())
+
+
+def list_text(items: Sequence[str]) -> str:
+    """Items in a list, with the UI language's separator ("a, b"; Chinese "a、b")."""
+    return QCoreApplication.translate("i18n", ", ").join(items)
 
 
 def number_suffix(counted: str, n: int) -> str:

@@ -249,6 +249,19 @@ def muted_text(palette: QPalette) -> QColor:
     )
 
 
+def problem_text(palette: QPalette) -> QColor:
+    """The colour of a validation message under a field: the danger hue, moved towards the
+    text colour until it reads on the window (WCAG 4.5:1) in light and dark palettes."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    colour = accent("danger")
+    step = 0.0
+    while contrast(colour, window) < 4.5 and step < 1.0:
+        step += 0.1
+        colour = blend(accent("danger"), text, step)
+    return colour
+
+
 def blend(a: QColor, b: QColor, amount: float) -> QColor:
     """`a` moved towards `b` by `amount` (0: a, 1: b)."""
     return QColor(
@@ -418,6 +431,7 @@ def style_sheet(palette: QPalette) -> str:
     primary_pressed = blend(primary, QColor("black"), 0.18)
     primary_text = readable_on(primary)
     disabled = blend(window, text, 0.18)
+    note, note_border, _note_text = banner_colors("privacy", palette)
     return f"""
 QWidget#sidebar {{ background: {sidebar.name()}; border-right: 1px solid {border.name()}; }}
 QListWidget#sidebarList {{ background: transparent; border: none; outline: none; }}
@@ -431,6 +445,13 @@ QLabel[role="title"] {{ font-size: 18pt; font-weight: 600; }}
 QLabel[role="subtitle"] {{ font-size: 12pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {muted.name()}; }}
 QLabel[role="figure"] {{ font-size: 20pt; font-weight: 600; }}
+QLabel[role="strong"] {{ font-weight: 600; }}
+QLabel[role="problem"] {{ color: {problem_text(palette).name()}; }}
+QFrame[role="note"] {{
+    background: {note.name()}; border: 1px solid {note_border.name()}; border-radius: {RADIUS}px;
+}}
+QFrame[role="note"] QLabel {{ background: transparent; }}
+QAbstractItemView[role="roomy"]::item {{ padding: 4px 6px; }}
 QFrame[role="card"] {{
     background: {card.name()}; border: 1px solid {border.name()}; border-radius: {RADIUS + 2}px;
 }}

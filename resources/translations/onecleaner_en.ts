@@ -17,6 +17,13 @@
                 <numerusform>%1: %Ln files</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%1: %Ln record(s) in the browsers' databases, removed as rows (no files to list).</source>
+            <translation>
+                <numerusform>%1: %Ln record in the browsers' databases, removed as rows (no files to list).</numerusform>
+                <numerusform>%1: %Ln records in the browsers' databases, removed as rows (no files to list).</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>FinderTab</name>
@@ -131,6 +138,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Also %Ln browser record(s).</source>
+            <translation>
+                <numerusform>Also %Ln browser record.</numerusform>
+                <numerusform>Also %Ln browser records.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ready to remove %Ln browser record(s), about %1</source>
+            <translation>
+                <numerusform>Ready to remove %Ln browser record, about %1</numerusform>
+                <numerusform>Ready to remove %Ln browser records, about %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln unticked file(s) stay where they are.</source>
             <translation>
                 <numerusform>%Ln unticked file stays where it is.</numerusform>
@@ -159,6 +180,27 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Also %Ln browser record(s) removed.</source>
+            <translation>
+                <numerusform>Also %Ln browser record removed.</numerusform>
+                <numerusform>Also %Ln browser records removed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cleaning cancelled: %Ln browser record(s) removed before stopping</source>
+            <translation>
+                <numerusform>Cleaning cancelled: %Ln browser record removed before stopping</numerusform>
+                <numerusform>Cleaning cancelled: %Ln browser records removed before stopping</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s); the databases as they were are in the trash</source>
+            <translation>
+                <numerusform>Removed %Ln browser record; the databases as they were are in the trash</numerusform>
+                <numerusform>Removed %Ln browser records; the databases as they were are in the trash</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Scan finished: %1 in %Ln file(s).</source>
             <translation>
                 <numerusform>Scan finished: %1 in %Ln file.</numerusform>
@@ -170,6 +212,13 @@
             <translation>
                 <numerusform>Ready to free %1 in %Ln file</numerusform>
                 <numerusform>Ready to free %1 in %Ln files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s), freed %1</source>
+            <translation>
+                <numerusform>Removed %Ln browser record, freed %1</numerusform>
+                <numerusform>Removed %Ln browser records, freed %1</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -243,6 +292,37 @@
         </message>
     </context>
     <context>
+        <name>TracesPage</name>
+        <message numerus="yes">
+            <source>%Ln record(s) found in the browsers.</source>
+            <translation>
+                <numerusform>%Ln record found in the browsers.</numerusform>
+                <numerusform>%Ln records found in the browsers.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n browser(s) did not close: %1. Their traces are left alone.</source>
+            <translation>
+                <numerusform>%1 did not close. Its traces are left alone.</numerusform>
+                <numerusform>%1 did not close. Their traces are left alone.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n browser(s) running: %1. Their traces cannot be counted or cleaned while they run: close them (unsaved work in them may be lost) or leave them be.</source>
+            <translation>
+                <numerusform>%1 is running. Its traces cannot be counted or cleaned while it runs: close it (unsaved work in it may be lost) or leave it be.</numerusform>
+                <numerusform>These browsers are running: %1. Their traces cannot be counted or cleaned while they run: close them (unsaved work in them may be lost) or leave them be.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln database(s) left alone:</source>
+            <translation>
+                <numerusform>%Ln database left alone:</numerusform>
+                <numerusform>%Ln databases left alone:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TreemapWidget</name>
         <message numerus="yes">
             <source>%Ln file(s)</source>
@@ -269,6 +349,13 @@
     <context>
         <name>confirm</name>
         <message numerus="yes">
+            <source>The files of the %n running program(s) cannot be cleaned while they run: skip them and clean the rest, or close the program(s) (asked to quit politely; unsaved work may be lost) and clean everything.</source>
+            <translation>
+                <numerusform>Its files cannot be cleaned while it runs. Skip them and clean the rest, or close it (it is asked to quit politely; unsaved work may be lost) and clean everything.</numerusform>
+                <numerusform>Their files cannot be cleaned while they run. Skip them and clean the rest, or close them (they are asked to quit politely; unsaved work may be lost) and clean everything.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Move %Ln file(s) (%1) to the trash?</source>
             <translation>
                 <numerusform>Move %Ln file (%1) to the trash?</numerusform>
@@ -280,13 +367,6 @@
             <translation>
                 <numerusform>Delete %Ln file (%1) permanently?</numerusform>
                 <numerusform>Delete %Ln files (%1) permanently?</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>The files of the %n running program(s) cannot be cleaned while they run: skip them and clean the rest, or close the program(s) (asked to quit politely; unsaved work may be lost) and clean everything.</source>
-            <translation>
-                <numerusform>Its files cannot be cleaned while it runs. Skip them and clean the rest, or close it (it is asked to quit politely; unsaved work may be lost) and clean everything.</numerusform>
-                <numerusform>Their files cannot be cleaned while they run. Skip them and clean the rest, or close them (they are asked to quit politely; unsaved work may be lost) and clean everything.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -325,10 +405,34 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Remove %Ln browser record(s) from %1?</source>
+            <translation>
+                <numerusform>Remove %Ln browser record from %1?</numerusform>
+                <numerusform>Remove %Ln browser records from %1?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n program(s) running: %1.</source>
             <translation>
                 <numerusform>%1 is running.</numerusform>
                 <numerusform>These programs are running: %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Also %Ln browser record(s) from %1.</source>
+            <translation>
+                <numerusform>Also %Ln browser record from %1.</numerusform>
+                <numerusform>Also %Ln browser records from %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>models</name>
+        <message numerus="yes">
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln record</numerusform>
+                <numerusform>%Ln records</numerusform>
             </translation>
         </message>
     </context>
@@ -433,6 +537,40 @@
             <translation>
                 <numerusform>The file that takes the most space in %1. It is your own file: it goes to the trash, where you can put it back from.</numerusform>
                 <numerusform>The %Ln files that take the most space in %1. They are your own files: they go to the trash, where you can put them back from.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TracesModel</name>
+        <message numerus="yes">
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln record</numerusform>
+                <numerusform>%Ln records</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Found in %Ln database(s) of its profiles.</source>
+            <translation>
+                <numerusform>Found in %Ln database of its profiles.</numerusform>
+                <numerusform>Found in %Ln databases of its profiles.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>traces</name>
+        <message numerus="yes">
+            <source>Cookies of the %Ln domain(s) on your keep-list stay, so you stay signed in to them: %1.</source>
+            <translation>
+                <numerusform>Cookies of the %Ln domain on your keep-list stay, so you stay signed in to them: %1.</numerusform>
+                <numerusform>Cookies of the %Ln domains on your keep-list stay, so you stay signed in to them: %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %Ln more</source>
+            <translation>
+                <numerusform>%1 and %Ln more</numerusform>
+                <numerusform>%1 and %Ln more</numerusform>
             </translation>
         </message>
     </context>

@@ -48,10 +48,6 @@
             <translation>导出上次的结果</translation>
         </message>
         <message>
-            <source>Go to Home, Clean, History, Settings</source>
-            <translation>转到主页、清理、历史、设置</translation>
-        </message>
-        <message>
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -66,6 +62,18 @@
         <message>
             <source>Read the privacy policy (version %1)</source>
             <translation>阅读隐私政策（版本 %1）</translation>
+        </message>
+        <message>
+            <source>Go to %1</source>
+            <translation>前往%1</translation>
+        </message>
+        <message>
+            <source>Browser traces counts and removes cookies, history and form entries, keeping the cookies of the sites on your keep-list.</source>
+            <translation>“浏览痕迹”统计并删除 Cookie、历史记录和表单记录，保留名单中网站的 Cookie 会保留。</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1%2</translation>
         </message>
     </context>
     <context>
@@ -215,10 +223,6 @@
             <translation>快速清理的项目(&amp;Q)</translation>
         </message>
         <message>
-            <source>&amp;All items</source>
-            <translation>全部项目(&amp;A)</translation>
-        </message>
-        <message>
             <source>&amp;No items</source>
             <translation>不选任何项目(&amp;N)</translation>
         </message>
@@ -229,6 +233,10 @@
         <message>
             <source>Go to the files</source>
             <translation>转到文件</translation>
+        </message>
+        <message>
+            <source>&amp;All items except browser traces</source>
+            <translation>除浏览痕迹外的所有项目(&amp;A)</translation>
         </message>
     </context>
     <context>
@@ -360,6 +368,12 @@
         <message>
             <source>A quick clean ran: scanning again…</source>
             <translation>刚才运行了快速清理：正在重新扫描…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %Ln record(s) in the browsers' databases, removed as rows (no files to list).</source>
+            <translation>
+                <numerusform>%1：浏览器数据库中的 %Ln 条记录，按行删除（没有文件可列出）。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1130,6 +1144,107 @@
         </message>
     </context>
     <context>
+        <name>KeepListEditor</name>
+        <message>
+            <source>Cookie keep-list</source>
+            <translation>Cookie 保留名单</translation>
+        </message>
+        <message>
+            <source>Cookies of these domains and their subdomains stay when cookies are cleaned, so you stay signed in to them.</source>
+            <translation>清理 Cookie 时，这些域名及其子域名的 Cookie 会保留，你在这些网站上保持登录。</translation>
+        </message>
+        <message>
+            <source>example.org</source>
+            <translation>example.org</translation>
+        </message>
+        <message>
+            <source>Domain to keep</source>
+            <translation>要保留的域名</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Add the domain to the keep-list</source>
+            <translation>把该域名添加到保留名单</translation>
+        </message>
+        <message>
+            <source>Kept domains</source>
+            <translation>保留的域名</translation>
+        </message>
+        <message>
+            <source>Your keep-list is empty: cleaning cookies signs you out of every site.</source>
+            <translation>保留名单为空：清理 Cookie 会让你退出所有网站的登录。</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Remove the selected domains from the keep-list</source>
+            <translation>从保留名单中移除选中的域名</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Sites you bookmarked or have a saved login for (no password is read). Tick one to keep its cookies.</source>
+            <translation>你加了书签或保存了登录信息的网站（不会读取任何密码）。勾选即可保留其 Cookie。</translation>
+        </message>
+        <message>
+            <source>Suggested domains</source>
+            <translation>建议保留的域名</translation>
+        </message>
+        <message>
+            <source>Reading your bookmarks and saved logins…</source>
+            <translation>正在读取你的书签和已保存的登录信息…</translation>
+        </message>
+        <message>
+            <source>No bookmarks or saved logins were found in your browsers.</source>
+            <translation>你的浏览器中没有找到书签或已保存的登录信息。</translation>
+        </message>
+        <message>
+            <source>Some could not be read (%1): %2</source>
+            <translation>部分内容无法读取（%1）：%2</translation>
+        </message>
+        <message>
+            <source>The suggestions could not be read: %1</source>
+            <translation>无法读取建议：%1</translation>
+        </message>
+        <message>
+            <source>%1 is already on the keep-list.</source>
+            <translation>%1 已在保留名单中。</translation>
+        </message>
+        <message>
+            <source>Your settings file could not be read, so the saved keep-list is unknown: nothing was changed. See the message at the top of the window.</source>
+            <translation>无法读取设置文件，因此不知道已保存的保留名单：没有做任何更改。请查看窗口顶部的消息。</translation>
+        </message>
+        <message>
+            <source>The keep-list could not be saved: %1</source>
+            <translation>无法保存保留名单：%1</translation>
+        </message>
+        <message>
+            <source>Domain</source>
+            <translation>域名</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>%1
+in %2</source>
+            <translation>%1
+来自 %2</translation>
+        </message>
+        <message>
+            <source>%1: you have a %2 for it in %3. Tick to keep its cookies.</source>
+            <translation>%1：你在 %3 中有它的%2。勾选即可保留其 Cookie。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>ONE Cleaner</source>
@@ -1154,9 +1269,21 @@
                 <numerusform>%Ln 个项目未处理。</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Also %Ln browser record(s).</source>
+            <translation>
+                <numerusform>另有 %Ln 条浏览器记录。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Scan again to clean.</source>
             <translation>请重新扫描后再清理。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Ready to remove %Ln browser record(s), about %1</source>
+            <translation>
+                <numerusform>可删除 %Ln 条浏览器记录，约 %1</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%Ln unticked file(s) stay where they are.</source>
@@ -1191,15 +1318,43 @@
             <translation>所有项目都已处理。</translation>
         </message>
         <message numerus="yes">
+            <source>Also %Ln browser record(s) removed.</source>
+            <translation>
+                <numerusform>另删除了 %Ln 条浏览器记录。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cleaning cancelled: %Ln browser record(s) removed before stopping</source>
+            <translation>
+                <numerusform>清理已取消：停止前已删除 %Ln 条浏览器记录</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s); the databases as they were are in the trash</source>
+            <translation>
+                <numerusform>已删除 %Ln 条浏览器记录；数据库的原始副本在回收站中</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Scan finished: %1 in %Ln file(s).</source>
             <translation>
                 <numerusform>扫描完成：%Ln 个文件，共 %1。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Browser records are not listed one by one.</source>
+            <translation>浏览器记录不逐条列出。</translation>
+        </message>
         <message numerus="yes">
             <source>Ready to free %1 in %Ln file(s)</source>
             <translation>
                 <numerusform>可释放 %1，共 %Ln 个文件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s), freed %1</source>
+            <translation>
+                <numerusform>已删除 %Ln 条浏览器记录，释放 %1</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1894,6 +2049,192 @@
         </message>
     </context>
     <context>
+        <name>TraceNote</name>
+        <message>
+            <source>Browser traces are not caches</source>
+            <translation>浏览痕迹不是缓存</translation>
+        </message>
+        <message>
+            <source>Edit the &amp;keep-list</source>
+            <translation>编辑保留名单(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Got it</source>
+            <translation>知道了(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Hide this note</source>
+            <translation>隐藏此提示</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>%1: %2.</source>
+            <translation>%1：%2。</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1%2</translation>
+        </message>
+        <message>
+            <source>Close the browsers before cleaning: a running browser's traces are left alone.</source>
+            <translation>清理前请关闭浏览器：正在运行的浏览器的痕迹不会被清理。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TracesLayout</name>
+        <message>
+            <source>Browser traces</source>
+            <translation>浏览痕迹</translation>
+        </message>
+        <message>
+            <source>&amp;Scan again</source>
+            <translation>重新扫描(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Count the browsers' traces again</source>
+            <translation>重新统计浏览器的痕迹</translation>
+        </message>
+        <message>
+            <source>What your browsers keep about the sites you visit, in every profile. Nothing is removed until you tick it and press Clean; saved passwords, bookmarks and site settings always stay.</source>
+            <translation>你的浏览器在每个配置文件中记录的访问痕迹。只有勾选并点击“清理”后才会删除；已保存的密码、书签和网站设置始终保留。</translation>
+        </message>
+        <message>
+            <source>Browsers and their traces</source>
+            <translation>浏览器及其痕迹</translation>
+        </message>
+        <message>
+            <source>Tick the traces to clean; press Space to tick the current one.</source>
+            <translation>勾选要清理的痕迹；按空格键勾选当前项。</translation>
+        </message>
+        <message>
+            <source>No supported browser was found on this computer (Chromium, Google Chrome, Microsoft Edge, Brave, Opera, Vivaldi, Firefox).</source>
+            <translation>这台电脑上没有找到支持的浏览器（Chromium、Google Chrome、Microsoft Edge、Brave、Opera、Vivaldi、Firefox）。</translation>
+        </message>
+        <message>
+            <source>What is happening</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Cance&amp;l</source>
+            <translation>取消(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Cancel the running scan or clean</source>
+            <translation>取消正在进行的扫描或清理</translation>
+        </message>
+        <message>
+            <source>&amp;Clean…</source>
+            <translation>清理(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Clean the ticked traces</source>
+            <translation>清理勾选的痕迹</translation>
+        </message>
+    </context>
+    <context>
+        <name>TracesPage</name>
+        <message>
+            <source>No browser traces to count.</source>
+            <extracomment>The most "left alone" lines the results name; the rest are counted.</extracomment>
+            <translation>没有可统计的浏览痕迹。</translation>
+        </message>
+        <message>
+            <source>Counting the browsers' traces…</source>
+            <translation>正在统计浏览器的痕迹…</translation>
+        </message>
+        <message>
+            <source>Tick the traces to clean first.</source>
+            <translation>请先勾选要清理的痕迹。</translation>
+        </message>
+        <message>
+            <source>Nothing was cleaned.</source>
+            <translation>没有清理任何内容。</translation>
+        </message>
+        <message>
+            <source>Nothing to clean: the ticked traces hold no records now.</source>
+            <translation>没有可清理的内容：勾选的痕迹目前没有记录。</translation>
+        </message>
+        <message>
+            <source>Cleaning…</source>
+            <translation>正在清理…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Closing the browsers…</source>
+            <translation>正在关闭浏览器…</translation>
+        </message>
+        <message>
+            <source>Counting cancelled: the figures are incomplete.</source>
+            <translation>统计已取消：数字不完整。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln record(s) found in the browsers.</source>
+            <translation>
+                <numerusform>在浏览器中找到 %Ln 条记录。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Browsers still running</source>
+            <translation>浏览器仍在运行</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n browser(s) did not close: %1. Their traces are left alone.</source>
+            <translation>
+                <numerusform>%1 没有关闭，其痕迹未被清理。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>完成。</translation>
+        </message>
+        <message>
+            <source>Stopped by an error: %1</source>
+            <translation>因错误而停止：%1</translation>
+        </message>
+        <message>
+            <source>Tick what to clean: nothing is ticked at first.</source>
+            <translation>勾选要清理的内容：默认不勾选任何项目。</translation>
+        </message>
+        <message>
+            <source>Cleaning the ticked traces:</source>
+            <translation>清理勾选的痕迹后：</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1%2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n browser(s) running: %1. Their traces cannot be counted or cleaned while they run: close them (unsaved work in them may be lost) or leave them be.</source>
+            <translation>
+                <numerusform>正在运行的浏览器：%1。运行期间无法统计或清理其痕迹：可以关闭它们（其中未保存的内容可能丢失），或者保持原样。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Close %1</source>
+            <translation>关闭 %1</translation>
+        </message>
+        <message>
+            <source>Nothing was left alone.</source>
+            <translation>所有项目都已处理。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln database(s) left alone:</source>
+            <translation>
+                <numerusform>%Ln 个数据库未处理：</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TreemapWidget</name>
         <message>
             <source>Map of folder sizes</source>
@@ -1953,6 +2294,10 @@
             <source>System language</source>
             <translation>跟随系统</translation>
         </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
     </context>
     <context>
         <name>pages</name>
@@ -1980,6 +2325,10 @@
         <message>
             <source>Disk usage</source>
             <translation>磁盘占用</translation>
+        </message>
+        <message>
+            <source>Browser traces</source>
+            <translation>浏览痕迹</translation>
         </message>
     </context>
     <context>
@@ -2012,18 +2361,6 @@
     <context>
         <name>confirm</name>
         <message numerus="yes">
-            <source>Move %Ln file(s) (%1) to the trash?</source>
-            <translation>
-                <numerusform>要将 %Ln 个文件（%1）移到回收站吗？</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %Ln file(s) (%1) permanently?</source>
-            <translation>
-                <numerusform>要永久删除 %Ln 个文件（%1）吗？</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>The files of the %n running program(s) cannot be cleaned while they run: skip them and clean the rest, or close the program(s) (asked to quit politely; unsaved work may be lost) and clean everything.</source>
             <translation>
                 <numerusform>程序运行时无法清理其文件。您可以跳过这些文件并清理其余内容，或者关闭程序（会礼貌地请求其退出；未保存的工作可能会丢失）后清理全部内容。</numerusform>
@@ -2048,6 +2385,18 @@
         <message>
             <source>&amp;Clean</source>
             <translation>清理(&amp;C)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %Ln file(s) (%1) to the trash?</source>
+            <translation>
+                <numerusform>要将 %Ln 个文件（%1）移到回收站吗？</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %Ln file(s) (%1) permanently?</source>
+            <translation>
+                <numerusform>要永久删除 %Ln 个文件（%1）吗？</numerusform>
+            </translation>
         </message>
         <message>
             <source>Not caches: nothing rebuilds these, and you lose what they hold:</source>
@@ -2108,6 +2457,10 @@
             </translation>
         </message>
         <message>
+            <source>A copy of each browser database goes to the trash first.</source>
+            <translation>每个浏览器数据库会先复制一份到回收站。</translation>
+        </message>
+        <message>
             <source>Move to &amp;trash</source>
             <translation>移到回收站(&amp;T)</translation>
         </message>
@@ -2135,6 +2488,12 @@
             <source>CSV (*.csv);;JSON (*.json)</source>
             <translation>CSV (*.csv);;JSON (*.json)</translation>
         </message>
+        <message numerus="yes">
+            <source>Remove %Ln browser record(s) from %1?</source>
+            <translation>
+                <numerusform>要从 %1 中删除 %Ln 条浏览器记录吗？</numerusform>
+            </translation>
+        </message>
         <message>
             <source>They stay in the trash until you empty it.</source>
             <translation>它们会留在回收站中，直到您清空回收站。</translation>
@@ -2143,6 +2502,12 @@
             <source>%n program(s) running: %1.</source>
             <translation>
                 <numerusform>%1 正在运行。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Also %Ln browser record(s) from %1.</source>
+            <translation>
+                <numerusform>另外还会删除 %1 中的 %Ln 条浏览器记录。</numerusform>
             </translation>
         </message>
     </context>
@@ -2199,6 +2564,12 @@
         <message>
             <source>Why</source>
             <translation>原因</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln 条记录</numerusform>
+            </translation>
         </message>
         <message>
             <source>What to clean</source>
@@ -2444,6 +2815,55 @@
             <translation>
                 <numerusform>%1 中占用空间最多的 %Ln 个文件。它们是您自己的文件：会被移到回收站，可以从那里还原。</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>TracesModel</name>
+        <message numerus="yes">
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln 条记录</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>not scanned</source>
+            <translation>未扫描</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Browser</source>
+            <translation>浏览器</translation>
+        </message>
+        <message>
+            <source>browser running</source>
+            <translation>浏览器正在运行</translation>
+        </message>
+        <message>
+            <source>Tick to select all of this browser's traces.</source>
+            <translation>勾选以选中这个浏览器的全部痕迹。</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message numerus="yes">
+            <source>Found in %Ln database(s) of its profiles.</source>
+            <translation>
+                <numerusform>在其配置文件的 %Ln 个数据库中找到。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to remove was found.</source>
+            <translation>没有找到可删除的内容。</translation>
+        </message>
+        <message>
+            <source>%1
+about %2</source>
+            <translation>%1
+约 %2</translation>
         </message>
     </context>
     <context>
@@ -2755,6 +3175,97 @@
         <message>
             <source>could not move to the trash</source>
             <translation>无法移到回收站</translation>
+        </message>
+    </context>
+    <context>
+        <name>traces</name>
+        <message>
+            <source>Cookies</source>
+            <translation>Cookie</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>历史记录</translation>
+        </message>
+        <message>
+            <source>Form entries</source>
+            <translation>表单记录</translation>
+        </message>
+        <message>
+            <source>you will be signed out of sites not on your keep-list</source>
+            <translation>你将退出不在保留名单中的网站的登录</translation>
+        </message>
+        <message>
+            <source>the pages you visited, what you typed in the address bar and searched for, and the downloads list are gone (the downloaded files stay); bookmarks stay</source>
+            <translation>你访问过的网页、在地址栏中输入和搜索过的内容以及下载列表都会被删除（已下载的文件保留）；书签保留</translation>
+        </message>
+        <message>
+            <source>the text you typed into web forms is no longer offered again; saved addresses, payment cards and passwords stay</source>
+            <translation>你在网页表单中输入过的文字不会再被自动填充；已保存的地址、付款卡和密码保留</translation>
+        </message>
+        <message>
+            <source>Your keep-list is empty: you will be signed out of every site.</source>
+            <translation>保留名单为空：你将退出所有网站的登录。</translation>
+        </message>
+        <message>
+            <source>saved login</source>
+            <translation>已保存的登录</translation>
+        </message>
+        <message>
+            <source>bookmark</source>
+            <translation>书签</translation>
+        </message>
+        <message>
+            <source>Type a domain, such as example.org.</source>
+            <translation>请输入一个域名，例如 example.org。</translation>
+        </message>
+        <message>
+            <source>“%1” is a web address or a path: type only its domain, such as example.org.</source>
+            <translation>“%1”是网址或路径：请只输入其域名，例如 example.org。</translation>
+        </message>
+        <message>
+            <source>“%1” holds a wildcard: type the domain alone (example.org already keeps its subdomains).</source>
+            <translation>“%1”含有通配符：请只输入域名（example.org 已经会保留其子域名）。</translation>
+        </message>
+        <message>
+            <source>“%1” holds a port or a “:”: type only the domain.</source>
+            <translation>“%1”含有端口或“:”：请只输入域名。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a domain: it has an empty part between dots.</source>
+            <translation>“%1”不是域名：两个点之间有空的部分。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a valid domain name.</source>
+            <translation>“%1”不是有效的域名。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a domain: “%2” may hold only letters, digits, “-” and “_”, and at most 63 of them.</source>
+            <translation>“%1”不是域名：“%2”只能包含字母、数字、“-”和“_”，且最多 63 个字符。</translation>
+        </message>
+        <message>
+            <source>“%1” is longer than a domain can be (253 characters).</source>
+            <translation>“%1”超过了域名的最大长度（253 个字符）。</translation>
+        </message>
+        <message>
+            <source>“%1” is neither a domain nor an IP address.</source>
+            <translation>“%1”既不是域名也不是 IP 地址。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Cookies of the %Ln domain(s) on your keep-list stay, so you stay signed in to them: %1.</source>
+            <translation>
+                <numerusform>保留名单中 %Ln 个域名的 Cookie 会保留，你在这些网站上保持登录：%1。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %Ln more</source>
+            <translation>
+                <numerusform>%1 等（另有 %Ln 个）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2.</source>
+            <translation>%1：%2。</translation>
         </message>
     </context>
     <context>

@@ -26,6 +26,9 @@ TIMEOUT = 20_000
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen only
 
 
+PAGE_LABELS = ["Home", "Clean", "Browser traces", "Disk usage", "History", "Settings"]
+
+
 def _labels(window: MainWindow) -> list[str]:
     lst = window.sidebar.list
     return [lst.item(i).text() for i in range(lst.count())]
@@ -37,13 +40,13 @@ def test_the_sidebar_lists_the_pages_and_the_window_only_switches(
     window = shell_window
     window.resize(1100, 700)
     window.show()
-    assert page_ids() == ("home", "clean", "disk", "history", "settings")
-    assert _labels(window) == ["Home", "Clean", "Disk usage", "History", "Settings"]
+    assert page_ids() == ("home", "clean", "traces", "disk", "history", "settings")
+    assert _labels(window) == PAGE_LABELS
     assert window.current_page == "home"
     lst = window.sidebar.list
     assert all(not lst.item(i).icon().isNull() for i in range(lst.count()))
     # By mouse (a row picked) and by keyboard (arrow keys in the focused list).
-    lst.setCurrentRow(3)
+    lst.setCurrentRow(4)
     assert window.current_page == "history"
     lst.setFocus()
     qtbot.keyClick(lst, Qt.Key.Key_Down)
@@ -63,8 +66,10 @@ def test_ctrl_and_a_number_opens_a_page(qtbot: QtBot, shell_window: MainWindow) 
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page == "clean"
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page == "traces"
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page == "disk"
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page == "settings"
     assert window.sidebar.list.hasFocus()  # the keyboard can go on from the sidebar
 
@@ -73,10 +78,10 @@ def test_a_narrow_window_shows_icons_only(qtbot: QtBot, shell_window: MainWindow
     window = shell_window
     window.resize(COMPACT_BELOW + 200, 700)
     window.show()
-    assert _labels(window) == ["Home", "Clean", "Disk usage", "History", "Settings"]
+    assert _labels(window) == PAGE_LABELS
     window.resize(COMPACT_BELOW - 200, 700)
     qtbot.waitUntil(lambda: window.sidebar.compact)
-    assert _labels(window) == ["", "", "", "", ""]
+    assert _labels(window) == ["", "", "", "", "", ""]
     assert window.sidebar.width() == COMPACT_WIDTH
     lst = window.sidebar.list
     # The names stay for tooltips and screen readers.
@@ -201,7 +206,9 @@ def test_the_window_title_and_pages_follow_a_language_switch(
     history = window.page("history")
     try:
         install_translator(app, "zh_CN")
-        qtbot.waitUntil(lambda: _labels(window) == ["主页", "清理", "磁盘占用", "历史", "设置"])
+        qtbot.waitUntil(
+            lambda: _labels(window) == ["主页", "清理", "浏览痕迹", "磁盘占用", "历史", "设置"]
+        )
         assert clean.scan_button.text() == "扫描(&S)"
         assert clean.title.text() == "清理"
         assert home.quick_button.text() == "快速清理"
@@ -214,8 +221,6 @@ def test_the_window_title_and_pages_follow_a_language_switch(
         assert quick.height() >= quick.count() * quick.sizeHintForRow(0)
     finally:
         install_translator(app, "en")
-    qtbot.waitUntil(
-        lambda: _labels(window) == ["Home", "Clean", "Disk usage", "History", "Settings"]
-    )
+    qtbot.waitUntil(lambda: _labels(window) == PAGE_LABELS)
     assert clean.scan_button.text() == "&Scan"
     assert settings.general.delete_mode.itemText(1) == "Move to the trash (can be restored)"

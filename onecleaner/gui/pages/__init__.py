@@ -58,9 +58,9 @@ class PageSpec:
 
 def registered() -> tuple[PageSpec, ...]:
     """The pages in sidebar order."""
-    from onecleaner.gui.pages import clean, disk_usage, history, home, settings
+    from onecleaner.gui.pages import clean, disk_usage, history, home, settings, traces
 
-    return (home.PAGE, clean.PAGE, disk_usage.PAGE, history.PAGE, settings.PAGE)
+    return (home.PAGE, clean.PAGE, traces.PAGE, disk_usage.PAGE, history.PAGE, settings.PAGE)
 
 
 def page_ids() -> tuple[str, ...]:

@@ -16,8 +16,11 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from onecleaner.engine.finders import FinderKind
 from onecleaner.engine.model import DeleteMode, Risk
+from onecleaner.engine.records.summary import RecordSummary
 from onecleaner.gui.catalog_text import catalog_text
+from onecleaner.gui.i18n import list_text
 from onecleaner.gui.pages.clean.models import risk_label
+from onecleaner.gui.trace_text import kept_domains_text
 from onecleaner.gui.units import human_size
 
 
@@ -58,11 +61,16 @@ class CleanSummary:
     files: int
     bytes: int
     mode: DeleteMode
-    risky: tuple[RiskyItem, ...] = ()  # care/privacy items with files to remove
+    risky: tuple[RiskyItem, ...] = ()  # care/privacy items with files or records to remove
     unticked: int = 0  # files (a finder's plan: items) the user left out
     found_by: FinderKind | None = None
     folder: str = ""
     note: str = ""  # one more thing to know, in words (why the finder had not ticked it)
+    traces: RecordSummary | None = None  # the browser records of the plan, when it has any
+
+    @property
+    def records(self) -> int:
+        return self.traces.records if self.traces else 0
 
 
 def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
@@ -73,12 +81,19 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     """
     if summary.found_by is not None:
         return found_confirmation_text(summary)
-    if summary.mode is DeleteMode.TRASH:
+    traces = summary.traces if summary.traces else None
+    if traces is not None and not summary.files:
+        question = _trn("Remove %Ln browser record(s) from %1?", traces.records).replace(
+            "%1", _names(traces.browsers)
+        )
+    elif summary.mode is DeleteMode.TRASH:
         question = _trn("Move %Ln file(s) (%1) to the trash?", summary.files)
     else:
         question = _trn("Delete %Ln file(s) (%1) permanently?", summary.files)
     question = question.replace("%1", human_size(summary.bytes))
     parts: list[str] = []
+    if traces is not None:
+        parts.append(traces_text(traces, summary.mode, with_count=bool(summary.files)))
     if summary.risky:
         risky = [_tr("Not caches: nothing rebuilds these, and you lose what they hold:")]
         for item in summary.risky:
@@ -144,6 +159,28 @@ def found_confirmation_text(summary: CleanSummary) -> tuple[str, str]:
     if summary.unticked:
         details.append(_trn("%Ln item(s) you unticked stay.", summary.unticked))
     return question, "\n\n".join(details)
+
+
+def _names(names: Sequence[str]) -> str:
+    """Application names (the catalog's, as shown) in a list."""
+    return list_text([catalog_text(n) for n in names])
+
+
+def traces_text(traces: RecordSummary, mode: DeleteMode, *, with_count: bool) -> str:
+    """The confirmation's paragraph on browser records: which browsers, who stays signed in
+    (when cookies go), and the way back."""
+    lines = []
+    if with_count:
+        lines.append(
+            _trn("Also %Ln browser record(s) from %1.", traces.records).replace(
+                "%1", _names(traces.browsers)
+            )
+        )
+    if traces.cookies:
+        lines.append(kept_domains_text(traces.kept))
+    if mode is DeleteMode.TRASH:
+        lines.append(_tr("A copy of each browser database goes to the trash first."))
+    return "\n".join(lines)
 
 
 def running_text(names: Sequence[str]) -> tuple[str, str]:

@@ -29,7 +29,8 @@ from onecleaner.gui.pages.clean.models import (
     not_found_text,
 )
 from onecleaner.gui.pages.clean.summary import SummaryView
-from onecleaner.gui.pages.clean.target_tree import TargetTreeModel, group_targets
+from onecleaner.gui.pages.clean.target_tree import TargetTreeModel, group_targets, records_text
+from onecleaner.gui.pages.clean.trace_note import TraceNote
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.theme import GAP, MARGIN, SPACING
 
@@ -42,6 +43,7 @@ class CleanLayout(QWidget):
         groups = group_targets(services.catalog, services.env.os)
         self.target_model = TargetTreeModel(groups, services.quick_target_ids(), self)
         self.target_model.set_missing(services.missing_target_ids())
+        self.target_model.set_keep_list(services.settings.cookie_keep_list)
         self.file_model = FileTableModel(selection, self)
         self.skip_model = SkipTableModel(self)
 
@@ -78,7 +80,10 @@ class CleanLayout(QWidget):
                 metrics.horizontalAdvance(text) for text in ("999.9 MB", not_found_text())
             )
             + 24,
-            TargetTreeModel.FILES: metrics.horizontalAdvance("999,999") + 16,
+            TargetTreeModel.FILES: max(
+                metrics.horizontalAdvance(text) for text in ("999,999", records_text(9999))
+            )
+            + 16,
         }
         for col, width in widths.items():
             header_view.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -135,7 +140,7 @@ class CleanLayout(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([500, 580])
+        self.splitter.setSizes([560, 520])  # the tree: whole names beside the count column
         self.splitter.setChildrenCollapsible(False)
 
         # One status line: what is happening or what just happened (never repeated elsewhere).
@@ -175,7 +180,9 @@ class CleanLayout(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, GAP, MARGIN, GAP)
         layout.setSpacing(GAP)
+        self.trace_note = TraceNote(self)
         layout.addLayout(header)
+        layout.addWidget(self.trace_note)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(actions)
 
@@ -261,7 +268,7 @@ class CleanLayout(QWidget):
         self.cancel_action.setText(self.tr("Cancel"))
         self.export_action.setText(self.tr("Export results…"))
         self.select_quick_action.setText(self.tr("The &quick clean's items"))
-        self.select_all_action.setText(self.tr("&All items"))
+        self.select_all_action.setText(self.tr("&All items except browser traces"))
         self.select_none_action.setText(self.tr("&No items"))
         self.focus_tree_action.setText(self.tr("Go to the items"))
         self.focus_files_action.setText(self.tr("Go to the files"))

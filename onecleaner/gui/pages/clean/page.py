@@ -26,6 +26,7 @@ from onecleaner.gui.pages.clean.result_text import (
 from onecleaner.gui.pages.clean.session import CleaningSession, Stage
 from onecleaner.gui.pages.clean.target_tree import TargetFigures
 from onecleaner.gui.services import AppServices
+from onecleaner.gui.trace_text import is_trace
 
 
 class CleanPage(CleanLayout):
@@ -56,12 +57,20 @@ class CleanPage(CleanLayout):
         self._update_buttons()
         if context is not None:
             context.quick.finished.connect(self.on_quick_clean)
+            self.trace_note.keepListRequested.connect(
+                lambda: context.open_page("traces", "keep-list")
+            )
+        else:
+            self.trace_note.edit_keep.hide()  # no window to open the keep-list in
 
     # --- the shell's questions -------------------------------------------------------------
     def activate(self, section: str = "") -> None:
         """Shown: look again which items are on this computer (one may have been installed)."""
         if not self.session.busy:
             self.target_model.set_missing(self.services.missing_target_ids())
+        keep = self.services.settings.cookie_keep_list  # the Browser traces page may edit it
+        self.target_model.set_keep_list(keep)
+        self._explain_traces()
 
     def shortcuts(self) -> list[QAction]:
         return [
@@ -120,6 +129,7 @@ class CleanPage(CleanLayout):
         self.untick_all.clicked.connect(lambda: self.file_model.set_all_ticked(False))
         self.file_model.selectionChanged.connect(self._on_files_ticked)
         self.target_model.checkedChanged.connect(self._update_buttons)
+        self.target_model.checkedChanged.connect(self._explain_traces)
         self.tree.selectionModel().currentChanged.connect(self._on_current_target)
         self.summary.exportRequested.connect(self.export)
         self.session.stageChanged.connect(self._on_stage)
@@ -231,7 +241,20 @@ class CleanPage(CleanLayout):
         self.target_model.set_checked(self.services.quick_target_ids())
 
     def select_all(self) -> None:
-        self.target_model.set_checked(t.id for t in self.target_model.targets())
+        """Tick every item shown except browser traces (those are ticked one by one)."""
+        self.target_model.set_checked(
+            t.id for t in self.target_model.targets() if not is_trace(t)
+        )
+
+    def _explain_traces(self) -> None:
+        """The note on what ticked browser traces lose (until the user dismisses it)."""
+        catalog = self.services.catalog
+        ticked = [
+            (t, catalog.app_of(t).name)
+            for t in self.target_model.checked_targets()
+            if is_trace(t)
+        ]
+        self.trace_note.show_for(ticked, self.services.settings.cookie_keep_list)
 
     def select_none(self) -> None:
         self.target_model.set_checked(())
@@ -314,7 +337,9 @@ class CleanPage(CleanLayout):
         self.target_model.set_missing(missing)
         self.target_model.set_figures(
             {
-                t.target_id: TargetFigures(t.files, outcome.target_bytes.get(t.target_id, 0))
+                t.target_id: TargetFigures(
+                    t.files, outcome.target_bytes.get(t.target_id, 0), t.records
+                )
                 for t in plan.targets
             }
         )
@@ -406,6 +431,19 @@ class CleanPage(CleanLayout):
         targets = self.target_model.targets_at(self.tree.currentIndex())
         names = ", ".join(target_label(t) for t in targets)
         count = len(self.file_model.entries())
+        plan = self.session.plan
+        if targets and plan is not None and all(is_trace(t) for t in targets):
+            ids = {t.id for t in targets}
+            records = sum(t.records for t in plan.targets if t.target_id in ids)
+            self.files_caption.setText(
+                self.tr(
+                    "%1: %Ln record(s) in the browsers' databases, removed as rows (no files "
+                    "to list).",
+                    "",
+                    records,
+                ).replace("%1", names)
+            )
+            return
         self.files_caption.setText(
             self.tr("%1: %Ln file(s)", "", count).replace("%1", names) if targets else ""
         )

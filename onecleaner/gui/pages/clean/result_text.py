@@ -59,20 +59,34 @@ def scan_status_text(outcome: ScanOutcome) -> str:
     found = _trn("Scan finished: %1 in %Ln file(s).", plan.files).replace(
         "%1", human_size(outcome.bytes)
     )
+    if plan.records:
+        found = _tr("%1 %2").replace("%1", found).replace("%2", records_sentence(plan.records))
     left = _trn("%Ln item(s) left alone.", len(plan.skipped))
     return _tr("%1 %2").replace("%1", found).replace("%2", left)  # two sentences, joined
 
 
+def records_sentence(records: int) -> str:
+    """The browser records besides the files, as a sentence of its own."""
+    return _trn("Also %Ln browser record(s).", records)
+
+
 def ready_text(outcome: ScanOutcome, selection: FileSelection) -> tuple[str, str]:
     """The summary's headline and detail for a scanned plan: what the ticked files free."""
-    text = _trn("Ready to free %1 in %Ln file(s)", outcome.plan.files - selection.count).replace(
-        "%1", human_size(outcome.bytes - selection.bytes)
+    plan = outcome.plan
+    size = human_size(outcome.bytes - selection.bytes)
+    if plan.records and not plan.files:
+        text = _trn("Ready to remove %Ln browser record(s), about %1", plan.records)
+        return text.replace("%1", size), _tr("Browser records are not listed one by one.")
+    text = _trn("Ready to free %1 in %Ln file(s)", plan.files - selection.count).replace(
+        "%1", size
     )
     detail = (
         _trn("%Ln unticked file(s) stay where they are.", selection.count)
         if selection.count
         else _tr("Untick single files below to keep them.")
     )
+    if plan.records:
+        detail = _tr("%1 %2").replace("%1", records_sentence(plan.records)).replace("%2", detail)
     return text, detail
 
 
@@ -86,6 +100,8 @@ def cleaned_text(result: CleanResult, skips: int) -> tuple[str, str]:
     else:
         headline = _trn("Freed %1: %Ln file(s) removed", result.files)
     headline = headline.replace("%1", size)
+    if result.records and not result.files:
+        headline = records_headline(result)
     if result.cancelled:
         headline = _trn(
             "Cleaning cancelled: %Ln file(s) removed (%1) before stopping", result.files
@@ -95,7 +111,25 @@ def cleaned_text(result: CleanResult, skips: int) -> tuple[str, str]:
         if skips
         else _tr("Nothing was left alone.")
     )
+    if result.records and result.files:
+        removed = _trn("Also %Ln browser record(s) removed.", result.records)
+        detail = _tr("%1 %2").replace("%1", removed).replace("%2", detail)
     return headline, detail
+
+
+def records_headline(result: CleanResult) -> str:
+    """What a clean of browser records did, in one line."""
+    if result.cancelled:
+        return _trn("Cleaning cancelled: %Ln browser record(s) removed before stopping",
+                    result.records)  # fmt: skip
+    if result.mode.value == "trash":  # the databases' copies in the trash take their space
+        return _trn(
+            "Removed %Ln browser record(s); the databases as they were are in the trash",
+            result.records,
+        )
+    return _trn("Removed %Ln browser record(s), freed %1", result.records).replace(
+        "%1", human_size(result.bytes)
+    )
 
 
 def by_category(catalog: Catalog, per_target: Mapping[str, int]) -> dict[str, int]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from onecleaner.engine.model import Application, CleanResult, Plan, Risk, Target
 from onecleaner.engine.reasons import SkipCode
+from onecleaner.engine.records.summary import record_summary
 from onecleaner.gui.jobs.base import Job, Worker
 from onecleaner.gui.jobs.workers import (
     CleanWorker,
@@ -83,15 +84,19 @@ class CleaningSession(QObject):
             and self.stage is Stage.SCANNED
             and plan is not None
             and not plan.cancelled
-            and plan.files > self.selection.count
+            and self._has_work(plan)
         )
+
+    def _has_work(self, plan: Plan) -> bool:
+        """Files left ticked, or browser records (their databases are not in the file list)."""
+        return plan.files > self.selection.count or plan.records > 0
 
     def can_start_clean(self) -> bool:
         """Whether Clean may be pressed: files to remove, or running programs to ask about."""
         plan = self.plan
         if self.busy or self.stage is not Stage.SCANNED or plan is None or plan.cancelled:
             return False
-        return plan.files > self.selection.count or bool(self.running_apps_to_ask())
+        return self._has_work(plan) or bool(self.running_apps_to_ask())
 
     def _set_stage(self, stage: Stage) -> None:
         self.stage = stage
@@ -179,7 +184,11 @@ class CleaningSession(QObject):
         if plan is None or self.outcome is None:
             return CleanSummary(0, 0, self.services.delete_mode)
         ticked = self.selection.is_ticked
-        found = {t.target_id for t in plan.targets if any(ticked(e.path) for e in t.entries)}
+        found = {
+            t.target_id
+            for t in plan.targets
+            if t.databases or any(ticked(e.path) for e in t.entries)
+        }
         risky = tuple(  # in the tree's order (the scan walks narrow targets first)
             RiskyItem(t.label, t.risk, t.description)
             for t in self.targets
@@ -191,6 +200,7 @@ class CleaningSession(QObject):
             mode=self.services.delete_mode,
             risky=risky,
             unticked=self.selection.count,
+            traces=record_summary(plan, self.services.catalog),
         )
 
     def start_clean(self) -> bool:

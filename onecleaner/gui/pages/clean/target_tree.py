@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 
 from onecleaner.engine.model import Application, Risk, Target
+from onecleaner.engine.records.recipes import TraceKind
 from onecleaner.gui.catalog_text import app_name, target_description, target_label
 from onecleaner.gui.pages.clean.models import (
     IdRole,
@@ -23,6 +24,7 @@ from onecleaner.gui.pages.clean.models import (
     risk_label,
 )
 from onecleaner.gui.theme import accent, muted_text
+from onecleaner.gui.trace_text import is_trace, kept_domains_text, trace_kind
 from onecleaner.gui.units import human_size
 
 #: The invisible root index, the default parent of model methods (one shared instance).
@@ -33,12 +35,22 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("models", text)  # the context the tree's texts always had
 
 
+def _trn(text: str, n: int) -> str:
+    return QCoreApplication.translate("models", text, None, n)
+
+
+def records_text(records: int) -> str:
+    """A count of browser records for the tree's count column ("57 records")."""
+    return _trn("%Ln record(s)", records)
+
+
 @dataclass(frozen=True)
 class TargetFigures:
     """What the tree's size columns show for one target."""
 
     files: int
     bytes: int
+    records: int = 0  # rows a record target's clean removes from browser databases
 
 
 class TargetTreeModel(QAbstractItemModel):
@@ -51,6 +63,9 @@ class TargetTreeModel(QAbstractItemModel):
     this machine (and applications with none) are hidden unless `set_show_missing(True)`;
     shown, they say "not found" and are greyed, but stay tickable (the folders may appear
     later, and a preset may hold them). Hidden targets are never scanned or cleaned.
+
+    Browser traces (record targets) are ticked one by one: ticking an application's row
+    ticks its other targets, never its traces (see `setData`).
     """
 
     checkedChanged = Signal()
@@ -70,6 +85,7 @@ class TargetTreeModel(QAbstractItemModel):
         self._checked: set[str] = {t.id for _, ts in self._all_groups for t in ts} & set(checked)
         self._figures: dict[str, TargetFigures] = {}
         self._missing: set[str] = set()
+        self._keep: tuple[str, ...] = ()  # the cookie keep-list, for the cookie items' tooltip
 
     # --- queries -------------------------------------------------------------------------
     def targets(self) -> list[Target]:
@@ -118,6 +134,11 @@ class TargetTreeModel(QAbstractItemModel):
         self._figures = dict(figures)
         self._all_changed(self.SIZE, Qt.ItemDataRole.DisplayRole)
         self._all_changed(self.FILES, Qt.ItemDataRole.DisplayRole)
+
+    def set_keep_list(self, keep: Sequence[str]) -> None:
+        """The cookie keep-list the cookie items' tooltips name."""
+        self._keep = tuple(keep)
+        self._all_changed(self.NAME, Qt.ItemDataRole.ToolTipRole)
 
     def set_missing(self, ids: Iterable[str]) -> None:
         """Mark the targets whose folders do not exist on this machine (all others exist)."""
@@ -221,7 +242,9 @@ class TargetTreeModel(QAbstractItemModel):
         found = [self._figures[t.id] for t in targets if t.id in self._figures]
         if not found:
             return None
-        return TargetFigures(sum(f.files for f in found), sum(f.bytes for f in found))
+        return TargetFigures(
+            sum(f.files for f in found), sum(f.bytes for f in found), sum(f.records for f in found)
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -286,6 +309,8 @@ class TargetTreeModel(QAbstractItemModel):
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [target_description(target), risk_explanation(target.risk)]
+            if trace_kind(target) is TraceKind.COOKIES:
+                lines.append(kept_domains_text(self._keep))
             if missing:
                 lines.append(not_found_explanation())
             return "\n".join([*lines, target.id])
@@ -314,14 +339,29 @@ class TargetTreeModel(QAbstractItemModel):
     def _figure_text(self, figures: TargetFigures | None, col: int) -> str:
         if figures is None or col not in (self.SIZE, self.FILES):
             return ""
-        return human_size(figures.bytes) if col == self.SIZE else f"{figures.files:,}"
+        if col == self.SIZE:
+            return human_size(figures.bytes)
+        if figures.records and not figures.files:
+            return records_text(figures.records)
+        return f"{figures.files:,}"
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != self.NAME:
             return False
-        ids = {t.id for t in self.targets_at(index)}
+        targets = self.targets_at(index)
+        ids = {t.id for t in targets}
         if check_state(value) == Qt.CheckState.Checked:
-            self._checked |= ids
+            if index.internalId() == 0:
+                # An application's row ticks its other items, never its browser traces: those
+                # are ticked one by one. Once the others are all ticked, the click unticks all
+                # (else the row would stay partly ticked, and a click would do nothing).
+                bulk = {t.id for t in targets if not is_trace(t)}
+                if bulk and not bulk <= self._checked:
+                    self._checked |= bulk
+                else:
+                    self._checked -= ids
+            else:
+                self._checked |= ids
         else:
             self._checked -= ids
         # The application row and all its target rows may change together.

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from onecleaner import __version__
 from onecleaner.appinfo import APP_DISPLAY_NAME
 from onecleaner.gui.first_run import PolicyDialog
-from onecleaner.gui.i18n import Texts
+from onecleaner.gui.i18n import Texts, list_text
 from onecleaner.gui.layout import form_row
 from onecleaner.gui.theme import GAP, SPACING, app_icon
 
@@ -119,12 +119,16 @@ class AboutTab(QWidget):
         self.refresh()
 
     def _help_text(self) -> str:
+        from onecleaner.gui.pages import registered
+
+        pages = registered()[:9]  # the window gives Ctrl+1 … Ctrl+9 to the first nine
+        names = list_text([page.title() for page in pages])
         rows = (
             ("F5", self.tr("Scan the ticked items")),
             ("Ctrl+Enter", self.tr("Clean what the scan found (you confirm first)")),
             ("Esc", self.tr("Cancel a running scan or clean")),
             ("Ctrl+E", self.tr("Export the last results")),
-            ("Ctrl+1 … Ctrl+4", self.tr("Go to Home, Clean, History, Settings")),
+            (f"Ctrl+1 … Ctrl+{len(pages)}", self.tr("Go to %1").replace("%1", names)),
             ("Ctrl+Q", self.tr("Quit")),
         )
         table = "".join(
@@ -136,6 +140,11 @@ class AboutTab(QWidget):
             "review each file and clean. History shows what was cleaned and can put back what "
             "went to the trash. The command line does the same: run <b>onecleaner --help</b>."
         )
+        traces = self.tr(
+            "Browser traces counts and removes cookies, history and form entries, keeping the "
+            "cookies of the sites on your keep-list."
+        )
+        intro = self.tr("%1 %2").replace("%2", traces).replace("%1", intro)
         return f"<p>{intro}</p><table>{table}</table>"
 
     def refresh(self) -> None:

@@ -22,6 +22,7 @@ from onecleaner.gui.i18n import Texts
 from onecleaner.gui.pages.clean.models import SkipTableModel
 from onecleaner.gui.pages.disk_usage.candidates import CandidateModel, Column
 from onecleaner.gui.theme import SPACING
+from onecleaner.gui.units import size_width
 
 
 class FinderLayout(QWidget):
@@ -54,7 +55,7 @@ class FinderLayout(QWidget):
         metrics = self.table.fontMetrics()
         widths = {
             Column.PATH: metrics.horizontalAdvance("src/package/__pycache__") + 40,
-            Column.SIZE: metrics.horizontalAdvance("999.9 MB") + 28,
+            Column.SIZE: size_width(metrics) + 28,
             Column.FILES: metrics.horizontalAdvance("999,999") + 24,
             Column.USED: metrics.horizontalAdvance("2026-12-31") + 48,
             Column.NOTE: metrics.horizontalAdvance("Project changed in the last 30 days") + 16,

@@ -48,7 +48,7 @@ class TracesPage(TracesLayout):
         self.context = context
         self.services = context.services
         self.dialogs = context.dialogs
-        self.session = CleaningSession(self.services, self)
+        self.session = CleaningSession(self.services, self, remember_scans=False)
         self._suggest_job: Job | None = None
         self._scanned_keep: tuple[str, ...] | None = None  # the keep-list of the last scan
         self._after_scan: Callable[[], None] | None = None

@@ -241,6 +241,7 @@ class HistoryPage(QWidget):
         # --- with consent: the entries and the one picked -------------------------------------
         self.model = HistoryModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("historyTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -38,6 +38,7 @@ class FinderLayout(QWidget):
 
         self.model = CandidateModel(kind, self, home=home)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName(f"{kind.value}Table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -84,6 +85,7 @@ class FinderLayout(QWidget):
 
         self.skip_model = SkipTableModel(self)
         self.skips_view = QTableView(self)
+        self.skips_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.skips_view.setObjectName(f"{kind.value}Skips")
         self.skips_view.setModel(self.skip_model)
         self.skips_view.verticalHeader().setVisible(False)

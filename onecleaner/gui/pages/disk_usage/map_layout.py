@@ -46,6 +46,7 @@ class MapLayout(QWidget):
 
         self.model = FolderListModel(self)
         self.list = QTableView(self)
+        self.list.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.list.setObjectName("folderList")
         self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -80,6 +80,7 @@ class TracesLayout(QWidget):
         left = _card(self)
         self.model = TracesModel(parent=self)
         self.table = QTableView(left)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("tracesTable")
         self.table.setProperty("role", "roomy")
         self.table.setModel(self.model)

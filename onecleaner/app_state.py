@@ -32,6 +32,7 @@ class RunFigures:
     bytes: int  # reclaimable (scan) or freed (clean)
     items: int  # targets it covered
     cancelled: bool = False
+    trashed_bytes: int = 0  # a clean's files moved to the trash: the space they take there
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +41,7 @@ class RunFigures:
             "bytes": self.bytes,
             "items": self.items,
             "cancelled": self.cancelled,
+            "trashed_bytes": self.trashed_bytes,
         }
 
     @classmethod
@@ -57,7 +59,10 @@ class RunFigures:
         ):
             return None
         files, size, items = values
-        return cls(at, files, size, items, bool(obj.get("cancelled", False)))
+        trashed = obj.get("trashed_bytes", 0)  # absent from files written before it existed
+        if not isinstance(trashed, int) or isinstance(trashed, bool) or trashed < 0:
+            trashed = 0
+        return cls(at, files, size, items, bool(obj.get("cancelled", False)), trashed)
 
 
 @dataclass(frozen=True, slots=True)

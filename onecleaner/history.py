@@ -51,6 +51,8 @@ class TargetFigures:
 
     files: int
     bytes: int
+    trashed_bytes: int = 0  # what its files take in the trash (a trash-mode clean)
+    records: int = 0  # browser records
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ class HistoryEntry:
     kind: str  # scan | clean | quick_clean | restore
     files: int  # found (scan), removed (clean) or put back (restore)
     bytes: int  # reclaimable (scan) or freed (clean)
+    records: int = 0  # browser records found or removed (besides the files)
+    trashed_bytes: int = 0  # what the files moved to the trash take there (a trash-mode clean)
     targets: tuple[str, ...] = ()
     per_target: Mapping[str, TargetFigures] = field(default_factory=dict)
     skipped: int = 0
@@ -75,6 +79,11 @@ class HistoryEntry:
     @property
     def is_clean(self) -> bool:
         return self.kind in ("clean", "quick_clean")
+
+    @property
+    def to_trash(self) -> bool:
+        """A clean that moved its files to the trash (their space is freed when it is emptied)."""
+        return self.is_clean and self.mode == "trash"
 
 
 def _int(value: object) -> int:
@@ -96,7 +105,10 @@ def entry_of(record: Record) -> HistoryEntry | None:
         for target_id, figures in raw_per.items():
             if isinstance(figures, Mapping):
                 per_target[str(target_id)] = TargetFigures(
-                    _int(figures.get("files")), _int(figures.get("bytes"))
+                    _int(figures.get("files")),
+                    _int(figures.get("bytes")),
+                    _int(figures.get("trashed_bytes")),
+                    _int(figures.get("records")),
                 )
     raw_codes = data.get("skip_codes")
     codes = (
@@ -110,6 +122,8 @@ def entry_of(record: Record) -> HistoryEntry | None:
         kind=record.kind,
         files=_int(data.get("files")),
         bytes=_int(data.get("bytes")),
+        records=_int(data.get("records")),
+        trashed_bytes=_int(data.get("trashed_bytes")),
         targets=tuple(str(t) for t in targets) if isinstance(targets, list) else (),
         per_target=per_target,
         skipped=_int(data.get("skipped")),

@@ -126,7 +126,14 @@ class AppServices:
 
     def record_clean(self, kind: str, result: CleanResult) -> None:
         """Journal a clean (and what it moved to the trash, to restore it); remember its figures."""
-        self.remember("clean", result.files, result.bytes, len(result.targets), result.cancelled)
+        self.remember(
+            "clean",
+            result.files,
+            result.bytes,
+            len(result.targets),
+            result.cancelled,
+            trashed_bytes=result.trashed_bytes,
+        )
         if self.privacy is None:
             return
         try:
@@ -137,12 +144,23 @@ class AppServices:
         except Exception:  # the history is optional: it never blocks cleaning
             log.warning("could not record activity", exc_info=True)
 
-    def remember(self, what: str, files: int, size: int, items: int, cancelled: bool) -> None:
+    def remember(
+        self,
+        what: str,
+        files: int,
+        size: int,
+        items: int,
+        cancelled: bool,
+        *,
+        trashed_bytes: int = 0,
+    ) -> None:
         """Keep the figures of the last scan or clean for the Home page (no paths)."""
         from onecleaner import app_state
         from onecleaner.privacy.errors import PrivacyError
 
-        figures = app_state.RunFigures(app_state.now(), files, size, items, cancelled)
+        figures = app_state.RunFigures(
+            app_state.now(), files, size, items, cancelled, trashed_bytes
+        )
         try:
             if what == "scan":
                 app_state.remember_scan(self.data_dir, figures)

@@ -38,16 +38,23 @@ def freed_text(outcome: QuickOutcome) -> str:
             "removes in Settings."
         )
     result = outcome.result
+    # Files moved to the trash still take their space there: never "freed".
+    trash = result.mode.value == "trash"
+    size = human_size(result.trashed_bytes if trash else result.bytes)
     if result.cancelled:
-        return _trn("Quick clean stopped: %1 freed (%Ln file(s)).", result.files).replace(
-            "%1", human_size(result.bytes)
+        stopped = (
+            _trn("Quick clean stopped: %1 moved to the trash (%Ln file(s)).", result.files)
+            if trash
+            else _trn("Quick clean stopped: %1 freed (%Ln file(s)).", result.files)
         )
+        return stopped.replace("%1", size)
     if result.files == 0:
         text = _tr("Quick clean: nothing to remove, all clean.")
+    elif trash:
+        text = _trn("Quick clean moved %1 to the trash (%Ln file(s)).", result.files)
+        text = text.replace("%1", size)
     else:
-        text = _trn("Quick clean freed %1 (%Ln file(s)).", result.files).replace(
-            "%1", human_size(result.bytes)
-        )
+        text = _trn("Quick clean freed %1 (%Ln file(s)).", result.files).replace("%1", size)
     skipped = len(result.skipped) + len(outcome.plan.skipped)
     if skipped:
         text += " " + _trn("%Ln item(s) left alone.", skipped)

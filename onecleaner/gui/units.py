@@ -6,13 +6,21 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontMetrics
 
 from onecleaner import units
+from onecleaner.gui.i18n import format_datetime
 
 
 def human_size(n: int) -> str:
     """Bytes as the command line writes them (`4.1 KiB`, `12.3 GiB`), unit words translated."""
     return units.human_size(n, _unit_words())
+
+
+def size_width(metrics: QFontMetrics) -> int:
+    """The width of the widest size the window writes ("1023 MiB", "1023 B" in the UI
+    language), for a size column that must never elide one."""
+    return max(metrics.horizontalAdvance(human_size(n)) for n in (1023, 1023 * 1024**2))
 
 
 def _unit_words() -> dict[str, str]:
@@ -28,5 +36,6 @@ def _unit_words() -> dict[str, str]:
 
 
 def human_time(mtime_ns: int) -> str:
-    """A file's modification time, local, to the minute."""
-    return datetime.fromtimestamp(mtime_ns / 1e9).strftime("%Y-%m-%d %H:%M")
+    """A file's modification time, local, to the minute, written as every other date in the
+    window is (the UI language's short format)."""
+    return format_datetime(datetime.fromtimestamp(mtime_ns / 1e9))

@@ -55,10 +55,45 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Moved %Ln file(s) (%1) to the trash.</source>
+            <translation>
+                <numerusform>Moved %Ln file (%1) to the trash.</numerusform>
+                <numerusform>Moved %Ln files (%1) to the trash.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Freed %1 by removing %Ln file(s).</source>
             <translation>
                 <numerusform>Freed %1 by removing %Ln file.</numerusform>
                 <numerusform>Freed %1 by removing %Ln files.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Found %1 in %Ln browser record(s).</source>
+            <translation>
+                <numerusform>Found %1 in %Ln browser record.</numerusform>
+                <numerusform>Found %1 in %Ln browser records.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s).</source>
+            <translation>
+                <numerusform>Removed %Ln browser record.</numerusform>
+                <numerusform>Removed %Ln browser records.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Also %Ln browser record(s).</source>
+            <translation>
+                <numerusform>Also %Ln browser record.</numerusform>
+                <numerusform>Also %Ln browser records.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln browser record(s)</source>
+            <translation>
+                <numerusform>%Ln browser record</numerusform>
+                <numerusform>%Ln browser records</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -108,6 +143,13 @@
             <translation>
                 <numerusform>%Ln file put back</numerusform>
                 <numerusform>%Ln files put back</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln record</numerusform>
+                <numerusform>%Ln records</numerusform>
             </translation>
         </message>
     </context>
@@ -577,10 +619,10 @@
     <context>
         <name>tray</name>
         <message numerus="yes">
-            <source>%Ln item(s) left alone.</source>
+            <source>Quick clean stopped: %1 moved to the trash (%Ln file(s)).</source>
             <translation>
-                <numerusform>%Ln item was left alone.</numerusform>
-                <numerusform>%Ln items were left alone.</numerusform>
+                <numerusform>Quick clean stopped: %1 moved to the trash (%Ln file).</numerusform>
+                <numerusform>Quick clean stopped: %1 moved to the trash (%Ln files).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -588,6 +630,20 @@
             <translation>
                 <numerusform>Quick clean stopped: %1 freed (%Ln file).</numerusform>
                 <numerusform>Quick clean stopped: %1 freed (%Ln files).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Quick clean moved %1 to the trash (%Ln file(s)).</source>
+            <translation>
+                <numerusform>Quick clean moved %1 to the trash (%Ln file).</numerusform>
+                <numerusform>Quick clean moved %1 to the trash (%Ln files).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s) left alone.</source>
+            <translation>
+                <numerusform>%Ln item was left alone.</numerusform>
+                <numerusform>%Ln items were left alone.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

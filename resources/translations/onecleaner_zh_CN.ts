@@ -685,6 +685,14 @@
             <translation>定时、语言和启动</translation>
         </message>
         <message>
+            <source> (Care)</source>
+            <translation>（留意）</translation>
+        </message>
+        <message>
+            <source> (Privacy)</source>
+            <translation>（隐私）</translation>
+        </message>
+        <message>
             <source>Start in the system &amp;tray</source>
             <translation>启动时最小化到系统托盘(&amp;T)</translation>
         </message>
@@ -731,14 +739,6 @@
             <translation>下次运行：%1</translation>
         </message>
         <message>
-            <source> (take care)</source>
-            <translation>（需留意）</translation>
-        </message>
-        <message>
-            <source> (privacy)</source>
-            <translation>（隐私）</translation>
-        </message>
-        <message>
             <source>A folder never to touch</source>
             <translation>永不触碰的文件夹</translation>
         </message>
@@ -759,7 +759,7 @@
         </message>
         <message>
             <source>Files</source>
-            <translation>文件</translation>
+            <translation>文件数</translation>
         </message>
         <message>
             <source>Left alone</source>
@@ -823,9 +823,39 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Moved %Ln file(s) (%1) to the trash.</source>
+            <translation>
+                <numerusform>已将 %Ln 个文件（%1）移到回收站。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Freed %1 by removing %Ln file(s).</source>
             <translation>
                 <numerusform>删除了 %Ln 个文件，释放 %1。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Found %1 in %Ln browser record(s).</source>
+            <translation>
+                <numerusform>在 %Ln 条浏览器记录中找到 %1。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %Ln browser record(s).</source>
+            <translation>
+                <numerusform>已删除 %Ln 条浏览器记录。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Also %Ln browser record(s).</source>
+            <translation>
+                <numerusform>另有 %Ln 条浏览器记录。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln browser record(s)</source>
+            <translation>
+                <numerusform>%Ln 条浏览器记录</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -914,6 +944,12 @@
                 <numerusform>放回 %Ln 个文件</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln 条记录</numerusform>
+            </translation>
+        </message>
         <message>
             <source>%1 freed</source>
             <translation>释放 %1</translation>
@@ -929,6 +965,10 @@
         <message>
             <source>%1 found</source>
             <translation>找到 %1</translation>
+        </message>
+        <message>
+            <source>%1 to the trash</source>
+            <translation>移到回收站 %1</translation>
         </message>
     </context>
     <context>
@@ -996,6 +1036,10 @@
             <translation>
                 <numerusform>在 %Ln 个文件中找到（扫描于 %1）。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Last clean, %1: %2 moved to the trash.</source>
+            <translation>上次清理（%1）：%2 已移到回收站。</translation>
         </message>
         <message>
             <source>Last clean, %1: %2 freed.</source>
@@ -1151,7 +1195,7 @@
         </message>
         <message>
             <source>Cookies of these domains and their subdomains stay when cookies are cleaned, so you stay signed in to them.</source>
-            <translation>清理 Cookie 时，这些域名及其子域名的 Cookie 会保留，你在这些网站上保持登录。</translation>
+            <translation>清理 Cookie 时，这些域名及其子域名的 Cookie 会保留，您在这些网站上保持登录。</translation>
         </message>
         <message>
             <source>example.org</source>
@@ -1175,7 +1219,7 @@
         </message>
         <message>
             <source>Your keep-list is empty: cleaning cookies signs you out of every site.</source>
-            <translation>保留名单为空：清理 Cookie 会让你退出所有网站的登录。</translation>
+            <translation>保留名单为空：清理 Cookie 会让您退出所有网站的登录。</translation>
         </message>
         <message>
             <source>&amp;Remove</source>
@@ -1191,7 +1235,7 @@
         </message>
         <message>
             <source>Sites you bookmarked or have a saved login for (no password is read). Tick one to keep its cookies.</source>
-            <translation>你加了书签或保存了登录信息的网站（不会读取任何密码）。勾选即可保留其 Cookie。</translation>
+            <translation>您加了书签或保存了登录信息的网站（不会读取任何密码）。勾选即可保留其 Cookie。</translation>
         </message>
         <message>
             <source>Suggested domains</source>
@@ -1199,11 +1243,11 @@
         </message>
         <message>
             <source>Reading your bookmarks and saved logins…</source>
-            <translation>正在读取你的书签和已保存的登录信息…</translation>
+            <translation>正在读取您的书签和已保存的登录信息…</translation>
         </message>
         <message>
             <source>No bookmarks or saved logins were found in your browsers.</source>
-            <translation>你的浏览器中没有找到书签或已保存的登录信息。</translation>
+            <translation>您的浏览器中没有找到书签或已保存的登录信息。</translation>
         </message>
         <message>
             <source>Some could not be read (%1): %2</source>
@@ -1241,7 +1285,7 @@ in %2</source>
         </message>
         <message>
             <source>%1: you have a %2 for it in %3. Tick to keep its cookies.</source>
-            <translation>%1：你在 %3 中有它的%2。勾选即可保留其 Cookie。</translation>
+            <translation>%1：您在 %3 中有它的%2。勾选即可保留其 Cookie。</translation>
         </message>
     </context>
     <context>
@@ -2099,7 +2143,7 @@ in %2</source>
         </message>
         <message>
             <source>What your browsers keep about the sites you visit, in every profile. Nothing is removed until you tick it and press Clean; saved passwords, bookmarks and site settings always stay.</source>
-            <translation>你的浏览器在每个配置文件中记录的访问痕迹。只有勾选并点击“清理”后才会删除；已保存的密码、书签和网站设置始终保留。</translation>
+            <translation>您的浏览器在每个配置文件中记录的访问痕迹。只有勾选并点击“清理”后才会删除；已保存的密码、书签和网站设置始终保留。</translation>
         </message>
         <message>
             <source>Browsers and their traces</source>
@@ -2612,7 +2656,7 @@ in %2</source>
         </message>
         <message>
             <source>Files</source>
-            <translation>文件</translation>
+            <translation>文件数</translation>
         </message>
         <message>
             <source>Note</source>
@@ -2651,7 +2695,7 @@ in %2</source>
         </message>
         <message>
             <source>Files</source>
-            <translation>文件</translation>
+            <translation>文件数</translation>
         </message>
         <message>
             <source>Could not be read entirely: what is inside is not counted.</source>
@@ -3193,19 +3237,19 @@ about %2</source>
         </message>
         <message>
             <source>you will be signed out of sites not on your keep-list</source>
-            <translation>你将退出不在保留名单中的网站的登录</translation>
+            <translation>您将退出不在保留名单中的网站的登录</translation>
         </message>
         <message>
             <source>the pages you visited, what you typed in the address bar and searched for, and the downloads list are gone (the downloaded files stay); bookmarks stay</source>
-            <translation>你访问过的网页、在地址栏中输入和搜索过的内容以及下载列表都会被删除（已下载的文件保留）；书签保留</translation>
+            <translation>您访问过的网页、在地址栏中输入和搜索过的内容以及下载列表都会被删除（已下载的文件保留）；书签保留</translation>
         </message>
         <message>
             <source>the text you typed into web forms is no longer offered again; saved addresses, payment cards and passwords stay</source>
-            <translation>你在网页表单中输入过的文字不会再被自动填充；已保存的地址、付款卡和密码保留</translation>
+            <translation>您在网页表单中输入过的文字不会再被自动填充；已保存的地址、付款卡和密码保留</translation>
         </message>
         <message>
             <source>Your keep-list is empty: you will be signed out of every site.</source>
-            <translation>保留名单为空：你将退出所有网站的登录。</translation>
+            <translation>保留名单为空：您将退出所有网站的登录。</translation>
         </message>
         <message>
             <source>saved login</source>
@@ -3254,7 +3298,7 @@ about %2</source>
         <message numerus="yes">
             <source>Cookies of the %Ln domain(s) on your keep-list stay, so you stay signed in to them: %1.</source>
             <translation>
-                <numerusform>保留名单中 %Ln 个域名的 Cookie 会保留，你在这些网站上保持登录：%1。</numerusform>
+                <numerusform>保留名单中 %Ln 个域名的 Cookie 会保留，您在这些网站上保持登录：%1。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -3283,6 +3327,24 @@ about %2</source>
             <translation>快速清理：正在开始…</translation>
         </message>
         <message numerus="yes">
+            <source>Quick clean stopped: %1 moved to the trash (%Ln file(s)).</source>
+            <translation>
+                <numerusform>快速清理已停止：已将 %1 移到回收站（%Ln 个文件）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Quick clean stopped: %1 freed (%Ln file(s)).</source>
+            <translation>
+                <numerusform>快速清理已停止：已释放 %1（%Ln 个文件）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Quick clean moved %1 to the trash (%Ln file(s)).</source>
+            <translation>
+                <numerusform>快速清理已将 %1 移到回收站（%Ln 个文件）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln item(s) left alone.</source>
             <translation>
                 <numerusform>%Ln 个项目未处理。</numerusform>
@@ -3308,18 +3370,6 @@ about %2</source>
             <source>Quick clean failed</source>
             <translation>快速清理失败</translation>
         </message>
-        <message numerus="yes">
-            <source>Quick clean stopped: %1 freed (%Ln file(s)).</source>
-            <translation>
-                <numerusform>快速清理已停止：已释放 %1（%Ln 个文件）。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Quick clean freed %1 (%Ln file(s)).</source>
-            <translation>
-                <numerusform>快速清理释放了 %1（%Ln 个文件）。</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Stop the quick clean</source>
             <translation>停止快速清理</translation>
@@ -3335,6 +3385,12 @@ about %2</source>
         <message>
             <source>Busy: wait for the window's scan or clean.</source>
             <translation>正忙：请等待窗口中的扫描或清理完成。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Quick clean freed %1 (%Ln file(s)).</source>
+            <translation>
+                <numerusform>快速清理释放了 %1（%Ln 个文件）。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Quick clean: scanning, {0} found</source>
@@ -3391,7 +3447,7 @@ about %2</source>
         </message>
         <message>
             <source>Cookies of every site except the domains on your cookie keep-list: you will be signed out of sites that are not on it. Saved passwords, bookmarks and site data stay.</source>
-            <translation>除 Cookie 保留列表中的域名外，所有网站的 Cookie：你将从不在列表中的网站退出登录。已保存的密码、书签和网站数据会保留。</translation>
+            <translation>除 Cookie 保留列表中的域名外，所有网站的 Cookie：您将从不在列表中的网站退出登录。已保存的密码、书签和网站数据会保留。</translation>
         </message>
         <message>
             <source>Brave history</source>
@@ -3399,7 +3455,7 @@ about %2</source>
         </message>
         <message>
             <source>The pages you visited, what you typed in the address bar and searched for, and the downloads list (the downloaded files stay). Bookmarks and saved passwords stay.</source>
-            <translation>你访问过的网页、在地址栏中输入和搜索过的内容，以及下载列表（已下载的文件会保留）。书签和已保存的密码会保留。</translation>
+            <translation>您访问过的网页、在地址栏中输入和搜索过的内容，以及下载列表（已下载的文件会保留）。书签和已保存的密码会保留。</translation>
         </message>
         <message>
             <source>Brave form entries</source>
@@ -3407,7 +3463,7 @@ about %2</source>
         </message>
         <message>
             <source>Text you typed into web forms, which Brave offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
-            <translation>你在网页表单中输入过、Brave 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+            <translation>您在网页表单中输入过、Brave 会再次帮您填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>Bun</source>
@@ -3471,7 +3527,7 @@ about %2</source>
         </message>
         <message>
             <source>Text you typed into web forms, which Chromium offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
-            <translation>你在网页表单中输入过、Chromium 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+            <translation>您在网页表单中输入过、Chromium 会再次帮您填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>CocoaPods</source>
@@ -3583,7 +3639,7 @@ about %2</source>
         </message>
         <message>
             <source>Text you typed into web forms and the search bar, which Firefox offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
-            <translation>你在网页表单和搜索栏中输入过、Firefox 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+            <translation>您在网页表单和搜索栏中输入过、Firefox 会再次帮您填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>Go</source>
@@ -3623,7 +3679,7 @@ about %2</source>
         </message>
         <message>
             <source>Text you typed into web forms, which Google Chrome offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
-            <translation>你在网页表单中输入过、Google Chrome 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+            <translation>您在网页表单中输入过、Google Chrome 会再次帮您填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>Gradle</source>
@@ -3711,7 +3767,7 @@ about %2</source>
         </message>
         <message>
             <source>Text you typed into web forms, which Microsoft Edge offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
-            <translation>你在网页表单中输入过、Microsoft Edge 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+            <translation>您在网页表单中输入过、Microsoft Edge 会再次帮您填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>Microsoft Office</source>
@@ -3799,7 +3855,7 @@ about %2</source>
         </message>
         <message>
             <source>Text you typed into web forms, which Opera offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
-            <translation>你在网页表单中输入过、Opera 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+            <translation>您在网页表单中输入过、Opera 会再次帮您填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>pip</source>
@@ -4002,8 +4058,8 @@ about %2</source>
             <translation>回收站</translation>
         </message>
         <message>
-            <source>Files you moved to the trash, on this drive and on other drives. On Windows, empty the Recycle Bin from Explorer: it needs the Windows shell, which ONE Cleaner does not drive yet.</source>
-            <translation>您移到回收站的文件，包括本磁盘和其他磁盘上的。在 Windows 上，请在资源管理器中清空回收站：这需要 Windows 外壳程序，ONE Cleaner 目前还不能调用它。</translation>
+            <source>Files you moved to the trash, on this drive and on other drives.</source>
+            <translation>您移到回收站的文件，包括本磁盘和其他磁盘上的。</translation>
         </message>
         <message>
             <source>Recent documents list</source>
@@ -4095,7 +4151,7 @@ about %2</source>
         </message>
         <message>
             <source>Text you typed into web forms, which Vivaldi offers to fill in again. Saved addresses, payment cards and passwords stay.</source>
-            <translation>你在网页表单中输入过、Vivaldi 会再次帮你填写的文字。已保存的地址、支付卡和密码会保留。</translation>
+            <translation>您在网页表单中输入过、Vivaldi 会再次帮您填写的文字。已保存的地址、支付卡和密码会保留。</translation>
         </message>
         <message>
             <source>Visual Studio Code</source>

@@ -80,8 +80,19 @@ def test_a_trash_clean_is_listed_with_its_reasons_and_put_back(
     kinds = [model.data(model.index(r, HistoryModel.WHAT)) for r in range(model.rowCount())]
     assert kinds == ["Clean (to the trash)", "Scan"]  # newest first
     assert model.data(model.index(0, HistoryModel.FILES)) == "3"
+    # Files in the trash still take their space: the page says where they went, never
+    # "0 B freed", and with the space they take there.
+    amount = model.data(model.index(0, HistoryModel.AMOUNT))
+    moved = amount.removesuffix(" to the trash")
+    assert amount.endswith(" to the trash") and moved != "0 B", amount
     details = history.details.text()
-    assert "Freed" in details and "3 files" in details and "System — User cache folder" in details
+    assert f"Moved 3 files ({moved}) to the trash." in details
+    assert f"System — User cache folder: {moved} (3 files)" in details
+    assert "Freed" not in details and "freed" not in amount
+    # So does Home's last clean.
+    shell_window.open_page("home")
+    assert shell_window.page("home").last_clean.text().endswith(f": {moved} moved to the trash.")
+    shell_window.open_page("history")
     assert not history.restore_button.isHidden()
     assert history.open_trash.isHidden()
 
@@ -144,3 +155,27 @@ def test_elsewhere_the_page_opens_the_system_trash(
     assert opened[0] == "shell:RecycleBinFolder"
     assert opened[1] == QUrl.fromLocalFile(str(Path.home() / ".Trash")).toString()
     assert opened[2] == "trash:///"
+
+
+def test_a_count_of_browser_traces_is_told_in_records(
+    qtbot: QtBot, shell_window: MainWindow, services: Any
+) -> None:
+    """A scan of the Browser traces page found records, not files: "0 files" would read as
+    nothing found."""
+    services.privacy.grant(Purpose.HISTORY, Way.GUI)
+    services.privacy.record_activity(
+        "scan",
+        {
+            "files": 0,
+            "records": 587,
+            "bytes": 219_000,
+            "per_target": {"chromium.cookies": {"files": 0, "records": 32, "bytes": 7475}},
+        },
+    )
+    shell_window.open_page("history")
+    history = shell_window.page("history")
+    model = history.model
+    assert model.data(model.index(0, HistoryModel.FILES)) == "587 records"
+    details = history.details.text()
+    assert "Found 214 KiB in 587 browser records." in details
+    assert "Chromium — Chromium cookies: 7.3 KiB (32 browser records)" in details

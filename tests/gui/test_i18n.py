@@ -250,3 +250,15 @@ def test_no_text_is_translated_inside_an_f_string() -> None:
                 if name in ("tr", "_tr", "_trn", "translate"):
                     hidden.append(f"{path.name}:{inner.lineno}")
     assert hidden == []
+
+
+def test_the_chinese_ui_addresses_the_user_one_way() -> None:
+    """The pages were translated by several people: every text says 您 (the polite "you"),
+    none 你, so the window does not switch register from one page to the next."""
+    import xml.etree.ElementTree as ET
+
+    translated = [
+        "".join(tr.itertext()) for tr in ET.parse(TS_FILE).getroot().iter("translation")
+    ]
+    assert sum("您" in text for text in translated) > 50
+    assert [text for text in translated if "你" in text] == []

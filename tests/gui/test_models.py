@@ -208,7 +208,7 @@ def test_confirmation_names_total_and_risky_items() -> None:
     question, details = confirmation_text(summary)
     assert question == "Move 1,234 files (5.3 MiB) to the trash?"
     assert "Recent documents list (Care): The list of files you opened." in details
-    assert "They stay in the trash until you empty it." in details
+    assert "opened.\n\nThey stay in the trash until you empty it." in details
     assert "2 files you unticked stay." in details
     assert "rebuilt" not in details
 
@@ -226,8 +226,11 @@ def test_the_trash_is_named_with_what_is_lost_and_no_rebuild_is_promised() -> No
     _, details = confirmation_text(CleanSummary(10, 4000, DeleteMode.PERMANENT, (trash, history)))
     assert "nothing rebuilds these, and you lose what they hold" in details
     assert "• Trash (Care): Files you moved to the trash." in details
-    assert "• Browsing history (Privacy): The pages you visited." in details
-    assert "Deleted permanently, they cannot be restored." in details
+    # The way back is a paragraph of its own, not a line stuck to the last item.
+    assert (
+        "• Browsing history (Privacy): The pages you visited.\n\n"
+        "Deleted permanently, they cannot be restored."
+    ) in details
     assert "Caches are rebuilt" not in details
 
 

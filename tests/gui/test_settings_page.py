@@ -80,9 +80,9 @@ def test_defaults_are_shown_on_a_fresh_install(dialog: SettingsPage) -> None:
     assert g.next_run.text() == "No scheduled cleaning."
     assert g.language.currentData() is Language.SYSTEM
     assert dialog.privacy_panel.retention.value() == 30
-    # The risky target says so in its label.
+    # The risky target says so in its label, with the word of the Clean page's badge.
     texts = [g.quick_list.item(i).text() for i in range(g.quick_list.count())]
-    assert "Firefox — History (privacy)" in texts
+    assert "Firefox — History (Privacy)" in texts
 
 
 def test_changed_settings_are_saved_and_shown_again(
@@ -274,3 +274,24 @@ def test_about_and_help_say_version_licence_policy_and_data_folder(
     )
     about.open_folder.click()
     assert opened == [str(data_dir)]
+
+
+def test_the_quick_list_names_each_item_once_with_the_badge_word(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """The shipped catalog: an item whose label starts with its application's name is not
+    prefixed with it again; a risky one ends with the Clean page's badge word."""
+    from onecleaner.engine.catalog import load_catalog
+
+    page = SettingsPage(
+        None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=load_catalog()
+    )
+    qtbot.addWidget(page)
+    lst = page.general.quick_list
+    items = [lst.item(i) for i in range(lst.count())]
+    texts = {item.data(Qt.ItemDataRole.UserRole): item.text() for item in items}
+    assert texts["google_chrome.cache"] == "Google Chrome cache"
+    assert texts["google_chrome.cookies"] == "Google Chrome cookies (Privacy)"
+    assert texts["system.cache"] == "System — User cache folder"
+    assert texts["system.trash"] == "System — Trash (Care)"
+    assert not [t for t in texts.values() if t.count("Google Chrome") > 1]

@@ -74,6 +74,10 @@ def test_each_installed_browser_shows_its_traces_counted_and_nothing_ticked(
     assert "records found in the browsers" in page.status.text()
     tip = str(model.data(model.index_of("chromium.cookies"), Qt.ItemDataRole.ToolTipRole))
     assert "you will be signed out of sites not on your keep-list" in tip
+    # Home's "reclaimable" stays the Clean page's scan: this count is not "found in 0 files".
+    from onecleaner import app_state
+
+    assert app_state.load_app_state(services.data_dir).last_scan is None
 
 
 def test_a_clean_from_the_page_keeps_the_kept_cookies_of_a_real_profile(
@@ -331,7 +335,7 @@ def test_the_page_follows_a_language_switch(
         assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Cookie"
         assert _cell(page.model, "chromium.cookies").startswith("2 条记录\n约 ")
         assert page.keep_editor.problem.text().startswith("“https://bank.example/”是网址或路径")
-        assert "保留名单为空：你将退出所有网站的登录。" in page.explain.text()
+        assert "保留名单为空：您将退出所有网站的登录。" in page.explain.text()
         assert page.clean_button.text() == "清理(&C)…"
         assert page.status.text() == "在浏览器中找到 2 条记录。"
     finally:

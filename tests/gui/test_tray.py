@@ -152,3 +152,23 @@ def test_the_tray_opens_a_page_and_settings_apply_at_once(qtbot: QtBot, shell: A
     page.general.schedule.setCurrentIndex(page.general.schedule.findData(Schedule.WEEKLY))
     assert shell.services.settings.schedule is Schedule.WEEKLY  # saved and applied at once
     assert shell.tray.next_run is not None
+
+
+@pytest.mark.parametrize("cancelled", [False, True])
+def test_a_quick_clean_into_the_trash_says_so_not_freed(
+    qapp: QApplication, cancelled: bool
+) -> None:
+    """Files moved to the trash still take their space: the notice says where they went and
+    how much they take, never "0 B freed"."""
+    from onecleaner.engine.model import OS, CleanResult, DeleteMode, Plan, TargetResult
+    from onecleaner.gui.jobs.workers import QuickOutcome
+    from onecleaner.gui.tray import freed_text
+
+    moved = TargetResult("system.cache", 3, 0, trashed=3, trashed_bytes=3 * 1024**2)
+    result = CleanResult((moved,), DeleteMode.TRASH, dry_run=False, cancelled=cancelled)
+    text = freed_text(QuickOutcome(Plan((), OS.LINUX, 0.0), result))
+    assert text == (
+        "Quick clean stopped: 3.0 MiB moved to the trash (3 files)."
+        if cancelled
+        else "Quick clean moved 3.0 MiB to the trash (3 files)."
+    )

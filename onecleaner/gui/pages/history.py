@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +90,22 @@ def kind_text(entry: HistoryEntry) -> str:
 
 
 def amount_text(entry: HistoryEntry) -> str:
-    """How much: found by a scan, freed by a clean, put back by a restore."""
+    """How much: found by a scan, freed by a clean (or moved to the trash, where it still takes
+    its space), put back by a restore."""
     if entry.kind == "scan":
         return _tr("%1 found").replace("%1", human_size(entry.bytes))
     if entry.kind == "restore":
         return _trn("%Ln file(s) put back", entry.files)
+    if entry.to_trash:
+        return _tr("%1 to the trash").replace("%1", human_size(entry.trashed_bytes))
     return _tr("%1 freed").replace("%1", human_size(entry.bytes))
+
+
+def count_text(entry: HistoryEntry) -> str:
+    """The Files column: the files, or the browser records when there are no files."""
+    if entry.records and not entry.files:
+        return _trn("%Ln record(s)", entry.records)
+    return f"{entry.files:,}"
 
 
 def open_system_trash(platform: str | None = None) -> bool:
@@ -165,7 +177,7 @@ class HistoryModel(QAbstractTableModel):
             if col == self.AMOUNT:
                 return amount_text(entry)
             if col == self.FILES:
-                return f"{entry.files:,}"
+                return count_text(entry)
             return f"{entry.skipped:,}" if entry.kind != "restore" else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.FILES, self.LEFT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -229,6 +241,7 @@ class HistoryPage(QWidget):
         # --- with consent: the entries and the one picked -------------------------------------
         self.model = HistoryModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("historyTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -240,11 +253,7 @@ class HistoryPage(QWidget):
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(HistoryModel.WHAT, QHeaderView.ResizeMode.Stretch)
-        metrics = self.table.fontMetrics()
-        head.resizeSection(HistoryModel.WHEN, metrics.horizontalAdvance("2026-12-31 23:59") + 32)
-        head.resizeSection(HistoryModel.AMOUNT, metrics.horizontalAdvance("999.9 MB freed") + 28)
-        head.resizeSection(HistoryModel.FILES, metrics.horizontalAdvance("999,999") + 28)
-        head.resizeSection(HistoryModel.LEFT, metrics.horizontalAdvance("Left alone") + 28)
+        self._fit_columns()
         bind(self.table.setAccessibleName, lambda: self.tr("Scans and cleans, newest first"))
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
 
@@ -327,7 +336,30 @@ class HistoryPage(QWidget):
     def retranslate(self) -> None:
         self.texts.retranslate()
         self.model.retranslate()
+        self._fit_columns()
         self._show_entry(self._current())
+
+    def _fit_columns(self) -> None:
+        """Widths that hold the longest date, amount and count in the UI language."""
+        metrics = self.table.fontMetrics()
+        head = self.table.horizontalHeader()
+        widest = HistoryEntry(0, datetime(2026, 12, 31, 23, 59), "clean", 999_999, 0, records=0)
+        samples = {
+            HistoryModel.WHEN: [format_datetime(widest.at)],
+            HistoryModel.AMOUNT: [
+                amount_text(replace(widest, bytes=999 * 1024**2)),
+                amount_text(replace(widest, mode="trash", trashed_bytes=999 * 1024**2)),
+            ],
+            HistoryModel.FILES: [
+                count_text(widest),
+                count_text(replace(widest, files=0, records=99_999)),
+            ],
+            HistoryModel.LEFT: [
+                self.model.headerData(HistoryModel.LEFT, Qt.Orientation.Horizontal)
+            ],
+        }
+        for column, texts in samples.items():
+            head.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 28)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -422,24 +454,42 @@ class HistoryPage(QWidget):
         ]
         if entry.kind == "restore":
             return "".join(lines)
+        trash = entry.to_trash
+        size = human_size(entry.trashed_bytes if trash else entry.bytes)
         if entry.kind == "scan":
             what = self.tr("Found %1 in %Ln file(s).", "", entry.files)
+        elif trash:  # the files still take their space, in the trash: never "freed"
+            what = self.tr("Moved %Ln file(s) (%1) to the trash.", "", entry.files)
         else:
             what = self.tr("Freed %1 by removing %Ln file(s).", "", entry.files)
-        lines.append(f"<p>{_escape(what.replace('%1', human_size(entry.bytes)))}</p>")
+        if entry.records and not entry.files:
+            what = (
+                self.tr("Found %1 in %Ln browser record(s).", "", entry.records)
+                if entry.kind == "scan"
+                else self.tr("Removed %Ln browser record(s).", "", entry.records)
+            )
+        lines.append(f"<p>{_escape(what.replace('%1', size))}</p>")
+        if entry.records and entry.files:
+            also = self.tr("Also %Ln browser record(s).", "", entry.records)
+            lines.append(f"<p>{_escape(also)}</p>")
         if entry.per_target:
             items = []
             for target_id, figures in sorted(
-                entry.per_target.items(), key=lambda kv: (-kv[1].bytes, kv[0])
+                entry.per_target.items(),
+                key=lambda kv: (-(kv[1].trashed_bytes if trash else kv[1].bytes), kv[0]),
             ):
-                if figures.files == 0 and figures.bytes == 0:
+                if figures.files == 0 and figures.bytes == 0 and figures.records == 0:
                     continue
-                files = self.tr("%Ln file(s)", "", figures.files)
+                counted = (
+                    self.tr("%Ln browser record(s)", "", figures.records)
+                    if figures.records and not figures.files
+                    else self.tr("%Ln file(s)", "", figures.files)
+                )
                 line = (
                     self.tr("%1: %2 (%3)")
                     .replace("%1", self._target_name(target_id))
-                    .replace("%2", human_size(figures.bytes))
-                    .replace("%3", files)
+                    .replace("%2", human_size(figures.trashed_bytes if trash else figures.bytes))
+                    .replace("%3", counted)
                 )
                 items.append(f"<li>{_escape(line)}</li>")
             if items:

@@ -322,10 +322,16 @@ class HomePage(QWidget):
             self.last_clean.setText("")
             self.last_clean.hide()
         else:
+            # Files moved to the trash still take their space there: never "freed".
+            said = (
+                self.tr("Last clean, %1: %2 moved to the trash.")
+                if clean.trashed_bytes
+                else self.tr("Last clean, %1: %2 freed.")
+            )
             self.last_clean.setText(
-                self.tr("Last clean, %1: %2 freed.")
-                .replace("%1", format_datetime(clean.at))
-                .replace("%2", human_size(clean.bytes))
+                said.replace("%1", format_datetime(clean.at)).replace(
+                    "%2", human_size(clean.trashed_bytes or clean.bytes)
+                )
             )
             self.last_clean.show()
 

@@ -101,11 +101,12 @@ def confirmation_text(summary: CleanSummary) -> tuple[str, str]:
             if item.description:
                 line += f": {catalog_text(item.description)}"
             risky.append(line)
-        if summary.mode is DeleteMode.TRASH:
-            risky.append(_tr("They stay in the trash until you empty it."))
-        else:
-            risky.append(_tr("Deleted permanently, they cannot be restored."))
         parts.append("\n".join(risky))
+        # A paragraph of its own: after the list it would read as part of the last item.
+        if summary.mode is DeleteMode.TRASH:
+            parts.append(_tr("They stay in the trash until you empty it."))
+        else:
+            parts.append(_tr("Deleted permanently, they cannot be restored."))
     if summary.unticked:
         parts.append(_trn("%Ln file(s) you unticked stay.", summary.unticked))
     if not summary.risky:

@@ -33,6 +33,7 @@ from onecleaner.gui.pages.clean.target_tree import TargetTreeModel, group_target
 from onecleaner.gui.pages.clean.trace_note import TraceNote
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.theme import GAP, MARGIN, SPACING
+from onecleaner.gui.units import size_width
 
 
 class CleanLayout(QWidget):
@@ -77,7 +78,7 @@ class CleanLayout(QWidget):
         widths = {
             TargetTreeModel.RISK: metrics.horizontalAdvance("Privacy") + 26,
             TargetTreeModel.SIZE: max(
-                metrics.horizontalAdvance(text) for text in ("999.9 MB", not_found_text())
+                size_width(metrics), metrics.horizontalAdvance(not_found_text())
             )
             + 24,
             TargetTreeModel.FILES: max(
@@ -100,7 +101,7 @@ class CleanLayout(QWidget):
         self.files_view.setSortingEnabled(True)
         metrics = self.files_view.fontMetrics()
         files_header = self.files_view.horizontalHeader()
-        files_header.resizeSection(FileTableModel.SIZE, metrics.horizontalAdvance("999.9 MB") + 36)
+        files_header.resizeSection(FileTableModel.SIZE, size_width(metrics) + 36)
         files_header.resizeSection(
             FileTableModel.MODIFIED, metrics.horizontalAdvance("2000-00-00 00:00") + 36
         )
@@ -278,6 +279,7 @@ class CleanLayout(QWidget):
 def _setup_big_table(view: QTableView, *, stretch: int) -> None:
     """A table that stays smooth with 200,000 rows: fixed row heights, no content sizing."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)

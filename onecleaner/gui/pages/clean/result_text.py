@@ -61,6 +61,8 @@ def scan_status_text(outcome: ScanOutcome) -> str:
     )
     if plan.records:
         found = _tr("%1 %2").replace("%1", found).replace("%2", records_sentence(plan.records))
+    if not plan.skipped:  # "0 items left alone" says nothing
+        return found
     left = _trn("%Ln item(s) left alone.", len(plan.skipped))
     return _tr("%1 %2").replace("%1", found).replace("%2", left)  # two sentences, joined
 

@@ -52,9 +52,17 @@ class CleaningSession(QObject):
     closed = Signal(object)  # CloseOutcome
     failed = Signal(str)
 
-    def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: AppServices,
+        parent: QObject | None = None,
+        *,
+        remember_scans: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        # Home's "reclaimable" is the Clean page's last scan: another page's count keeps off it.
+        self.remember_scans = remember_scans
         self.selection = FileSelection()
         self.stage = Stage.IDLE
         self.outcome: ScanOutcome | None = None
@@ -132,9 +140,10 @@ class CleaningSession(QObject):
         # outcome.bytes leaves out what the user had unticked before this scan.
         self.services.record_activity("scan", {**outcome.plan.activity(), "bytes": outcome.bytes})
         plan = outcome.plan
-        self.services.remember(
-            "scan", plan.files, outcome.bytes, len(plan.targets), plan.cancelled
-        )
+        if self.remember_scans:
+            self.services.remember(
+                "scan", plan.files, outcome.bytes, len(plan.targets), plan.cancelled
+            )
         self.scanned.emit(outcome)
 
     # --- running applications ---------------------------------------------------------------

@@ -22,6 +22,7 @@ from onecleaner.gui.i18n import Texts
 from onecleaner.gui.pages.clean.models import SkipTableModel
 from onecleaner.gui.pages.disk_usage.candidates import CandidateModel, Column
 from onecleaner.gui.theme import SPACING
+from onecleaner.gui.units import size_width
 
 
 class FinderLayout(QWidget):
@@ -37,6 +38,7 @@ class FinderLayout(QWidget):
 
         self.model = CandidateModel(kind, self, home=home)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName(f"{kind.value}Table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,7 +56,7 @@ class FinderLayout(QWidget):
         metrics = self.table.fontMetrics()
         widths = {
             Column.PATH: metrics.horizontalAdvance("src/package/__pycache__") + 40,
-            Column.SIZE: metrics.horizontalAdvance("999.9 MB") + 28,
+            Column.SIZE: size_width(metrics) + 28,
             Column.FILES: metrics.horizontalAdvance("999,999") + 24,
             Column.USED: metrics.horizontalAdvance("2026-12-31") + 48,
             Column.NOTE: metrics.horizontalAdvance("Project changed in the last 30 days") + 16,
@@ -83,6 +85,7 @@ class FinderLayout(QWidget):
 
         self.skip_model = SkipTableModel(self)
         self.skips_view = QTableView(self)
+        self.skips_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.skips_view.setObjectName(f"{kind.value}Skips")
         self.skips_view.setModel(self.skip_model)
         self.skips_view.verticalHeader().setVisible(False)

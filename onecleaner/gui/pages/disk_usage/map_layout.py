@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from onecleaner.gui.i18n import Texts
 from onecleaner.gui.pages.disk_usage.folder_list import FolderListModel
 from onecleaner.gui.theme import SPACING
+from onecleaner.gui.units import size_width
 from onecleaner.gui.widgets.breadcrumb import Breadcrumb
 from onecleaner.gui.widgets.treemap import TreemapWidget
 
@@ -45,6 +46,7 @@ class MapLayout(QWidget):
 
         self.model = FolderListModel(self)
         self.list = QTableView(self)
+        self.list.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.list.setObjectName("folderList")
         self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -59,7 +61,7 @@ class MapLayout(QWidget):
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(FolderListModel.NAME, QHeaderView.ResizeMode.Stretch)
         metrics = self.list.fontMetrics()
-        head.resizeSection(FolderListModel.SIZE, metrics.horizontalAdvance("999.9 MB") + 28)
+        head.resizeSection(FolderListModel.SIZE, size_width(metrics) + 28)
         head.resizeSection(FolderListModel.SHARE, metrics.horizontalAdvance("100.0%") + 28)
         head.resizeSection(FolderListModel.FILES, metrics.horizontalAdvance("9,999,999") + 24)
         self.list.setSortingEnabled(True)

@@ -6,7 +6,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -67,21 +67,28 @@ class DiskUsagePage(QWidget):
         header.addWidget(self.choose_button)
         header.addWidget(self.home_button)
 
+        # The tabs before their contents: Tab reaches them first, top to bottom.
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
         self.map_tab = MapTab(self.services, self.dialogs, self.options, self)
         self.finder_tabs = {
             kind: FinderTab(kind, self.services, self.dialogs, self.options, self)
             for kind in (FinderKind.LARGE, FinderKind.OLD, FinderKind.ARTEFACTS)
         }
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.map_tab, "")
         for tab in self.finder_tabs.values():
             self.tabs.addTab(tab, "")
             tab.removed.connect(self.map_tab_mark_stale)
             self.map_tab.removed.connect(tab.mark_stale)
+        # Esc stops the walk, search or clean running here (enabled only while one runs).
+        self.cancel_action = QAction(self)
+        self.cancel_action.setShortcut(QKeySequence("Esc"))
+        self.cancel_action.setEnabled(False)
+        self.cancel_action.triggered.connect(self.cancel)
         # The folder changes only while nothing runs on it.
         for runner in (self.map_tab.runner, *(t.runner for t in self.finder_tabs.values())):
             runner.busyChanged.connect(lambda _busy: self._show_folder())
+            runner.busyChanged.connect(lambda _busy: self.cancel_action.setEnabled(self.busy()))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, GAP, MARGIN, GAP)
@@ -106,7 +113,7 @@ class DiskUsagePage(QWidget):
             tab.show_mode()  # the delete mode may have changed in Settings
 
     def shortcuts(self) -> list[QAction]:
-        return []
+        return [self.cancel_action]
 
     def retranslate(self) -> None:
         self.texts.retranslate()
@@ -146,6 +153,12 @@ class DiskUsagePage(QWidget):
 
     def busy(self) -> bool:
         return self.map_tab.runner.busy or any(t.runner.busy for t in self.finder_tabs.values())
+
+    def cancel(self) -> None:
+        """Stop whatever runs on the page (the map's walk, a search, a clean)."""
+        self.map_tab.cancel()
+        for tab in self.finder_tabs.values():
+            tab.cancel()
 
     def choose_folder(self) -> None:
         """Ask for a folder, then map it."""

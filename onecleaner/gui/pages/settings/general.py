@@ -324,12 +324,16 @@ class GeneralPage(QWidget):
             app = app_name(self._catalog.app_of(target))
         except Exception:  # a target without its application: show the id instead
             app = target.app_id
+        # The words of the Clean page's risk badges, so one item reads the same everywhere.
         risk = {
             Risk.SAFE: "",
-            Risk.CARE: self.tr(" (take care)"),
-            Risk.PRIVACY: self.tr(" (privacy)"),
+            Risk.CARE: self.tr(" (Care)"),
+            Risk.PRIVACY: self.tr(" (Privacy)"),
         }[target.risk]
-        return f"{app} — {target_label(target)}{risk}"
+        label = target_label(target)
+        # "Google Chrome — Google Chrome cache" says the name twice: the label alone does.
+        shown = label if label.startswith(app) else f"{app} — {label}"
+        return f"{shown}{risk}"
 
     def _label_quick_items(self) -> None:
         by_id = {t.id: t for t in self._catalog.targets_for(current_os())}

@@ -135,6 +135,7 @@ class JournalDialog(QDialog):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
 
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Activity log records"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -60,14 +60,15 @@ class SettingsPage(QWidget):
         self.title = QLabel(self)
         self.title.setProperty("role", "title")
         self.texts.bind(self.title.setText, lambda: self.tr("Settings"))
+        # The tabs before their contents: Tab reaches them first, top to bottom.
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
         self.general = GeneralPage(self, catalog=catalog, data_dir=data_dir)
         self.privacy_panel = PrivacyPanel(self, privacy=privacy)
         self.privacy_panel.forgotten.connect(self._after_forget)
         self.privacy_panel.noticeInstalled.connect(self.noticeInstalled)
         self.about = AboutTab(self, data_dir=data_dir, privacy=privacy)
 
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
         self.texts.bind(self.tabs.setAccessibleName, lambda: self.tr("Settings pages"))
         self.tabs.addTab(_scrolling(self.general, self), "")
         self.tabs.addTab(_scrolling(self.privacy_panel, self), "")

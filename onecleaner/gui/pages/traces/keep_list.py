@@ -123,6 +123,7 @@ class KeepListEditor(QWidget):
         self.suggestion_model = SuggestionModel(self)
         self.suggestion_model.toggled.connect(self._on_suggestion_toggled)
         self.suggestions = QTableView(self)
+        self.suggestions.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.suggestions.setObjectName("suggestionTable")
         self.suggestions.setProperty("role", "roomy")
         self.suggestions.setModel(self.suggestion_model)

@@ -80,6 +80,7 @@ class TracesLayout(QWidget):
         left = _card(self)
         self.model = TracesModel(parent=self)
         self.table = QTableView(left)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("tracesTable")
         self.table.setProperty("role", "roomy")
         self.table.setModel(self.model)
@@ -166,8 +167,9 @@ class TracesLayout(QWidget):
         footer.addWidget(self.status, 3)
         footer.addWidget(self.progress, 2)
         footer.addSpacing(GAP)
-        footer.addWidget(self.cancel_button)
+        # Cancel last, as on the Clean and Disk usage pages.
         footer.addWidget(self.clean_button)
+        footer.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, GAP, MARGIN, GAP)
@@ -182,8 +184,8 @@ class TracesLayout(QWidget):
         QWidget.setTabOrder(self.scan_button, self.close_button)
         QWidget.setTabOrder(self.close_button, self.table)
         QWidget.setTabOrder(self.table, self.keep_editor.field)
-        QWidget.setTabOrder(self.keep_editor.suggestions, self.cancel_button)
-        QWidget.setTabOrder(self.cancel_button, self.clean_button)
+        QWidget.setTabOrder(self.keep_editor.suggestions, self.clean_button)
+        QWidget.setTabOrder(self.clean_button, self.cancel_button)
         self.model.modelReset.connect(self.fit_table)
         self.model.dataChanged.connect(lambda *_args: self.fit_table())
         self.fit_table()

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 
 from onecleaner.engine.model import Application, CleanResult, Phase, Progress, Target
 from onecleaner.engine.records.recipes import TraceKind
@@ -48,7 +48,7 @@ class TracesPage(TracesLayout):
         self.context = context
         self.services = context.services
         self.dialogs = context.dialogs
-        self.session = CleaningSession(self.services, self)
+        self.session = CleaningSession(self.services, self, remember_scans=False)
         self._suggest_job: Job | None = None
         self._scanned_keep: tuple[str, ...] | None = None  # the keep-list of the last scan
         self._after_scan: Callable[[], None] | None = None
@@ -57,6 +57,9 @@ class TracesPage(TracesLayout):
         self._status: Callable[[], str] = lambda: ""
         self._results: Callable[[], str] | None = None
         self._build_widgets(self.services.data_dir)
+        # Esc stops this page's count or clean (enabled only while one runs).
+        self.cancel_action = QAction(self)
+        self.cancel_action.setShortcut(QKeySequence("Esc"))
         self.keep_editor.set_keep(self.services.settings.cookie_keep_list)
         self._load_browsers()
         self._connect()
@@ -81,7 +84,7 @@ class TracesPage(TracesLayout):
             self.keep_editor.focus_field()
 
     def shortcuts(self) -> list[QAction]:
-        return []
+        return [self.cancel_action]
 
     def retranslate(self) -> None:
         self.texts.retranslate()
@@ -109,6 +112,7 @@ class TracesPage(TracesLayout):
         self.scan_button.clicked.connect(self.scan)
         self.clean_button.clicked.connect(self.clean)
         self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_action.triggered.connect(self.cancel)
         self.close_button.clicked.connect(self.close_running)
         self.model.checkedChanged.connect(self._explain)
         self.model.checkedChanged.connect(self._update_buttons)
@@ -316,6 +320,7 @@ class TracesPage(TracesLayout):
         self.scan_button.setEnabled(not busy and bool(self.model.targets()))
         self.clean_button.setEnabled(not busy and bool(self.model.checked_ids()))
         self.cancel_button.setEnabled(busy)
+        self.cancel_action.setEnabled(busy)
         self.close_button.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.keep_editor.setEnabled(not busy or self.session.stage is not Stage.CLEANING)

@@ -213,7 +213,7 @@ def lock_problems(requirements: Sequence[str], path: Path = LOCK) -> list[str]:
             for r in pins
             if r.marker is None or r.marker.evaluate(env)
         }
-        for text in requirements:
+        for text in [*requirements, *_extras_requirements(requirements)]:
             wanted = Requirement(text)
             if wanted.marker is not None and not wanted.marker.evaluate(env):
                 continue
@@ -222,6 +222,33 @@ def lock_problems(requirements: Sequence[str], path: Path = LOCK) -> list[str]:
             if version is None or not wanted.specifier.contains(version, prereleases=True):
                 problems.append(f"{target.name}: {text} is locked as {version or 'nothing'}")
     return problems
+
+
+def _extras_requirements(requirements: Sequence[str]) -> list[str]:
+    """What the extras asked for bring (send2trash[nativeLib] -> pywin32 on Windows), read from
+    the installed package's metadata, each with its marker for where it applies."""
+    from importlib import metadata
+
+    out = []
+    for text in requirements:
+        wanted = Requirement(text)
+        if not wanted.extras:
+            continue
+        try:
+            declared = metadata.requires(wanted.name) or []
+        except metadata.PackageNotFoundError:
+            continue  # not installed here: the lock's own resolution decided it
+        for extra in wanted.extras:
+            for dep in map(Requirement, declared):
+                if dep.marker is None or "extra" not in str(dep.marker):
+                    continue
+                for target in TARGETS:
+                    env = {**target.markers(), "extra": extra}
+                    both = wanted.marker is None or wanted.marker.evaluate(env)
+                    if both and dep.marker.evaluate(env):
+                        where = f"sys_platform == '{target.sys_platform}'"
+                        out.append(f"{dep.name}{dep.specifier}; {where}")
+    return list(dict.fromkeys(out))
 
 
 def check_wheels() -> int:

@@ -3,7 +3,7 @@
 Run from anywhere:  python installer/update_translations.py [--check]
 
 1. `lupdate` collects every `self.tr()` / `QCoreApplication.translate()` text of
-   onecleaner/gui/*.py into resources/translations/onecleaner_<lang>.ts, keeping the
+   onecleaner/gui/**/*.py into resources/translations/onecleaner_<lang>.ts, keeping the
    translations already made and dropping texts the code no longer has.
 2. Texts passed through a module's small wrapper (`def _tr(text): return
    QCoreApplication.translate("tray", text)`, called as `_tr("Quit")`) are invisible to
@@ -13,8 +13,11 @@ Run from anywhere:  python installer/update_translations.py [--check]
    resources/cleaners/*.toml) are added under the "catalog" context, the English text as the
    source, with their earlier translations kept; the GUI shows them through
    onecleaner/gui/catalog_text.py. The definitions themselves stay data.
-4. `lrelease` compiles each .ts into the .qm the app loads.
-5. It prints how many texts each language still lacks (and lists them with --list);
+4. Texts with a count (`%n` or `%Ln` in the source, asked with `n`: `self.tr("%Ln file(s)", "",
+   n)`) become plural ("numerus") messages with the language's number of forms. English, the
+   source language, gets its own .ts holding only those, so "1 file" and "2 files" read right.
+5. `lrelease` compiles each .ts into the .qm the app loads.
+6. It prints how many texts each language still lacks (and lists them with --list);
    --check exits 1 when any is missing (for CI).
 
 The tools ship with PySide6 (pyside6-lupdate / pyside6-lrelease, or the lupdate/lrelease
@@ -37,7 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "onecleaner" / "gui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 CLEANERS = ROOT / "resources" / "cleaners"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("en", "zh_CN")
+#: Plural forms per language (Qt's numerus rules): English one/other, Chinese one.
+PLURAL_FORMS = {"en": 2, "zh_CN": 1}
 #: The context of the definitions' texts (onecleaner/gui/catalog_text.py reads it).
 CATALOG_CONTEXT = "catalog"
 
@@ -60,7 +65,7 @@ def find_tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in SOURCES.glob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
 
 
 def unfinished(ts_file: Path) -> list[tuple[str, str]]:
@@ -194,6 +199,50 @@ def add_wrapped(ts_file: Path, texts: list[tuple[str, str]], earlier: Known) -> 
     return added
 
 
+def is_plural(source: str) -> bool:
+    """Whether a source text takes a count (Qt's %n placeholder, or %Ln with digit grouping)."""
+    return "%n" in source or "%Ln" in source
+
+
+def mark_plurals(ts_file: Path, language: str) -> None:
+    """Make every counted text a plural message with the language's forms (earlier ones kept);
+    the source language's .ts keeps only those."""
+    forms = PLURAL_FORMS.get(language, 1)
+    tree = ET.parse(ts_file)
+    root = tree.getroot()
+    for context in list(root.iter("context")):
+        for message in list(context.iter("message")):
+            source = message.findtext("source", "")
+            if not is_plural(source):
+                if language == "en":
+                    context.remove(message)
+                continue
+            message.set("numerus", "yes")
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation", {"type": "unfinished"})
+            present = [f.text or "" for f in translation.iter("numerusform")]
+            if not present and (translation.text or "").strip():
+                present = [translation.text or ""]  # a form written before it was plural
+            translation.text = None
+            for old in list(translation):
+                translation.remove(old)
+            filled = (present + [""] * forms)[:forms]
+            for text in filled:
+                ET.SubElement(translation, "numerusform").text = text
+            if all(f.strip() for f in filled) and translation.get("type") != "unfinished":
+                translation.attrib.pop("type", None)
+            elif not all(f.strip() for f in filled):
+                translation.set("type", "unfinished")
+        if language == "en" and context.find("message") is None:
+            root.remove(context)
+    ET.indent(tree, space="    ")
+    body = ET.tostring(root, encoding="unicode")
+    ts_file.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a text is untranslated")
@@ -227,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         wrapped = [t for src in sources() for t in wrapped_texts(ROOT / src)]
         added = add_wrapped(ts_file, wrapped + catalog_texts(), earlier)
         print(f"    Added {added} text(s) passed through translate wrappers or from the catalog")
+        mark_plurals(ts_file, language)
         subprocess.run([lrelease, str(ts_file), "-qm", str(qm_file)], cwd=ROOT, check=True)
         missing = unfinished(ts_file)
         missing_total += len(missing)

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from onecleaner.privacy.logfiles import LOG_FOLDER
 from onecleaner.privacy.redact import redact
 
-LOG_FOLDER = "logs"
 LOG_FILE = "onecleaner.log"
 MAX_BYTES = 1024 * 1024
 BACKUP_COUNT = 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -226,14 +226,56 @@ def update_settings(data_dir: Path, change: Callable[[Settings], Settings]) -> S
     return result[-1]
 
 
+def apply_changes(current: Settings, before: Settings, after: Settings) -> Settings:
+    """`current` with the values a form changed from `before` to `after`, for `update_settings`:
+    a value the form left alone keeps what another process may have stored meanwhile."""
+    changed = {
+        f.name: getattr(after, f.name)
+        for f in dataclasses.fields(Settings)
+        if getattr(after, f.name) != getattr(before, f.name)
+    }
+    return dataclasses.replace(current, **changed)
+
+
+class KeepListUnknown(Exception):
+    """The settings file could not be read, so the saved keep-list is unknown (nothing changed)."""
+
+
+def change_keep_list(
+    data_dir: Path, change: Callable[[tuple[str, ...]], Iterable[str]]
+) -> tuple[tuple[str, ...], Settings]:
+    """Change the stored cookie keep-list under the data folder's lock (another process's
+    change of the settings in the meantime is kept): (the list just before, the settings now).
+
+    `change` gets the stored list and returns the new one (normalized domains; repeats are
+    dropped). Raises KeepListUnknown, changing nothing, when the saved list cannot be read:
+    writing over it would lose the domains the user kept.
+    """
+    _settings, warning = load_settings(data_dir)
+    if keep_list_unknown(warning):
+        raise KeepListUnknown(warning or "")
+    before: list[tuple[str, ...]] = []
+
+    def apply(settings: Settings) -> Settings:
+        before.append(settings.cookie_keep_list)
+        keep = tuple(dict.fromkeys(change(settings.cookie_keep_list)))
+        return dataclasses.replace(settings, cookie_keep_list=keep)
+
+    now = update_settings(data_dir, apply)
+    return before[-1], now
+
+
 __all__ = [
     "MIGRATIONS",
     "RETENTION_RANGE",
     "SCHEMA_VERSION",
     "SETTINGS_FILE",
+    "KeepListUnknown",
     "Language",
     "Schedule",
     "Settings",
+    "apply_changes",
+    "change_keep_list",
     "keep_domains",
     "keep_list_unknown",
     "load_settings",

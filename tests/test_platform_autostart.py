@@ -20,7 +20,7 @@ from onecleaner import autostart, child_process
 from onecleaner.appinfo import APP_ID
 from onecleaner.engine.catalog import load_catalog
 from onecleaner.engine.model import OS, DeleteMode
-from onecleaner.gui.settings_dialog import SettingsDialog
+from onecleaner.gui.pages.settings.page import SettingsPage
 from onecleaner.privacy.service import PrivacyService
 from onecleaner.settings import load_settings
 
@@ -190,15 +190,15 @@ def test_windows_without_the_gui_script_uses_pythonw(
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, data_dir: Path) -> SettingsDialog:
-    dlg = SettingsDialog(
+def dialog(qtbot: QtBot, data_dir: Path) -> SettingsPage:
+    dlg = SettingsPage(
         None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=load_catalog()
     )
     qtbot.addWidget(dlg)
     return dlg
 
 
-def _change_something_else(dlg: SettingsDialog) -> None:
+def _change_something_else(dlg: SettingsPage) -> None:
     box = dlg.general.delete_mode
     box.setCurrentIndex(box.findData(DeleteMode.TRASH))
 
@@ -208,7 +208,7 @@ def test_an_entry_made_outside_the_app_is_shown_on_and_survives_other_changes(
 ) -> None:
     entry = Path(autostart.enable(["/opt/onecleaner/onecleaner-gui", "--tray"], system=OS.LINUX))
     made = entry.read_bytes()
-    dlg = SettingsDialog(
+    dlg = SettingsPage(
         None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=load_catalog()
     )
     qtbot.addWidget(dlg)
@@ -227,7 +227,7 @@ def test_an_entry_switched_off_by_the_desktop_shows_off_and_is_left_alone(
     entry = Path(autostart.enable(["/opt/onecleaner/onecleaner-gui", "--tray"], system=OS.LINUX))
     entry.write_text(entry.read_text() + "Hidden=true\n")
     made = entry.read_bytes()
-    dlg = SettingsDialog(
+    dlg = SettingsPage(
         None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=load_catalog()
     )
     qtbot.addWidget(dlg)
@@ -238,7 +238,7 @@ def test_an_entry_switched_off_by_the_desktop_shows_off_and_is_left_alone(
     assert entry.read_bytes() == made
 
 
-def test_switching_off_in_the_app_removes_the_entry(dialog: SettingsDialog) -> None:
+def test_switching_off_in_the_app_removes_the_entry(dialog: SettingsPage) -> None:
     entry = Path(autostart.enable(["/opt/onecleaner/onecleaner-gui", "--tray"], system=OS.LINUX))
     dialog.show_settings(load_settings(Path(dialog._data_dir))[0])
     assert dialog.general.start_at_login.isChecked()
@@ -256,7 +256,7 @@ def test_windows_task_manager_off_is_shown_off_and_the_installer_value_survives(
     monkeypatch.setattr(autostart, "current_os", lambda: OS.WINDOWS)
     monkeypatch.setattr(autostart, "WinregRegistry", lambda: reg)
     before = dict(reg.values)
-    dlg = SettingsDialog(
+    dlg = SettingsPage(
         None, data_dir=data_dir, privacy=PrivacyService(data_dir), catalog=load_catalog()
     )
     qtbot.addWidget(dlg)

@@ -73,6 +73,29 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "installer/lock.py --check-wheels" in script
 
 
+SLOW_MARK = re.compile(r"\bpytest\.mark\.slow\b")
+SLOW_COMMAND = "QT_QPA_PLATFORM=offscreen python -m pytest -m slow -q -p no:cacheprovider"
+
+
+def test_development_names_every_slow_test_and_ci_runs_none() -> None:
+    """Each file holding slow tests is named with the slow command; CI leaves them out."""
+    text = README.read_text(encoding="utf-8")
+    development = text[text.index("## Development") :]
+    slow_files = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "tests").rglob("test_*.py")
+        if SLOW_MARK.search(p.read_text(encoding="utf-8"))
+    )
+    assert slow_files, "no slow tests found: the search no longer matches how they are marked"
+    assert SLOW_COMMAND in development
+    assert [f for f in slow_files if f"`{f}`" not in development] == []
+    # The default run leaves them out through pyproject's addopts, which a -m would override.
+    test_command = _between(text, "<!-- test-command -->", "<!-- /test-command -->")
+    assert "pytest -q" in test_command
+    assert re.search(r"pytest\b[^&;|\n]*\s-m\s", test_command) is None, test_command
+    assert "-m slow" not in CI_RUN.read_text(encoding="utf-8")
+
+
 def test_the_github_workflow_runs_the_readme_command_on_every_os() -> None:
     """The workflow for downstream builders reads the command through .ci/run too."""
     workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")

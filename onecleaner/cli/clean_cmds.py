@@ -7,6 +7,7 @@ import contextlib
 import json
 import signal
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import FrameType
@@ -19,6 +20,7 @@ from onecleaner.engine.finders.found import is_finder_plan
 from onecleaner.engine.model import CleanResult, DeleteMode, Plan, Risk, Target, TargetResult
 
 if TYPE_CHECKING:
+    from onecleaner.app.policy import CleanPolicy
     from onecleaner.engine.catalog import Catalog
     from onecleaner.engine.env import Environment
     from onecleaner.engine.processes import ProcessProbe
@@ -91,12 +93,13 @@ def _days(text: str) -> float:
 class _Engine:
     catalog: Catalog
     env: Environment
-    settings: Settings | None  # None: no settings module in this build, or unreadable
+    settings: Settings  # the defaults when the file could not be read
+    policy: CleanPolicy  # what the settings and the data folder ask of every scan and clean
     keep_list_unknown: bool = False  # the saved cookie keep-list could not be read
 
     @property
     def keep_domains(self) -> tuple[str, ...]:
-        return tuple(getattr(self.settings, "cookie_keep_list", None) or ())
+        return self.policy.keep_domains
 
     def probe(self) -> ProcessProbe:
         from onecleaner.engine.processes import ProcessProbe
@@ -106,6 +109,7 @@ class _Engine:
 
 def _engine(ctx: CliContext) -> _Engine:
     """The catalog (its problems warned about on stderr), the environment, the user's settings."""
+    from onecleaner.app.policy import clean_policy
     from onecleaner.engine.catalog import load_catalog
     from onecleaner.engine.env import Environment
 
@@ -116,46 +120,59 @@ def _engine(ctx: CliContext) -> _Engine:
     for problem in catalog.problems:
         ctx.note(f"onecleaner: warning: skipped a bad definition: {problem}")
     settings, unknown = _settings(ctx)
-    return _Engine(catalog, Environment.current(), settings, unknown)
+    return _Engine(
+        catalog, Environment.current(), settings, clean_policy(settings, ctx.data_dir), unknown
+    )
 
 
-def _settings(ctx: CliContext) -> tuple[Settings | None, bool]:
-    """The user's settings if the settings module is there, and whether the cookie keep-list
-    could not be read; a broken file is said, not fatal."""
-    try:
-        from onecleaner.settings import keep_list_unknown, load_settings
-    except ImportError:  # a build without the settings module: the defaults
-        return None, False
+def _settings(ctx: CliContext) -> tuple[Settings, bool]:
+    """The user's settings, and whether the cookie keep-list could not be read; a broken file
+    is said, not fatal."""
+    from onecleaner.settings import Settings, keep_list_unknown, load_settings
+
     try:
         settings, warning = load_settings(ctx.data_dir)
     except Exception as exc:  # never let settings stop a clean; the defaults are safe
         ctx.note(f"onecleaner: note: settings not read ({exc}); using the defaults")
-        return None, True
+        return Settings(), True
     if warning:
         ctx.note(f"onecleaner: note: {warning}")
     return settings, keep_list_unknown(warning)
 
 
-def _select(eng: _Engine, ids: Sequence[str]) -> list[Target]:
-    """The targets named (or the quick selection); an unknown id is a usage error naming it."""
-    if not ids:
-        quick = tuple(getattr(eng.settings, "quick_targets", None) or ())
-        if quick:
-            try:
-                return eng.catalog.select(quick, eng.env.os)
-            except UnknownTarget as exc:
-                raise UsageError(f"your settings' quick selection names an {exc}") from exc
-    try:
-        return eng.catalog.select(list(ids), eng.env.os)
-    except UnknownTarget as exc:
-        raise UsageError(str(exc)) from exc
+#: What `scan` and `clean` without a target say when every quick item is unticked.
+EMPTY_QUICK = (
+    "Your quick selection is empty: every quick item is unticked in the settings, so there is "
+    "nothing to clean. Name targets (see 'onecleaner list'), or tick quick items in the "
+    "window's Settings."
+)
+
+
+def _select(eng: _Engine, ctx: CliContext, ids: Sequence[str]) -> list[Target]:
+    """The targets named, or the quick selection (empty when the user emptied it: said on
+    stderr); an unknown id is a usage error naming it."""
+    if ids:
+        try:
+            return eng.catalog.select(list(ids), eng.env.os)
+        except UnknownTarget as exc:
+            raise UsageError(str(exc)) from exc
+    from onecleaner.app.quick import quick_selection
+
+    quick = quick_selection(eng.catalog, eng.settings, eng.env.os)
+    for target_id in quick.unknown:
+        ctx.note(
+            f"onecleaner: note: your quick selection names '{target_id}', which is not a "
+            "target on this system; it is left out"
+        )
+    if quick.empty:
+        ctx.note(EMPTY_QUICK)
+    return list(quick.targets)
 
 
 def _quick_ids(eng: _Engine) -> set[str]:
-    quick = tuple(getattr(eng.settings, "quick_targets", None) or ())
-    if quick:
-        return set(quick)
-    return {t.id for t in eng.catalog.targets_for(eng.env.os) if eng.catalog.in_preset(t.id)}
+    from onecleaner.app.quick import quick_selection
+
+    return set(quick_selection(eng.catalog, eng.settings, eng.env.os).ids)
 
 
 # -- list --------------------------------------------------------------------------------------
@@ -204,8 +221,14 @@ def _name(catalog: Catalog, target: Target) -> str:
 
 def run_scan(args: argparse.Namespace, ctx: CliContext) -> int:
     """Scan the targets, print what a clean would free, optionally save the plan."""
+    from onecleaner.app.report import scan_report
+
     eng = _engine(ctx)
-    targets = _select(eng, args.targets)
+    targets = _select(eng, ctx, args.targets)
+    if not targets:  # an emptied quick selection: nothing to scan, nothing to do
+        if args.json:
+            _emit(ctx, scan_report(Plan((), eng.env.os, time.time())))
+        return EXIT_OK
     plan = _scan(eng, ctx, targets, args.min_age_days)
     if args.plan_out:
         from onecleaner.engine.planfile import save_plan
@@ -215,24 +238,16 @@ def run_scan(args: argparse.Namespace, ctx: CliContext) -> int:
         except PlanFileError as exc:
             raise UsageError(str(exc)) from exc
     _record(ctx, "scan", plan.activity())
-    _emit(ctx, output.plan_json(plan) if args.json else output.plan_lines(plan, args.plan_out))
+    _emit(ctx, scan_report(plan) if args.json else output.plan_lines(plan, args.plan_out))
     return EXIT_PARTIAL if plan.skipped or plan.cancelled else EXIT_OK
 
 
 def _scan(
     eng: _Engine, ctx: CliContext, targets: Sequence[Target], min_age_days: float | None
 ) -> Plan:
-    from onecleaner.engine.scan import ScanOptions, scan
+    from onecleaner.engine.scan import scan
 
-    never = tuple(getattr(eng.settings, "never_touch", None) or ())
-    if min_age_days is None:
-        setting = getattr(eng.settings, "min_age_days", None)
-        min_age_days = float(setting) if isinstance(setting, int | float) and setting > 0 else None
-    options = ScanOptions(
-        min_age_hours=None if min_age_days is None else min_age_days * 24.0,
-        never_touch=(*never, str(ctx.data_dir)),  # --data-dir too, not only the default one
-        keep_domains=eng.keep_domains,
-    )
+    options = eng.policy.scan_options(min_age_days)
     progress = output.ProgressLine(ctx.stderr)
     with _cancel_on_interrupt(ctx) as cancel:
         try:
@@ -263,9 +278,12 @@ def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
             "refusing to clean without confirmation: there is no terminal to ask on. "
             "Pass --yes to clean, or --dry-run to see what would be removed. Nothing was removed."
         )
+    from onecleaner.app.policy import delete_mode
+    from onecleaner.app.report import clean_report
+
     eng = _engine(ctx)
     _lower_priority(ctx)
-    mode = _mode(eng, args)
+    mode = delete_mode(eng.settings, requested_mode(args))
     if args.plan:
         plan = _load_plan(eng, ctx, args.plan)
         if is_finder_plan(plan):  # user files and artefacts: their own default mode
@@ -273,7 +291,12 @@ def run_clean(args: argparse.Namespace, ctx: CliContext) -> int:
 
             return clean_found_plan(args, ctx, eng, plan)
     else:
-        plan = _scan(eng, ctx, _select(eng, args.targets), args.min_age_days)
+        targets = _select(eng, ctx, args.targets)
+        if not targets:  # an emptied quick selection: nothing to clean, nothing to do
+            if args.json:
+                _emit(ctx, clean_report(CleanResult((), mode, args.dry_run, False)))
+            return EXIT_OK
+        plan = _scan(eng, ctx, targets, args.min_age_days)
         if plan.cancelled:  # interrupted while scanning: remove nothing, say so
             ctx.note("onecleaner: the scan was interrupted; nothing was removed.")
             nothing = tuple(TargetResult(t.target_id, 0, 0) for t in plan.targets)
@@ -301,23 +324,25 @@ def _refuse_unknown_keep_list(eng: _Engine, plan: Plan) -> None:
 
 def _report(ctx: CliContext, args: argparse.Namespace, plan: Plan, result: CleanResult) -> int:
     """Record the clean in the history (if consented), print it, and give its exit code."""
-    skipped = output.unique_skips(plan.skipped, result.skipped)
+    from onecleaner.app.report import clean_report, unique_skips
+
+    skipped = unique_skips(plan.skipped, result.skipped)
     # The scan's skips count too: the user saw them as part of this clean.
     _record(ctx, "clean", {**result.activity(), "skipped": len(skipped)})
     _emit(
-        ctx, output.result_json(result, plan) if args.json else output.result_lines(result, skipped)
+        ctx,
+        clean_report(result, plan.skipped) if args.json else output.result_lines(result, skipped),
     )
     return EXIT_PARTIAL if skipped or result.cancelled else EXIT_OK
 
 
-def _mode(eng: _Engine, args: argparse.Namespace) -> DeleteMode:
+def requested_mode(args: argparse.Namespace) -> DeleteMode | None:
+    """The delete mode asked for on the command line (`--trash`, `--permanent`), if any."""
     if args.trash:
         return DeleteMode.TRASH
     if args.permanent:
         return DeleteMode.PERMANENT
-    setting = getattr(eng.settings, "delete_mode", None)
-    value = getattr(setting, "value", setting)
-    return DeleteMode.TRASH if value == DeleteMode.TRASH.value else DeleteMode.PERMANENT
+    return None
 
 
 def _load_plan(eng: _Engine, ctx: CliContext, path: str) -> Plan:
@@ -373,6 +398,7 @@ def _clean(
                 probe=eng.probe(),
                 progress=progress,
                 cancel=cancel,
+                never_touch=eng.policy.never_touch,
                 keep_domains=eng.keep_domains,
             )
         finally:

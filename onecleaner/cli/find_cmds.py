@@ -19,6 +19,7 @@ from onecleaner.cli.clean_cmds import (
     _engine,
     _record,
     _report,
+    requested_mode,
 )
 from onecleaner.cli.context import CliContext, UsageError
 from onecleaner.cli.find_output import find_lines, usage_lines
@@ -26,6 +27,7 @@ from onecleaner.engine.errors import PlanFileError
 from onecleaner.engine.finders.errors import FinderError
 from onecleaner.engine.finders.found import FinderKind, Findings
 from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress
+from onecleaner.units import human_size
 
 if TYPE_CHECKING:
     from onecleaner.engine.finders.usage import UsageProgress
@@ -207,10 +209,6 @@ def _check_find_args(kind: FinderKind, args: argparse.Namespace) -> None:
         raise UsageError("--count applies to 'find large' only")
 
 
-def _never_touch(eng: _Engine, ctx: CliContext) -> tuple[str, ...]:
-    return (*tuple(getattr(eng.settings, "never_touch", None) or ()), str(ctx.data_dir))
-
-
 def _run_finder(
     kind: FinderKind,
     args: argparse.Namespace,
@@ -226,7 +224,7 @@ def _run_finder(
         "catalog": eng.catalog,
         "probe": eng.probe(),
         "data_dir": ctx.data_dir,
-        "never_touch": _never_touch(eng, ctx),
+        "never_touch": eng.policy.never_touch,
         "progress": progress,
         "cancel": cancel,
     }
@@ -266,15 +264,16 @@ def clean_found_plan(
 ) -> int:
     """`clean --plan FILE` of a finder's plan: user files to the trash and artefacts deleted,
     unless --trash or --permanent says otherwise."""
+    from onecleaner.app.policy import delete_mode
     from onecleaner.engine.finders.clean import clean_found, default_mode
 
-    mode = _found_mode(eng, args, default_mode(plan))
+    mode = delete_mode(eng.settings, requested_mode(args), plan_default=default_mode(plan))
     if plan.files and not args.yes and not args.dry_run:
         how = "move to the trash" if mode is DeleteMode.TRASH else "permanently delete"
         found_by = ", ".join(f"'find {t.target_id.split(':', 1)[1]}'" for t in plan.targets)
         ctx.note(
             f"This will {how} {output.plural(plan.files, 'file')} "
-            f"({output.human_size(plan.bytes)}) found by {found_by}."
+            f"({human_size(plan.bytes)}) found by {found_by}."
         )
         if not ctx.confirm("Proceed?"):
             ctx.note("Nothing was removed.")
@@ -291,22 +290,9 @@ def clean_found_plan(
                 probe=eng.probe(),
                 progress=progress,
                 cancel=cancel,
-                never_touch=_never_touch(eng, ctx),
+                never_touch=eng.policy.never_touch,
                 data_dir=ctx.data_dir,
             )
         finally:
             progress.clear()
     return _report(ctx, args, plan, result)
-
-
-def _found_mode(eng: _Engine, args: argparse.Namespace, default: DeleteMode) -> DeleteMode:
-    """--trash and --permanent win; a "move to the trash" setting also sends artefacts there
-    (the safer way); a "delete" setting never deletes user files outright."""
-    if args.trash:
-        return DeleteMode.TRASH
-    if args.permanent:
-        return DeleteMode.PERMANENT
-    setting = getattr(eng.settings, "delete_mode", None)
-    if getattr(setting, "value", setting) == DeleteMode.TRASH.value:
-        return DeleteMode.TRASH
-    return default

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import time
 
+from onecleaner.app.printable import printable_path
 from onecleaner.cli import output
-from onecleaner.cli.printable import printable_path
 from onecleaner.engine.finders.found import UNTICKED_TEXT, Candidate, FinderKind, Findings, Why
 from onecleaner.engine.finders.usage import UsageMap, UsageNode
 from onecleaner.engine.model import DeleteMode
+from onecleaner.units import human_size
 
 SHOWN_PER_FOLDER = 20  # subfolders of one folder in the human usage tree
 BAR_WIDTH = 20
@@ -42,7 +43,7 @@ def usage_lines(found: UsageMap, *, unicode: bool = True) -> list[str]:
         mark = " (unreadable)" if node.unreadable else ""
         rows.append(
             (
-                output.human_size(node.bytes),
+                human_size(node.bytes),
                 f"{share * 100:.1f}%",
                 bar(share, unicode=unicode),
                 f"{node.files:,}",
@@ -58,7 +59,7 @@ def usage_lines(found: UsageMap, *, unicode: bool = True) -> list[str]:
             share = size / node.bytes if node.bytes else 0.0
             rows.append(
                 (
-                    output.human_size(size),
+                    human_size(size),
                     f"{share * 100:.1f}%",
                     bar(share, unicode=unicode),
                     f"{sum(c.files for c in rest):,}",
@@ -72,7 +73,7 @@ def usage_lines(found: UsageMap, *, unicode: bool = True) -> list[str]:
     if found.cancelled:
         lines.append("The walk was interrupted: these figures are incomplete.")
     lines.append(
-        f"{printable_path(found.path)}: {output.human_size(found.bytes)} in "
+        f"{printable_path(found.path)}: {human_size(found.bytes)} in "
         f"{output.plural(found.files, 'file')} (allocated space, hard links once; shares are "
         "of the folder above)."
     )
@@ -105,7 +106,7 @@ def find_lines(found: Findings, saved: str | None, *, now: float) -> list[str]:
         rows = [
             (
                 "[x]" if c.ticked else "[ ]",
-                output.human_size(c.bytes),
+                human_size(c.bytes),
                 when(c.last_used, now).split(" ")[0],
                 printable_path(c.path) + _note(c),
             )
@@ -122,7 +123,7 @@ def find_lines(found: Findings, saved: str | None, *, now: float) -> list[str]:
     files = sum(c.files for c in ticked)
     lines.append(
         f"Ticked: {output.plural(len(ticked), 'item')}, {output.plural(files, 'file')}, "
-        f"{output.human_size(sum(c.bytes for c in ticked))} (a clean would have them {how})."
+        f"{human_size(sum(c.bytes for c in ticked))} (a clean would have them {how})."
     )
     lines += output.skipped_summary(found.skipped)
     if saved:
@@ -154,7 +155,7 @@ def _artefact_lines(found: Findings, now: float) -> list[str]:
                 f"  {printable_path(project)}  (last change {when(c.last_used, now)})"
             )
         lines.append(
-            f"    {'[x]' if c.ticked else '[ ]'} {output.human_size(c.bytes):>10}  "
+            f"    {'[x]' if c.ticked else '[ ]'} {human_size(c.bytes):>10}  "
             f"{output.plural(c.files, 'file'):>12}  "
             f"{printable_path(os.path.relpath(c.path, project))}{_note(c)}"
         )

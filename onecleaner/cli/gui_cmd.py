@@ -12,6 +12,13 @@ def register(sub: Any) -> None:
     p = sub.add_parser("gui", help="start the desktop app")
     p.add_argument("--tray", action="store_true", help="start in the system tray")
     p.add_argument(
+        "--page",
+        default="",
+        metavar="PAGE",
+        help="open the window on a page: home, clean, disk, history or settings (a running app "
+        "shows it)",
+    )
+    p.add_argument(
         "--smoke-test",
         action="store_true",
         help="build the main window, run the event loop briefly and exit 0 (packaging checks)",
@@ -20,10 +27,10 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, ctx: CliContext) -> int:
-    return launch(ctx, tray=args.tray, smoke_test=args.smoke_test)
+    return launch(ctx, tray=args.tray, smoke_test=args.smoke_test, page=args.page)
 
 
-def launch(ctx: CliContext, *, tray: bool, smoke_test: bool) -> int:
+def launch(ctx: CliContext, *, tray: bool, smoke_test: bool, page: str = "") -> int:
     """Start the GUI; no display or a missing Qt gives a message (exit 2), not an abort."""
     from onecleaner.display import display_problem
 
@@ -39,4 +46,4 @@ def launch(ctx: CliContext, *, tray: bool, smoke_test: bool) -> int:
     except ImportError as exc:
         ctx.error(f"the desktop app cannot start: {exc}. Reinstall ONE Cleaner with its Qt parts.")
         return 2
-    return run(data_dir=ctx.data_dir, tray=tray, smoke_test=smoke_test)
+    return run(data_dir=ctx.data_dir, tray=tray, smoke_test=smoke_test, page=page)

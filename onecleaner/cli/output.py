@@ -9,27 +9,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from onecleaner.cli.printable import printable_path, printable_text
+from onecleaner.app.printable import printable_path, printable_text
 from onecleaner.engine.model import CleanResult, DeleteMode, Phase, Plan, Progress, Risk, Skip
-from onecleaner.engine.reasons import Reason, skip_data
 from onecleaner.engine.records.summary import RecordSummary
-
-_UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB")
+from onecleaner.units import human_size
 
 #: How many skipped items a human summary shows before pointing at --json.
 SKIPS_SHOWN = 5
-
-
-def human_size(n: int) -> str:
-    """A byte count in binary units with one decimal: `512 B`, `1.5 KiB`, `3.0 GiB`."""
-    if n < 1024:
-        return f"{n} B"
-    value = float(n)
-    for unit in _UNITS[:-1]:
-        value /= 1024.0
-        if round(value, 1) < 1024.0:
-            return f"{value:.1f} {unit}"
-    return f"{value / 1024.0:.1f} {_UNITS[-1]}"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -167,85 +153,6 @@ def list_lines(rows: Sequence[Mapping[str, Any]]) -> list[str]:
             for r in rows
         ],
     )
-
-
-def skips_json(skips: Sequence[Skip]) -> list[dict[str, object]]:
-    """Skipped items as the JSON contract has them: path and reason (English, escaped as in the
-    text), and the reason's code and parameters."""
-    out = []
-    for skip in skips:
-        data = skip_data(skip)
-        data["path"] = printable_path(skip.path)
-        data["reason"] = printable_text(str(skip.reason))
-        out.append(data)
-    return out
-
-
-def unique_skips(*groups: Sequence[Skip]) -> list[Skip]:
-    """The skips of several groups (a plan's, then its clean's), each (path, reason) once."""
-    seen: set[tuple[str, Reason]] = set()
-    merged = []
-    for group in groups:
-        for skip in group:
-            key = (skip.path, skip.reason)
-            if key not in seen:
-                seen.add(key)
-                merged.append(skip)
-    return merged
-
-
-def plan_json(plan: Plan) -> dict[str, Any]:
-    """`scan --json`: per target id, files, bytes (what a clean would free) and skipped items."""
-    return {
-        "targets": [
-            {
-                "id": t.target_id,
-                "files": t.files,
-                "records": t.records,
-                "bytes": t.bytes,
-                "skipped": skips_json(t.skipped),
-            }
-            for t in plan.targets
-        ],
-        "files": plan.files,
-        "records": plan.records,
-        "bytes": plan.bytes,
-        "cancelled": plan.cancelled,
-    }
-
-
-def result_json(result: CleanResult, plan: Plan) -> dict[str, Any]:
-    """`clean --json`: what was removed and freed, every item skipped (by the scan or the clean).
-
-    `bytes` is the space that left the disk; files moved to the trash are counted in `files`
-    and `trashed_files`, their space in `trashed_bytes` (it is freed when the trash is emptied).
-    """
-    plan_skips = {t.target_id: t.skipped for t in plan.targets}
-    targets = [
-        {
-            "id": t.target_id,
-            "files": t.removed,
-            "records": t.records,
-            "bytes": t.freed,
-            "trashed_files": t.trashed,
-            "trashed_bytes": t.trashed_bytes,
-            "skipped": skips_json(unique_skips(plan_skips.get(t.target_id, ()), t.skipped)),
-        }
-        for t in result.targets
-    ]
-    return {
-        "targets": targets,
-        "files": result.files,
-        "records": result.records,
-        "bytes": result.bytes,
-        "trashed_files": result.trashed_files,
-        "trashed_bytes": result.trashed_bytes,
-        "disk_free_before": {printable_path(m): n for m, n in result.disk_free_before.items()},
-        "disk_free_after": {printable_path(m): n for m, n in result.disk_free_after.items()},
-        "mode": result.mode.value,
-        "dry_run": result.dry_run,
-        "cancelled": result.cancelled,
-    }
 
 
 def _what(files: int, records: int) -> str:

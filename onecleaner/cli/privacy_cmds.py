@@ -329,8 +329,8 @@ def _forget(args: argparse.Namespace, ctx: CliContext, service: PrivacyService) 
                 "on. Run `onecleaner privacy forget --yes` to do it."
             )
         question = (
-            "Erase your profile, journal, consent history, identifiers, settings and keys "
-            "from this device? This cannot be undone."
+            "Erase your profile, journal, consent history, identifiers, settings, log files "
+            "and keys from this device? This cannot be undone."
         )
         if not ctx.confirm(question):
             ctx.out("Nothing was erased.")

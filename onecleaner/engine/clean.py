@@ -30,6 +30,7 @@ from onecleaner.engine.model import (
     Progress,
     Skip,
     TargetResult,
+    TrashedFile,
 )
 from onecleaner.engine.mounts import MountTable
 from onecleaner.engine.paths import folding
@@ -105,6 +106,7 @@ class _Cleaner:
             if mode is DeleteMode.TRASH and env.os is OS.LINUX
             else None
         )
+        self.trashed: list[TrashedFile] = []
 
     def report(self, current: str, phase: Phase = Phase.CLEAN) -> None:
         if self.progress is None:
@@ -167,6 +169,7 @@ class _Cleaner:
             trash=self.trash,
             dry_run=self.dry_run,
             home_trash=self.home_trash,
+            trashed=self.trashed,
             mounts=self.mounts,
             cancel=self.cancel,
         )
@@ -305,6 +308,8 @@ def clean(
         cancelled=cleaner.cancelled,
         disk_free_before=before,
         disk_free_after=disk_free(roots) if not dry_run else dict(before),
+        trashed=tuple(cleaner.trashed),
+        trash_folder=cleaner.home_trash.folder if cleaner.home_trash is not None else "",
     )
 
 

@@ -260,20 +260,20 @@ def move_to_trash(
     home_trash: HomeTrash | None,
     name: str,
     st: os.stat_result,
-) -> None:
+) -> tuple[str, str] | None:
     """Move `name`, in the folder the cursor stands in, to the user's trash.
 
     `st` is what the clean just checked the file to be. Through the folder's descriptor into
-    the home trash when there is one on the same disk; otherwise by path with send2trash (which
-    knows each drive's trash, macOS's and Windows'), right after checking that the path still
+    the home trash when there is one on the same disk (returns the name it got there and its
+    DeletionDate, for a restore); otherwise by path with send2trash (which knows each drive's
+    trash, macOS's and Windows'; returns None), right after checking that the path still
     leads to the folder the cursor checked and to that same file (device, inode): a link
     swapped in since cannot redirect the move.
     """
     path = cursor.path_of(name)
     if fd_cursor is not None and home_trash is not None:
         try:
-            home_trash.move(fd_cursor.fds[-1], name, path)
-            return
+            return home_trash.move(fd_cursor.fds[-1], name, path)
         except OSError as exc:
             if exc.errno != errno.EXDEV:
                 raise
@@ -286,6 +286,7 @@ def move_to_trash(
     if (now.st_dev, now.st_ino, now.st_mode) != (st.st_dev, st.st_ino, st.st_mode):
         raise FileChanged(path)
     trash_by_path(path)
+    return None
 
 
 def trash_by_path(path: str) -> None:
@@ -338,8 +339,11 @@ class HomeTrash:
             self._fds = (files, info)
         return self._fds
 
-    def move(self, dir_fd: int, name: str, original: str) -> None:
-        """Move `name` (in the folder `dir_fd`) into the trash, recording where it came from."""
+    def move(self, dir_fd: int, name: str, original: str) -> tuple[str, str]:
+        """Move `name` (in the folder `dir_fd`) into the trash, recording where it came from.
+
+        Returns the name it has in the trash and the DeletionDate of its `.trashinfo`.
+        """
         import datetime
         import urllib.parse
 
@@ -377,7 +381,7 @@ class HomeTrash:
             except BaseException:
                 os.unlink(f"{candidate}.trashinfo", dir_fd=info_fd)
                 raise
-            return
+            return candidate, when
         raise OSError(errno.EEXIST, "no free name in the trash", original)
 
     def close(self) -> None:

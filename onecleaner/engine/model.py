@@ -242,13 +242,19 @@ class Plan:
 
     def activity(self) -> dict[str, object]:
         """What the activity history keeps of this scan: counts and target ids, never paths."""
+        per_target = {
+            t.target_id: {"files": t.files, "records": t.records, "bytes": t.bytes}
+            for t in self.targets
+        }
         return {
-            "targets": [t.target_id for t in self.targets],
+            "targets": list(per_target),
             "files": self.files,
             "records": self.records,
             "bytes": self.bytes,
             "skipped": len(self.skipped),
             "cancelled": self.cancelled,
+            "per_target": per_target,
+            **skip_summary(self.skipped),
         }
 
     def without(self, paths: frozenset[str] | set[str]) -> Plan:
@@ -301,6 +307,19 @@ class TargetResult:
 
 
 @dataclass(frozen=True, slots=True)
+class TrashedFile:
+    """A file a clean moved into the home trash: the name it has there and when it went.
+
+    The trash's own `<name>.trashinfo` says where it came from; `deleted_at` is the
+    DeletionDate written there, which tells this file from a later one given the same name.
+    """
+
+    target_id: str
+    trash_name: str
+    deleted_at: str
+
+
+@dataclass(frozen=True, slots=True)
 class CleanResult:
     """What a clean did, in total and per target, with the disk's free space around it."""
 
@@ -310,6 +329,9 @@ class CleanResult:
     cancelled: bool
     disk_free_before: Mapping[str, int] = field(default_factory=dict)  # mount point -> bytes
     disk_free_after: Mapping[str, int] = field(default_factory=dict)
+    # Trash mode: what went into the home trash (`trash_folder`), for History's restore.
+    trashed: tuple[TrashedFile, ...] = ()
+    trash_folder: str = ""
 
     @property
     def files(self) -> int:
@@ -350,4 +372,28 @@ class CleanResult:
             "cancelled": self.cancelled,
             "mode": self.mode.value,
             "dry_run": self.dry_run,
+            "per_target": {
+                t.target_id: {
+                    "files": t.removed,
+                    "records": t.records,
+                    "bytes": t.freed,
+                    "trashed_bytes": t.trashed_bytes,
+                }
+                for t in self.targets
+            },
+            "trashed": len(self.trashed),
+            **skip_summary(self.skipped),
         }
+
+
+def skip_summary(skips: tuple[Skip, ...]) -> dict[str, object]:
+    """Why things were left alone, counted by code, and the running programs named (no paths)."""
+    codes: dict[str, int] = {}
+    apps: set[str] = set()
+    for skip in skips:
+        code = skip.reason.code.value
+        codes[code] = codes.get(code, 0) + 1
+        app = skip.reason.param("app")
+        if app:
+            apps.add(app)
+    return {"skip_codes": codes, "skipped_apps": sorted(apps)}

@@ -183,6 +183,33 @@ def disk_free(paths: Iterable[str]) -> dict[str, int]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class DiskSpace:
+    """A disk's size and what is free on it for the user."""
+
+    total: int
+    free: int
+
+    @property
+    def used(self) -> int:
+        return max(self.total - self.free, 0)
+
+
+def disk_space(paths: Iterable[str]) -> dict[str, DiskSpace]:
+    """Mount point -> size and free space of the disks holding `paths` (each disk once)."""
+    out: dict[str, DiskSpace] = {}
+    for path in paths:
+        mount = _mount_of(path)
+        if mount in out:
+            continue
+        try:
+            usage = psutil.disk_usage(mount)
+        except OSError:
+            continue
+        out[mount] = DiskSpace(usage.total, usage.free)
+    return out
+
+
 def lower_priority() -> None:
     """Run this process's remaining work at a lower CPU and I/O priority (background work)."""
     proc = psutil.Process()

@@ -33,7 +33,7 @@ from onecleaner.engine.fsops import (
     make_cursor,
     move_to_trash,
 )
-from onecleaner.engine.model import Skip
+from onecleaner.engine.model import Skip, TrashedFile
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.recheck import (
     CHANGED,
@@ -68,6 +68,7 @@ class CleanChecks:
     trash: bool  # move to the trash instead of deleting
     dry_run: bool
     home_trash: HomeTrash | None
+    trashed: list[TrashedFile]  # what went into the home trash (appended by every thread)
     mounts: frozenset[str]
     cancel: threading.Event | None
 
@@ -355,7 +356,9 @@ class RootRemoval:
                 continue
             try:
                 if trash:
-                    move_to_trash(cursor, fd_cursor, checks.home_trash, name, st)
+                    went = move_to_trash(cursor, fd_cursor, checks.home_trash, name, st)
+                    if went is not None:
+                        checks.trashed.append(TrashedFile(tid, *went))
                 elif fd >= 0:
                     unlink(name, dir_fd=fd)
                 else:

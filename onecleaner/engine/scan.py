@@ -134,9 +134,17 @@ def scan(
         tid: TargetPlan(tid, roots, FileTable(folders), tuple(ss))
         for tid, roots, folders, ss in results
     }
+    record_progress = None
+    if progress is not None:
+        report = progress
+
+        def record_progress(path: str, done: int, total: int) -> None:
+            report(Progress(Phase.SCAN, path, walker.files, walker.bytes, done, total))
+
     records, records_cancelled = scan_record_targets(
-        targets, env, guard, catalog=catalog, probe=probe, keep=options.keep_domains, cancel=cancel
-    )
+        targets, env, guard, catalog=catalog, probe=probe, keep=options.keep_domains,
+        cancel=cancel, progress=record_progress,
+    )  # fmt: skip
     plans.update(records)
     if progress is not None:
         progress(Progress(Phase.DONE, "", walker.files, walker.bytes))

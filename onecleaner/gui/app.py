@@ -25,11 +25,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from onecleaner.appinfo import APP_DISPLAY_NAME, APP_ID
 from onecleaner.display import display_problem
-from onecleaner.gui.mainwindow import MainWindow
+from onecleaner.gui.jobs.workers import QuickOutcome
+from onecleaner.gui.pages.clean.confirm import Dialogs
 from onecleaner.gui.schedule import Scheduler
 from onecleaner.gui.services import AppServices
-from onecleaner.gui.tray import QuickCleaner, TrayController, freed_text, tray_available
-from onecleaner.gui.workers import QuickOutcome
+from onecleaner.gui.shell import MainWindow
+from onecleaner.gui.tray import TrayController, freed_text, tray_available
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +40,23 @@ SMOKE_TEST_MS = 1000
 NOTICE_RECHECK_MS = 60 * 60 * 1000
 
 
-def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
-    """Run the desktop app until it quits; returns the exit code (0 for a passed smoke test)."""
+def run(data_dir: Path, *, tray: bool, smoke_test: bool, page: str = "") -> int:
+    """Run the desktop app until it quits; returns the exit code (0 for a passed smoke test).
+
+    `page` opens the window on a page (``home``, ``clean``, ``history``, ``settings``); a
+    running instance is asked to show it instead.
+    """
     problem = None if QApplication.instance() is not None else display_problem()
     if problem is not None:  # Qt would abort the process
         print(f"onecleaner: the desktop app cannot start: {problem}.", file=sys.stderr)
+        return 2
+    from onecleaner.gui.pages import page_ids
+
+    if page and page not in page_ids():
+        print(
+            f"onecleaner: there is no page {page!r}; pages: {', '.join(page_ids())}",
+            file=sys.stderr,
+        )
         return 2
     # Qt's messages and uncaught exceptions in slots reach the log file: a windowed build
     # has no console that would show them.
@@ -51,20 +64,20 @@ def run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = _log_uncaught
     try:
-        return _run(data_dir, tray=tray, smoke_test=smoke_test)
+        return _run(data_dir, tray=tray, smoke_test=smoke_test, page=page)
     finally:
         qInstallMessageHandler(previous_handler)
         sys.excepthook = previous_hook
 
 
-def _run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
+def _run(data_dir: Path, *, tray: bool, smoke_test: bool, page: str) -> int:
     app = _application()
     startup = [] if smoke_test else _startup_messages(data_dir)
     services = AppServices.load(data_dir)
     _install_translator(app, services)
     instance = None
     if not smoke_test:
-        instance = _single_instance()
+        instance = _single_instance(page)
         if instance is False:
             return 0  # the running instance was asked to come forward
     shell = AppShell(
@@ -73,6 +86,7 @@ def _run(data_dir: Path, *, tray: bool, smoke_test: bool) -> int:
         start_hidden=tray or services.settings.start_in_tray,
         interactive=not smoke_test,
         startup_messages=startup,
+        page=page,
     )
     if instance is not None and instance is not True and hasattr(instance, "activateRequested"):
         instance.activateRequested.connect(shell.window.show_and_raise)
@@ -130,13 +144,12 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setOrganizationName("ONE Cleaner")
     app.setDesktopFileName(APP_ID)
-    # The platform's native style and the system's light or dark palette: nothing is forced.
-    try:
-        from onecleaner.gui.theme import app_icon
+    # The platform's native style; the palette follows the system's light or dark scheme.
+    from onecleaner.gui.theme import ThemeWatcher, app_icon
 
-        app.setWindowIcon(app_icon())
-    except ImportError:
-        pass
+    app.setWindowIcon(app_icon())
+    if app.findChild(ThemeWatcher) is None:
+        ThemeWatcher(app)
     return app
 
 
@@ -148,14 +161,13 @@ def _install_translator(app: QApplication, services: AppServices) -> None:
     install_translator(app, services.settings.language.value)
 
 
-def _single_instance() -> Any:
-    """The SingleInstance holder, False when another instance runs, None when unavailable."""
-    try:
-        from onecleaner.gui.single_instance import SingleInstance
-    except ImportError:
-        return None
+def _single_instance(page: str = "") -> Any:
+    """The SingleInstance holder, False when another instance runs (it was asked to show
+    `page`), None when unavailable."""
+    from onecleaner.gui.single_instance import SingleInstance
+
     instance = SingleInstance(APP_ID)
-    return instance if instance.acquire() else False
+    return instance if instance.acquire(page) else False
 
 
 def _startup_messages(data_dir: Path) -> list[str]:
@@ -182,28 +194,30 @@ class AppShell(QObject):
         interactive: bool = True,
         startup_messages: list[str] | None = None,
         window: MainWindow | None = None,
+        page: str = "",
     ) -> None:
         super().__init__()
         self.app = app
         self.services = services
         self.interactive = interactive
         self.window = window if window is not None else MainWindow(services)
-        self.quick = QuickCleaner(
-            services, other_busy=lambda: self.window.session.busy, parent=self
-        )
+        if page:
+            self.window.open_page(page)
+        self.quick = self.window.quick  # one quick clean for Home, the tray and the schedule
         self.tray: TrayController | None = None
         if tray_available():
             self.tray = TrayController(services, self.quick, self)
-            self.tray.openRequested.connect(self.window.show_and_raise)
-            self.tray.settingsRequested.connect(self.open_settings)
+            self.tray.confirm = lambda risky: Dialogs().confirm_quick(self._dialog_parent(), risky)
+            self.tray.openRequested.connect(lambda: self.window.show_and_raise())
+            self.tray.pageRequested.connect(self.window.show_and_raise)
             self.tray.quitRequested.connect(self.quit)
             self.tray.show()
         else:
-            # Without a tray the window is the app: quick-clean news goes to its status bar.
+            # Without a tray the window is the app: quick-clean news goes to its message line.
             self.quick.finished.connect(self._quick_in_window)
         self.window.keep_running_in_tray = self.tray is not None
         app.setQuitOnLastWindowClosed(self.tray is None)
-        self.window.settingsRequested.connect(self.open_settings)
+        self.window.settingsChanged.connect(self.apply_settings)
         self.window.quitRequested.connect(self.quit)
         if sys.platform == "darwin":
             # A click on the Dock icon re-activates the app (Qt delivers it even when the app
@@ -213,12 +227,14 @@ class AppShell(QObject):
         # too: Qt's own handling asks the windows, and the window that hides to the tray
         # refuses, so whether Qt quit anyway depended on the order of its window list.
         app.installEventFilter(self)
+        settings_page = self.window.pages.get("settings")
+        if settings_page is not None and hasattr(settings_page, "noticeInstalled"):
+            settings_page.noticeInstalled.connect(self._announce_notice)
 
         self.scheduler = Scheduler(services, lambda: self.quick.start(background=True), parent=self)
         if self.tray is not None:
             self.scheduler.nextRunChanged.connect(self.tray.set_next_run)
         self.scheduler.start()
-        self._settings_dialog: QWidget | None = None
         self._first_run_dialog: QWidget | None = None
         self._shut_down = False
 
@@ -252,7 +268,7 @@ class AppShell(QObject):
         if privacy is None:
             return
         try:
-            from onecleaner.gui.notice_banner import (
+            from onecleaner.gui.widgets.notice_banner import (
                 NoticeBanner,
                 news_summary,
                 news_text,
@@ -283,7 +299,7 @@ class AppShell(QObject):
             if self.tray is not None:
                 self.tray.notify(self.tr("ONE Cleaner"), "\n".join(new))
             else:
-                self.window.statusBar().showMessage(" ".join(new), 60_000)
+                self.window.show_message(" ".join(new), 60_000)
         self._announce_notice()
 
     def _first_run(self) -> None:
@@ -318,38 +334,10 @@ class AppShell(QObject):
             self.window.show_and_raise()
 
     @Slot()
-    def open_settings(self) -> None:
-        """Open the settings dialog (one at a time, not blocking the window)."""
-        if self._settings_dialog is not None:
-            self._settings_dialog.show()
-            self._settings_dialog.raise_()
-            self._settings_dialog.activateWindow()
-            return
-        privacy = self.services.privacy
-        if privacy is None:
-            QMessageBox.information(
-                self._dialog_parent(),
-                self.tr("Settings"),
-                self.tr("The settings cannot open: the privacy data could not be read."),
-            )
-            return
-        from onecleaner.gui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(
-            self._dialog_parent(),
-            data_dir=self.services.data_dir,
-            privacy=privacy,
-            catalog=self.services.catalog,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.settingsChanged.connect(self.apply_settings)
-        dialog.destroyed.connect(self._settings_closed)
-        self._settings_dialog = dialog
-        dialog.show()
-
-    @Slot()
-    def _settings_closed(self) -> None:
-        self._settings_dialog = None
+    def open_settings(self, section: str = "") -> None:
+        """Show the window on its Settings page (a tab of it when one is named)."""
+        self.window.show_and_raise()
+        self.window.open_page("settings", section)
 
     @Slot(object)
     def apply_settings(self, settings: Any) -> None:
@@ -357,12 +345,16 @@ class AppShell(QObject):
         old_language = self.services.settings.language
         self.services.settings = settings
         if settings.language != old_language:
+            # Every widget gets a LanguageChange event and sets its texts again.
             _install_translator(self.app, self.services)
         self.scheduler.settings_changed()
+        home = self.window.pages.get("home")
+        if home is not None and hasattr(home, "refresh"):
+            home.refresh()
 
     @Slot(object)
     def _quick_in_window(self, outcome: QuickOutcome) -> None:
-        self.window.statusBar().showMessage(freed_text(outcome), 15_000)
+        self.window.show_message(freed_text(outcome))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.app and event.type() == QEvent.Type.Quit:
@@ -395,15 +387,15 @@ class AppShell(QObject):
         self.scheduler.stop()
         self.quick.stop()
         if shiboken6.isValid(self.window):
-            self.window.session.stop()
+            self.window.stop()
             self.window.keep_running_in_tray = False
         if self.tray is not None:
             self.tray.dispose()
         # Dialogs without a parent (opened while the window was hidden in the tray) and the
         # window itself belong to Python: they go now, not at interpreter exit.
-        for widget in (self._settings_dialog, self._first_run_dialog, self.window):
+        for widget in (self._first_run_dialog, self.window):
             if widget is not None and shiboken6.isValid(widget):
                 widget.hide()
                 widget.deleteLater()
-        self._settings_dialog = self._first_run_dialog = None
+        self._first_run_dialog = None
         self.deleteLater()

@@ -1,13 +1,15 @@
 """The app's language: which one to use, and installing its Qt translators.
 
-English is the source language (no translator needed); Simplified Chinese ships as
-``resources/translations/onecleaner_zh_CN.qm``, together with Qt's own translations for the
-standard buttons and dialogs when the Qt installation has them.
+English is the source language: its translator holds only the plural forms ("1 file",
+"2 files"). Simplified Chinese ships as ``resources/translations/onecleaner_zh_CN.qm``, together
+with Qt's own translations for the standard buttons and dialogs when the Qt installation has
+them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import (
@@ -84,8 +86,17 @@ def install_translator(app: QCoreApplication, language: str) -> str:
             if qt_base.load(f"qtbase_{wanted}", qt_dir):
                 app.installTranslator(qt_base)
                 _installed.append(qt_base)
-    # Numbers and dates follow the UI language in Chinese, else the desktop's own conventions.
-    QLocale.setDefault(QLocale(used) if used != "en" else QLocale.system())
+    if used == "en":
+        plurals = QTranslator(app)
+        if plurals.load(translation_file("en")):  # "1 file" / "2 files"
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+    # Numbers and dates follow the UI language in Chinese, else the desktop's own conventions
+    # (the bare C locale writes 200000 files: US English groups them, 200,000).
+    system = QLocale.system()
+    if system.language() == QLocale.Language.C:
+        system = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    QLocale.setDefault(QLocale(used) if used != "en" else system)
     _current = used
     return used
 
@@ -135,3 +146,33 @@ def format_datetime(when: datetime) -> str:
         QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
     )
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+class Texts:
+    """A widget's fixed texts, set now and again whenever the language changes.
+
+    `bind(label.setText, lambda: self.tr("Folder:"))` sets the text at once and remembers how
+    to make it; `retranslate()` (from the widget's LanguageChange) makes each one again.
+    """
+
+    def __init__(self) -> None:
+        self._bound: list[tuple[Callable[[str], object], Callable[[], str]]] = []
+
+    def bind(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
+        setter(text())
+        self._bound.append((setter, text))
+
+    def retranslate(self) -> None:
+        for setter, text in self._bound:
+            setter(text())
+
+
+def list_text(items: Sequence[str]) -> str:
+    """Items in a list, with the UI language's separator ("a, b"; Chinese "a、b")."""
+    return QCoreApplication.translate("i18n", ", ").join(items)
+
+
+def number_suffix(counted: str, n: int) -> str:
+    """What follows the number in a counted text ("7 days" -> " days"), for a spin box's
+    suffix: its plural form then follows the value ("1 day", "2 days")."""
+    return counted.replace(QLocale().toString(n), "", 1).replace(str(n), "", 1)

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from onecleaner.app.policy import CleanPolicy, clean_policy, delete_mode
+from onecleaner.app.quick import QuickSelection, quick_selection
 from onecleaner.engine.env import Environment
-from onecleaner.engine.model import DeleteMode, Target
+from onecleaner.engine.model import CleanResult, DeleteMode, Target
 from onecleaner.engine.scan import ScanOptions
 from onecleaner.settings import Settings, load_settings
 
@@ -61,19 +63,26 @@ class AppServices:
 
     @property
     def delete_mode(self) -> DeleteMode:
-        return self.settings.delete_mode
+        """How the window's cleans remove files (the settings say; the window has no flags)."""
+        return delete_mode(self.settings)
+
+    @property
+    def policy(self) -> CleanPolicy:
+        """What every scan and clean must respect: never-touch paths, this data folder, the
+        cookie keep-list, the age filter."""
+        return clean_policy(self.settings, self.data_dir)
+
+    def quick_selection(self) -> QuickSelection:
+        """What a quick clean cleans: the user's ticked items, or the catalog's preset."""
+        return quick_selection(self.catalog, self.settings, self.env.os)
 
     def quick_target_ids(self) -> list[str]:
-        """The quick preset: the user's choice in settings, else the catalog's own."""
-        chosen = self.settings.quick_targets
-        if chosen is None:
-            return list(self.catalog.presets.get("quick", ()))
-        return list(chosen)
+        """The ids of the quick selection on this OS."""
+        return list(self.quick_selection().ids)
 
     def quick_targets(self) -> list[Target]:
-        """The quick preset's targets that exist on this OS (unknown ids are left out)."""
-        available = {t.id: t for t in self.catalog.targets_for(self.env.os)}
-        return [available[i] for i in self.quick_target_ids() if i in available]
+        """The targets of the quick selection on this OS (empty when the user emptied it)."""
+        return list(self.quick_selection().targets)
 
     def missing_target_ids(self) -> set[str]:
         """This OS's targets none of whose folders exist on this machine.
@@ -100,14 +109,9 @@ class AppServices:
         return missing
 
     def scan_options(self) -> ScanOptions:
-        """The user's age filter, never-touch paths and cookie keep-list, as the engine takes
-        them (a plan's cookie databases carry the keep-list to the clean)."""
-        days = self.settings.min_age_days
-        return ScanOptions(
-            min_age_hours=None if days is None else days * 24,
-            never_touch=tuple(self.settings.never_touch),
-            keep_domains=tuple(self.settings.cookie_keep_list),
-        )
+        """The policy as the engine's scan takes it (a plan's cookie databases carry the
+        keep-list to the clean)."""
+        return self.policy.scan_options()
 
     def record_activity(self, kind: str, summary: Mapping[str, object]) -> None:
         """Note a scan or clean in the privacy journal and count the feature's use (each kept
@@ -119,6 +123,51 @@ class AppServices:
             self.privacy.record_usage(f"gui.{kind}")
         except Exception:  # the history is optional: it never blocks cleaning
             log.warning("could not record activity", exc_info=True)
+
+    def record_clean(self, kind: str, result: CleanResult) -> None:
+        """Journal a clean (and what it moved to the trash, to restore it); remember its figures."""
+        self.remember(
+            "clean",
+            result.files,
+            result.bytes,
+            len(result.targets),
+            result.cancelled,
+            trashed_bytes=result.trashed_bytes,
+        )
+        if self.privacy is None:
+            return
+        try:
+            from onecleaner.history import record_clean
+
+            record_clean(self.privacy, self.data_dir, kind, result)
+            self.privacy.record_usage(f"gui.{kind}")
+        except Exception:  # the history is optional: it never blocks cleaning
+            log.warning("could not record activity", exc_info=True)
+
+    def remember(
+        self,
+        what: str,
+        files: int,
+        size: int,
+        items: int,
+        cancelled: bool,
+        *,
+        trashed_bytes: int = 0,
+    ) -> None:
+        """Keep the figures of the last scan or clean for the Home page (no paths)."""
+        from onecleaner import app_state
+        from onecleaner.privacy.errors import PrivacyError
+
+        figures = app_state.RunFigures(
+            app_state.now(), files, size, items, cancelled, trashed_bytes
+        )
+        try:
+            if what == "scan":
+                app_state.remember_scan(self.data_dir, figures)
+            else:
+                app_state.remember_clean(self.data_dir, figures)
+        except (OSError, PrivacyError):  # the figures are a convenience: never a reason to fail
+            log.warning("could not remember the last %s", what, exc_info=True)
 
     def record_error(self, where: str, message: str) -> None:
         """Journal a failed job: minimal and non-personal unless `diagnostics` is granted."""

@@ -2,7 +2,8 @@
 
 The first instance holds a lock file and listens on a local socket (a Unix domain socket or a
 Windows named pipe, never a network socket). A later launch finds the lock taken, connects to
-the socket, sends ``activate`` and reports that it is not the primary instance. A lock or
+the socket, sends ``activate`` (``activate history`` to open a page) and reports that it is not
+the primary instance. A lock or
 socket left behind by a crashed instance is detected (the lock records the process id) and
 cleaned up before the new instance listens.
 """
@@ -44,7 +45,7 @@ class SingleInstance(QObject):
     first to come forward and should exit).
     """
 
-    activateRequested = Signal()
+    activateRequested = Signal(str)  # the page to show ("" for the window as it was)
 
     def __init__(self, key: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,14 +66,15 @@ class SingleInstance(QObject):
     def is_primary(self) -> bool:
         return self._primary
 
-    def acquire(self) -> bool:
-        """Become the running instance, or tell the running one to come forward (False)."""
+    def acquire(self, page: str = "") -> bool:
+        """Become the running instance, or tell the running one to come forward (False), on
+        `page` when one is named."""
         if self._primary:
             return True
         if self._lock.tryLock(0):
             return self._listen()
         # Another live process holds the lock: forward the launch to it.
-        self._send_activate()
+        self._send_activate(page)
         return False
 
     def release(self) -> None:
@@ -120,15 +122,20 @@ class SingleInstance(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         data = bytes(socket.readAll().data())
-        if ACTIVATE in data:
-            self.activateRequested.emit()
+        for line in data.splitlines():
+            word, _, page = line.strip().partition(b" ")
+            if word == ACTIVATE:
+                # Only a page's plain name goes through (ids are short lowercase words).
+                name = page.decode("ascii", "replace")
+                self.activateRequested.emit(name if name.isidentifier() else "")
 
-    def _send_activate(self) -> bool:
+    def _send_activate(self, page: str = "") -> bool:
+        message = ACTIVATE + (b" " + page.encode("ascii", "replace") if page else b"") + b"\n"
         for _ in range(_CONNECT_ATTEMPTS):
             socket = QLocalSocket()
             socket.connectToServer(self._name)
             if socket.waitForConnected(_CONNECT_TIMEOUT_MS):
-                socket.write(ACTIVATE + b"\n")
+                socket.write(message)
                 socket.flush()
                 socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS)
                 socket.disconnectFromServer()

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from onecleaner.engine.model import Phase, Progress
-from onecleaner.gui.jobs import Job
+from onecleaner.engine.model import CleanResult, Phase, Plan, Progress, Risk
+from onecleaner.gui.jobs.base import Job
+from onecleaner.gui.jobs.workers import QuickCleanWorker, QuickOutcome
 from onecleaner.gui.services import AppServices
 from onecleaner.gui.units import human_size
-from onecleaner.gui.workers import QuickCleanWorker, QuickOutcome
 
 log = logging.getLogger(__name__)
 
@@ -25,22 +26,38 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("tray", text)
 
 
+def _trn(text: str, n: int) -> str:
+    return QCoreApplication.translate("tray", text, None, n)
+
+
 def freed_text(outcome: QuickOutcome) -> str:
     """The notification after a quick clean, in words."""
-    result = outcome.result
-    if result.cancelled:
-        return _tr("Quick clean stopped: {0} freed ({1} files).").format(
-            human_size(result.bytes), f"{result.files:,}"
+    if outcome.nothing_selected:
+        return _tr(
+            "Your quick selection is empty: nothing was cleaned. Tick what a quick clean "
+            "removes in Settings."
         )
+    result = outcome.result
+    # Files moved to the trash still take their space there: never "freed".
+    trash = result.mode.value == "trash"
+    size = human_size(result.trashed_bytes if trash else result.bytes)
+    if result.cancelled:
+        stopped = (
+            _trn("Quick clean stopped: %1 moved to the trash (%Ln file(s)).", result.files)
+            if trash
+            else _trn("Quick clean stopped: %1 freed (%Ln file(s)).", result.files)
+        )
+        return stopped.replace("%1", size)
     if result.files == 0:
         text = _tr("Quick clean: nothing to remove, all clean.")
+    elif trash:
+        text = _trn("Quick clean moved %1 to the trash (%Ln file(s)).", result.files)
+        text = text.replace("%1", size)
     else:
-        text = _tr("Quick clean freed {0} ({1} files).").format(
-            human_size(result.bytes), f"{result.files:,}"
-        )
+        text = _trn("Quick clean freed %1 (%Ln file(s)).", result.files).replace("%1", size)
     skipped = len(result.skipped) + len(outcome.plan.skipped)
     if skipped:
-        text += " " + _tr("{0} items were left alone.").format(f"{skipped:,}")
+        text += " " + _trn("%Ln item(s) left alone.", skipped)
     return text
 
 
@@ -72,20 +89,48 @@ class QuickCleaner(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
-    def start(self, *, background: bool = False) -> bool:
-        """Start a quick clean; False when one (or the window's work) is already running."""
+    def risky(self) -> list[tuple[str, Risk]]:
+        """(label, risk) of the quick preset's items that are not safe caches (the user's
+        choice in Settings): a quick clean started by hand asks before removing them."""
+        return [(t.label, t.risk) for t in self.services.quick_targets() if t.risk is not Risk.SAFE]
+
+    def start(
+        self,
+        *,
+        background: bool = False,
+        confirm: Callable[[list[tuple[str, Risk]]], bool] | None = None,
+    ) -> bool:
+        """Start a quick clean; False when one (or the window's work) is already running, or
+        when `confirm` was asked about care items and said no.
+
+        Started by hand (Home, tray), `confirm` is asked when the preset holds items that need
+        care; the safe preset starts at once, as it always did. An emptied quick selection is a
+        run with nothing to do: it finishes at once, saying so (and the schedule counts it,
+        rather than retrying every minute).
+        """
         if self.busy or self.other_busy():
             return False
         targets = self.services.quick_targets()
         if not targets:
-            self.failed.emit(_tr("The quick preset is empty: choose its items in Settings."))
+            mode = self.services.delete_mode
+            nothing = CleanResult(targets=(), mode=mode, dry_run=False, cancelled=False)
+            plan = Plan(targets=(), os=self.services.env.os, created_at=time.time())
+            self.finished.emit(QuickOutcome(plan, nothing, nothing_selected=True))
+            return True
+        risky = self.risky()
+        if (
+            risky
+            and confirm is not None
+            and not background
+            and (not confirm(risky) or self.busy or self.other_busy())
+        ):
             return False
         worker = QuickCleanWorker(
             targets,
             self.services.env,
             catalog=self.services.catalog,
             mode=self.services.delete_mode,
-            options=self.services.scan_options(),
+            policy=self.services.policy,
             background=background,
         )
         job = Job(worker, self)
@@ -126,7 +171,9 @@ class QuickCleaner(QObject):
     @Slot(object)
     def _on_finished(self, outcome: QuickOutcome) -> None:
         self._release()
-        self.services.record_activity("quick_clean", outcome.result.activity())
+        plan = outcome.plan
+        self.services.remember("scan", plan.files, outcome.found, len(plan.targets), plan.cancelled)
+        self.services.record_clean("quick_clean", outcome.result)
         self.finished.emit(outcome)
 
     @Slot(str)
@@ -136,13 +183,14 @@ class QuickCleaner(QObject):
 
 
 class TrayController(QObject):
-    """The tray icon: Quick clean, Open, Settings, Quit; notifications; progress in the tooltip.
+    """The tray icon: Quick clean, Open, History, Settings, Quit; notifications; progress in the
+    tooltip.
 
     The menu is rebuilt each time it opens, so its entries always match the current state.
     """
 
     openRequested = Signal()
-    settingsRequested = Signal()
+    pageRequested = Signal(str)  # a page of the window to show: "history", "settings"...
     quitRequested = Signal()
 
     def __init__(
@@ -152,6 +200,8 @@ class TrayController(QObject):
         self.services = services
         self.quick = quick
         self.next_run: datetime | None = None
+        # Asked before a quick clean whose items need care (set by the app: a dialog).
+        self.confirm: Callable[[list[tuple[str, Risk]]], bool] | None = None
         self.last_notification: tuple[str, str] | None = None  # (title, text), for tests too
         self.status = ""
         self.tooltip = ""
@@ -197,7 +247,10 @@ class TrayController(QObject):
             quick.triggered.connect(self.quick_clean)
         self.menu.addSeparator()
         self.menu.addAction(_tr("&Open ONE Cleaner")).triggered.connect(self.openRequested)
-        self.menu.addAction(_tr("&Settings…")).triggered.connect(self.settingsRequested)
+        history = self.menu.addAction(_tr("&History"))
+        history.triggered.connect(lambda: self.pageRequested.emit("history"))
+        settings = self.menu.addAction(_tr("&Settings…"))
+        settings.triggered.connect(lambda: self.pageRequested.emit("settings"))
         self.menu.addSeparator()
         self.menu.addAction(_tr("&Quit")).triggered.connect(self.quitRequested)
 
@@ -207,8 +260,8 @@ class TrayController(QObject):
 
     @Slot()
     def quick_clean(self) -> bool:
-        started = self.quick.start()
-        if not started and not self.quick.busy:
+        started = self.quick.start(confirm=self.confirm)
+        if not started and not self.quick.busy and self.quick.other_busy():
             self.notify(_tr("ONE Cleaner"), _tr("Busy: wait for the window's scan or clean."))
         return started
 
@@ -266,8 +319,8 @@ class TrayController(QObject):
         if progress.phase is Phase.SCAN:
             self.status = _tr("Quick clean: scanning, {0} found").format(human_size(progress.bytes))
         else:
-            self.status = _tr("Quick clean: {0} of {1} files").format(
-                f"{progress.done:,}", f"{progress.total:,}"
+            self.status = _trn("Quick clean: %1 of %Ln file(s)", progress.total).replace(
+                "%1", QLocale().toString(progress.done)
             )
         self._update_tooltip()
 

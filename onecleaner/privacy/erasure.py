@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onecleaner.privacy import intents
+from onecleaner.privacy.app_files import app_state_path
 from onecleaner.privacy.consent import ConsentState, Purpose, Way
 from onecleaner.privacy.datalock import data_lock
-from onecleaner.privacy.errors import PrivacyError
+from onecleaner.privacy.errors import DataFolderError, PrivacyError
+from onecleaner.privacy.logfiles import erase_logs
 from onecleaner.privacy.notice import Notice, NoticeState
+from onecleaner.privacy.restore_lists import erase_restore_lists
 from onecleaner.privacy.settings_file import settings_path
 
 if TYPE_CHECKING:
@@ -43,6 +46,8 @@ def erase_personal_information(service: PrivacyService) -> list[str]:
             deleted.append("journal")
     except PrivacyError:
         deleted.append("journal")  # unreadable: destroying its keys below shreds it
+    if erase_restore_lists(service.data_dir):
+        deleted.append("restore lists")
     if service.delete_profile():
         deleted.append("profile")
     if service.usage_store().erase():
@@ -68,6 +73,9 @@ def forget(service: PrivacyService) -> list[str]:
         if settings_path(service.data_dir).exists():
             settings_path(service.data_dir).unlink()
             done.append("settings")
+        if app_state_path(service.data_dir).exists():
+            app_state_path(service.data_dir).unlink()
+            done.append("last scan and clean figures")
     return done
 
 
@@ -102,18 +110,30 @@ def complete_withdrawal(
     removed = service.journal().erase(purpose=purpose.value) if service.has_journal() else 0
     if removed:
         erased.append(f"{removed} journal record(s) of '{purpose.value}'")
+    if purpose is Purpose.HISTORY and erase_restore_lists(service.data_dir):
+        erased.append("the lists of files a clean moved to the trash")
     if purpose is Purpose.USAGE and service.usage_store().erase():
         erased.append("the install identifier and usage counters")
     return erased
 
 
 def forget_everything(service: PrivacyService) -> list[str]:
-    """`forget`, written down first as an intent."""
+    """`forget`, written down first as an intent, then the log files.
+
+    DataFolderError when a log file stays (another program holds it open): everything else is
+    erased by then, and no intent is left pending to fail again at every later call.
+    """
     with data_lock(service.data_dir):
         service.resume_intents()
         intent = intents.begin(service.data_dir, intents.IntentKind.FORGET, service.clock())
         done = forget(service)
         intents.finish(service.data_dir, intent)
+    try:
+        if erase_logs(service.data_dir):
+            done.append("log files")
+    except DataFolderError as exc:
+        message = f"everything else was erased, but {exc}"
+        raise DataFolderError(exc.folder, exc.problem, message) from exc
     return done
 
 
@@ -139,8 +159,14 @@ def _resume(service: PrivacyService, intent: intents.Intent) -> str:
     when = intent.at.isoformat(timespec="seconds")
     if intent.kind is intents.IntentKind.FORGET:
         done = forget(service)
+        problem = ""
+        try:
+            if erase_logs(service.data_dir):
+                done.append("log files")
+        except DataFolderError as exc:
+            problem = f"; {exc}"
         what = ", ".join(done) if done else "nothing was left"
-        return f"An interrupted 'forget' (asked {when}) was completed: erased {what}."
+        return f"An interrupted 'forget' (asked {when}) was completed: erased {what}{problem}."
     try:
         purpose, way = Purpose(intent.purpose), Way(intent.way)
     except ValueError:

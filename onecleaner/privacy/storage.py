@@ -30,6 +30,7 @@ from onecleaner.privacy.state_read import (
     read_state_bytes,
     set_aside,
 )
+from onecleaner.units import human_size
 
 SCHEMA_VERSION = 1
 DIR_MODE = 0o700
@@ -79,16 +80,6 @@ def ensure_data_dir(path: Path) -> Path:
     except OSError as exc:
         raise folder_error(path, exc) from exc
     return path
-
-
-def human_size(n: int) -> str:
-    """Bytes in binary units (1 KiB = 1024 B), as the rest of the app counts."""
-    size = float(n)
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if size < 1024 or unit == "GiB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"  # pragma: no cover - the loop always returns
 
 
 def folder_error(folder: Path, exc: OSError, *, needed: int | None = None) -> DataFolderError:

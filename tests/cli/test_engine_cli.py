@@ -28,6 +28,7 @@ from onecleaner.engine.model import (
     TargetPlan,
 )
 from onecleaner.engine.planfile import save_plan
+from onecleaner.units import human_size
 
 
 def pip_cache(home: Path) -> Path:
@@ -167,7 +168,7 @@ def test_scan_json_counts_the_tree(
 def test_scan_human_summary_in_human_units(
     capsys: pytest.CaptureFixture[str], pip_files: list[Path]
 ) -> None:
-    size = output.human_size(allocated(pip_files))
+    size = human_size(allocated(pip_files))
     code, out, err = run(capsys, "scan", "pip.cache")
     assert code == 0
     assert f"A clean would remove 12 files and free {size}." in out
@@ -267,7 +268,7 @@ def test_clean_human_report(capsys: pytest.CaptureFixture[str], pip_files: list[
     size = allocated(pip_files)
     code, out, _ = run(capsys, "clean", "pip.cache", "--yes")
     assert code == 0
-    assert f"Removed 12 files, freed {output.human_size(size)}." in out
+    assert f"Removed 12 files, freed {human_size(size)}." in out
     assert "Free on " in out and " before, " in out
 
 
@@ -665,22 +666,6 @@ def test_the_cli_imports_no_qt() -> None:
 
 
 # -- output helpers ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("n", "text"),
-    [
-        (0, "0 B"),
-        (1023, "1023 B"),
-        (1024, "1.0 KiB"),
-        (1536, "1.5 KiB"),
-        (5 * 1024**2 + 1024**2 // 10, "5.1 MiB"),
-        (3 * 1024**3, "3.0 GiB"),
-        (1024**2 - 1, "1.0 MiB"),
-    ],
-)
-def test_human_sizes(n: int, text: str) -> None:
-    assert output.human_size(n) == text
 
 
 class _Tty:

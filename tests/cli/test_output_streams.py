@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from onecleaner.cli import printable
-from onecleaner.cli.printable import printable_path, printable_text
+from onecleaner.app import printable
+from onecleaner.app.printable import printable_path, printable_text
 from onecleaner.cli.streams import CLOSED_PIPE_EXIT
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX names are bytes")

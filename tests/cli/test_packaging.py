@@ -67,6 +67,19 @@ def test_wheel_ships_every_catalog_file(wheel: Path) -> None:
     assert "onecleaner/engine/planfile.py" in names
 
 
+def test_wheel_ships_every_module(wheel: Path) -> None:
+    """Every module of the source tree is in the wheel (a package missing from pyproject's list
+    left `onecleaner.app` out, and the installed `onecleaner` could not start)."""
+    source = sorted(
+        p.relative_to(REPO).as_posix()
+        for p in (REPO / "onecleaner").rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+    assert [m for m in source if m not in names] == []
+
+
 def test_wheel_declares_both_entry_points(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         eps_name = next(n for n in zf.namelist() if n.endswith(".dist-info/entry_points.txt"))

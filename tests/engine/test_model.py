@@ -13,6 +13,7 @@ from onecleaner.engine.model import (
     Skip,
     TargetPlan,
     TargetResult,
+    TrashedFile,
 )
 from onecleaner.engine.reasons import Reason, SkipCode
 
@@ -42,6 +43,12 @@ def test_plan_activity_keeps_counts_and_ids_never_paths() -> None:
         "bytes": 4096,
         "skipped": 1,
         "cancelled": False,
+        "per_target": {
+            "chromium.cache": {"files": 1, "records": 0, "bytes": 4096},
+            "pip.cache": {"files": 0, "records": 0, "bytes": 0},
+        },
+        "skip_codes": {"in_use": 1},
+        "skipped_apps": [],
     }
     assert "zhang" not in repr(plan.activity())
 
@@ -53,7 +60,10 @@ def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
                 "chromium.cache",
                 3,
                 0,
-                (Skip(SECRET, Reason.of(SkipCode.CHANGED)),),
+                (
+                    Skip(SECRET, Reason.of(SkipCode.CHANGED)),
+                    Skip(SECRET + "2", Reason.of(SkipCode.APP_RUNNING, app="Chromium")),
+                ),
                 trashed=3,
                 trashed_bytes=12288,
             ),
@@ -61,6 +71,8 @@ def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
         mode=DeleteMode.TRASH,
         dry_run=False,
         cancelled=True,
+        trashed=(TrashedFile("chromium.cache", "private-name", "2026-01-02T03:04:05"),),
+        trash_folder="/home/zhang/.local/share/Trash",
     )
     summary = result.activity()
     assert summary == {
@@ -70,12 +82,19 @@ def test_clean_activity_keeps_counts_mode_and_ids_never_paths() -> None:
         "bytes": 0,  # moved to the trash: nothing freed yet
         "trashed_files": 3,
         "trashed_bytes": 12288,
-        "skipped": 1,
+        "skipped": 2,
         "cancelled": True,
         "mode": "trash",
         "dry_run": False,
+        "per_target": {
+            "chromium.cache": {"files": 3, "records": 0, "bytes": 0, "trashed_bytes": 12288}
+        },
+        "trashed": 1,
+        "skip_codes": {"changed_since_scan": 1, "app_running": 1},
+        "skipped_apps": ["Chromium"],
     }
-    assert "zhang" not in repr(summary)
+    # Neither the paths nor the names the files got in the trash.
+    assert "zhang" not in repr(summary) and "private" not in repr(summary)
 
 
 def test_unticked_files_leave_the_plan_and_its_totals() -> None:

@@ -104,6 +104,28 @@ def test_a_cookie_scan_counts_what_a_clean_removes_and_changes_nothing(
     assert file_bytes(chromium.cookies) == before, "a scan writes nothing"
 
 
+def test_a_record_scan_reports_each_database_it_reads(
+    shipped: Catalog, chromium: ChromiumProfile, firefox: list[FirefoxProfile]
+) -> None:
+    """The window shows progress while browser databases are read (Phase.SCAN, done/total)."""
+    from onecleaner.engine.model import Phase, Progress
+
+    seen: list[Progress] = []
+    scan(
+        shipped.select(["chromium.cookies", "firefox.cookies"], env().os),
+        env(),
+        catalog=shipped,
+        options=ScanOptions(keep_domains=KEEP),
+        probe=FakeProbe(),
+        progress=seen.append,
+    )
+    reads = [(p.current, p.done, p.total) for p in seen if p.phase is Phase.SCAN and p.total]
+    assert reads == [
+        (str(chromium.cookies), 0, 2),
+        *((str(f.cookies), 1, 2) for f in firefox),
+    ]
+
+
 def test_a_cookie_clean_keeps_exactly_the_kept_domains(
     shipped: Catalog, chromium: ChromiumProfile
 ) -> None:

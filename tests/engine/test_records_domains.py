@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from onecleaner.engine.records.domains import DomainError, KeepList, normalize_domain
+from onecleaner.engine.records.domains import (
+    DomainError,
+    DomainProblem,
+    KeepList,
+    normalize_domain,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,23 +35,32 @@ def test_what_a_user_types_is_stored_in_one_form(typed: str, stored: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("typed", "says"),
+    ("typed", "says", "problem"),
     [
-        ("", "empty"),
-        ("https://example.org/login", "web address"),
-        ("example.org/path", "web address"),
-        ("*.example.org", "wildcard"),
-        ("example.org:8080", "port"),
-        ("exa mple.org", "may hold only"),
-        ("-bad.org", "may hold only"),
-        ("a..b", "empty label"),
-        ("1.2.3", "neither a domain nor an IP"),
-        ("x" * 64 + ".org", "not a valid domain"),
+        ("", "empty", DomainProblem.EMPTY),
+        ("https://example.org/login", "web address", DomainProblem.ADDRESS),
+        ("example.org/path", "web address", DomainProblem.ADDRESS),
+        ("*.example.org", "wildcard", DomainProblem.WILDCARD),
+        ("example.org:8080", "port", DomainProblem.PORT),
+        ("exa mple.org", "may hold only", DomainProblem.BAD_LABEL),
+        ("-bad.org", "may hold only", DomainProblem.BAD_LABEL),
+        ("a..b", "empty label", DomainProblem.EMPTY_LABEL),
+        ("1.2.3", "neither a domain nor an IP", DomainProblem.NUMERIC),
+        ("x" * 64 + ".org", "not a valid domain", DomainProblem.INVALID),
     ],
 )
-def test_a_malformed_domain_is_refused_with_the_reason(typed: str, says: str) -> None:
-    with pytest.raises(DomainError, match=says):
+def test_a_malformed_domain_is_refused_with_the_reason(
+    typed: str, says: str, problem: DomainProblem
+) -> None:
+    with pytest.raises(DomainError, match=says) as caught:
         normalize_domain(typed)
+    assert caught.value.problem is problem  # what the window puts in the user's language
+
+
+def test_a_bad_label_is_named() -> None:
+    with pytest.raises(DomainError) as caught:
+        normalize_domain("www.bad!label.org")
+    assert caught.value.label == "bad!label"
 
 
 def test_a_domain_keeps_itself_and_its_subdomains_on_a_label_boundary() -> None:

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from onecleaner.gui.confirm import CleanSummary, RunningChoice
+from onecleaner.gui.i18n import install_translator
+from onecleaner.gui.pages.clean.confirm import CleanSummary, RunningChoice
 from onecleaner.gui.services import AppServices
 
 
@@ -25,6 +27,9 @@ class FakeDialogs:
     summaries: list[CleanSummary] = field(default_factory=list)
     running_asked: list[list[str]] = field(default_factory=list)
     informed: list[tuple[str, str]] = field(default_factory=list)
+    quick_asked: list[list[tuple[str, object]]] = field(default_factory=list)
+    suggested: list[str] = field(default_factory=list)
+    folder: str | None = None  # what choose_folder answers (None: cancelled)
 
     def confirm_clean(self, parent: object, summary: CleanSummary) -> bool:
         self.summaries.append(summary)
@@ -34,11 +39,25 @@ class FakeDialogs:
         self.running_asked.append(list(names))
         return self.running_choice
 
+    def confirm_quick(self, parent: object, risky: Sequence[tuple[str, object]]) -> bool:
+        self.quick_asked.append(list(risky))
+        return self.confirm
+
     def inform(self, parent: object, title: str, text: str) -> None:
         self.informed.append((title, text))
 
+    def choose_folder(self, parent: object, title: str, start: str) -> str | None:
+        return self.folder
+
     def save_path(self, parent: object, title: str, suggested: str) -> Path | None:
+        self.suggested.append(suggested)
         return self.save_to
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp: QApplication) -> None:
+    """The app's English translator, as the app installs it: plural forms ("1 file")."""
+    install_translator(qapp, "en")
 
 
 @pytest.fixture
@@ -77,10 +96,21 @@ def make_files() -> Callable[..., list[Path]]:
 
 @pytest.fixture
 def window(qtbot: QtBot, services: AppServices, dialogs: FakeDialogs) -> Iterator[object]:
-    """The main window with fake dialogs; its worker threads are stopped after the test."""
-    from onecleaner.gui.mainwindow import MainWindow
+    """The Clean page with fake dialogs; its worker threads are stopped after the test."""
+    from onecleaner.gui.pages.clean.page import CleanPage
+
+    page = CleanPage(services, dialogs=dialogs)  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    yield page
+    page.stop()
+
+
+@pytest.fixture
+def shell_window(qtbot: QtBot, services: AppServices, dialogs: FakeDialogs) -> Iterator[object]:
+    """The whole window (sidebar and pages) with fake dialogs; workers stopped afterwards."""
+    from onecleaner.gui.shell import MainWindow
 
     win = MainWindow(services, dialogs=dialogs)  # type: ignore[arg-type]
     qtbot.addWidget(win)
     yield win
-    win.session.stop()
+    win.stop()

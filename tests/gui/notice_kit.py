@@ -20,6 +20,11 @@ DEADLINE = datetime(2030, 5, 1, tzinfo=UTC)
 
 def install_signed_notice(data_dir: Path, tmp_path: Path) -> None:
     """A test vendor key trusted through <data>/notice-keys/, and a notice it signed."""
+    PrivacyService(data_dir).install_notice(signed_notice_file(data_dir, tmp_path))
+
+
+def signed_notice_file(data_dir: Path, tmp_path: Path) -> Path:
+    """A notice file signed by a test vendor key trusted through <data>/notice-keys/."""
     key = Ed25519PrivateKey.generate()
     keys = data_dir / "notice-keys"
     keys.mkdir(parents=True, exist_ok=True)
@@ -44,4 +49,4 @@ def install_signed_notice(data_dir: Path, tmp_path: Path) -> None:
     }
     path = tmp_path / "notice.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    PrivacyService(data_dir).install_notice(path)
+    return path

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from onecleaner.gui import app as app_module
-from onecleaner.gui.mainwindow import MainWindow
+from onecleaner.gui.shell import MainWindow
 
 # A desktop with a tray (offscreen Qt has none; showing the icon would need one).
 QSystemTrayIcon.isSystemTrayAvailable = staticmethod(lambda: True)
@@ -47,15 +47,16 @@ atexit.register(left_for_exit)
 
 def drive():
     window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    page = window.page("clean")
 
     def scanned(outcome):
         seen.append(outcome.plan.files)
-        window.scan()  # a second scan whose thread is still busy when the app quits
+        page.scan()  # a second scan whose thread is still busy when the app quits
         QTimer.singleShot(0, window.quitRequested.emit)
 
-    window.session.scanned.connect(scanned)
-    window.select_quick()
-    window.scan()
+    page.session.scanned.connect(scanned)
+    page.select_quick()
+    page.scan()
 
 
 QTimer.singleShot(300, drive)

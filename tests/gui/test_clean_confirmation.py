@@ -12,15 +12,17 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from onecleaner.engine.model import Risk
-from onecleaner.gui.confirm import RiskyItem
-from onecleaner.gui.mainwindow import MainWindow
+from onecleaner.gui.pages.clean.confirm import RiskyItem
+from onecleaner.gui.pages.clean.page import CleanPage
 
 MakeFiles = Callable[..., list[Path]]
 FakeDialogs = Any  # tests/gui/conftest.py's FakeDialogs
 TIMEOUT = 20_000
 
 
-def _scan(qtbot: QtBot, window: MainWindow, ids: Sequence[str]) -> None:
+def _scan(qtbot: QtBot, window: CleanPage, ids: Sequence[str]) -> None:
+    # The trash was made after the page opened: it is listed once "show all" is on.
+    window.show_all.setChecked(True)
     window.target_model.set_checked(ids)
     with qtbot.waitSignal(window.session.scanned, timeout=TIMEOUT):
         window.scan_button.click()
@@ -33,7 +35,7 @@ def _trash(make_files: MakeFiles) -> list[Path]:
 
 
 def test_an_item_ticked_after_the_scan_is_scanned_then_cleaned(
-    qtbot: QtBot, window: MainWindow, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
+    qtbot: QtBot, window: CleanPage, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
 ) -> None:
     junk = make_files(cache / "someapp", 6)
     trashed = _trash(make_files)
@@ -58,7 +60,7 @@ def test_an_item_ticked_after_the_scan_is_scanned_then_cleaned(
 
 
 def test_an_item_unticked_after_the_scan_is_left_alone(
-    qtbot: QtBot, window: MainWindow, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
+    qtbot: QtBot, window: CleanPage, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
 ) -> None:
     junk = make_files(cache / "someapp", 4)
     trashed = _trash(make_files)
@@ -74,7 +76,7 @@ def test_an_item_unticked_after_the_scan_is_left_alone(
 
 
 def test_the_confirmation_names_a_care_item_with_its_description(
-    qtbot: QtBot, window: MainWindow, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
+    qtbot: QtBot, window: CleanPage, dialogs: FakeDialogs, cache: Path, make_files: MakeFiles
 ) -> None:
     make_files(cache / "someapp", 2)
     _trash(make_files)

@@ -132,13 +132,13 @@ def test_with_an_unusable_data_folder_cleaning_still_works(
     cache: Path,
     make_files: Callable[..., list[Path]],
 ) -> None:
-    from onecleaner.gui.mainwindow import MainWindow
+    from onecleaner.gui.pages.clean.page import CleanPage
     from onecleaner.gui.services import AppServices
 
     data_dir = tmp_path / "data"
     data_dir.write_text("not a folder")
     services = AppServices.load(data_dir)
-    window = MainWindow(services, dialogs=dialogs)  # type: ignore[arg-type]
+    window = CleanPage(services, dialogs=dialogs)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     try:
         first_run = FirstRunDialog(window, privacy=services.privacy)

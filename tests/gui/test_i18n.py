@@ -17,11 +17,11 @@ from pytestqt.qtbot import QtBot
 from onecleaner.engine.catalog import load_catalog
 from onecleaner.engine.model import OS, DeleteMode, Risk
 from onecleaner.gui import i18n
-from onecleaner.gui.confirm import CleanSummary, RiskyItem, confirmation_text
 from onecleaner.gui.first_run import FirstRunDialog
 from onecleaner.gui.i18n import install_translator, resolve_language
-from onecleaner.gui.settings_dialog import SettingsDialog
-from onecleaner.gui.target_tree import TargetTreeModel, group_targets
+from onecleaner.gui.pages.clean.confirm import CleanSummary, RiskyItem, confirmation_text
+from onecleaner.gui.pages.clean.target_tree import TargetTreeModel, group_targets
+from onecleaner.gui.pages.settings.page import SettingsPage
 from onecleaner.privacy.service import PrivacyService
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,13 +83,19 @@ def test_chinese_ui(qtbot: QtBot, data_dir: Path) -> None:
         def app_of(self, target: object) -> object:
             raise KeyError(target)
 
-    dlg = SettingsDialog(None, data_dir=data_dir, privacy=privacy, catalog=Empty())  # type: ignore[arg-type]
+    dlg = SettingsPage(None, data_dir=data_dir, privacy=privacy, catalog=Empty())  # type: ignore[arg-type]
     qtbot.addWidget(dlg)
-    assert dlg.windowTitle() == "ONE Cleaner 设置"
-    assert [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())] == ["常规(&G)", "隐私(&P)"]
+    assert dlg.title.text() == "设置"
+    assert [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())] == [
+        "常规(&G)",
+        "隐私(&P)",
+        "关于和帮助(&B)",
+    ]
     assert dlg.privacy_panel.export_button.text() == "导出我的数据(&X)…"
     # Qt's own standard buttons follow too (PySide6 ships qtbase_zh_CN).
-    assert dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
 
 
 def test_english_again_after_switching_back(qtbot: QtBot, data_dir: Path) -> None:
@@ -179,3 +185,80 @@ def test_dates_are_written_without_the_weekday(qapp: QApplication) -> None:
     QLocale.setDefault(QLocale("de_DE"))
     assert format_date(datetime(2026, 11, 29, 12, 0)) == "29. November 2026"
     assert format_iso_date("not a date") == "not a date"  # shown as the policy file has it
+
+
+def test_counts_read_right_in_english_one_and_many(qtbot: QtBot, data_dir: Path) -> None:
+    from onecleaner.engine.model import CleanResult, TargetResult
+    from onecleaner.gui.pages.clean.confirm import running_text
+    from onecleaner.gui.pages.clean.result_text import cleaned_text
+    from onecleaner.gui.pages.settings.general import GeneralPage
+
+    install_translator(_app(), "en")
+
+    def result(files: int) -> CleanResult:
+        return CleanResult(
+            (TargetResult("t", files, files * 10),), DeleteMode.PERMANENT, False, False
+        )
+
+    assert cleaned_text(result(1), 1) == (
+        "Freed 10 B: 1 file removed",
+        "1 item was left alone; see “Left alone” for the reason.",
+    )
+    assert cleaned_text(result(1234), 2)[0] == "Freed 12.1 KiB: 1,234 files removed"
+    one = confirmation_text(CleanSummary(1, 10, DeleteMode.TRASH))[0]
+    assert one == "Move 1 file (10 B) to the trash?"
+    question, detail = running_text(["Google Chrome"])
+    assert question == "Google Chrome is running."
+    assert detail.startswith("Its files cannot be cleaned while it runs.")
+    question, detail = running_text(["Google Chrome", "Firefox"])
+    assert question == "These programs are running: Google Chrome, Firefox."
+    assert detail.startswith("Their files cannot be cleaned while they run.")
+
+    class Empty:
+        presets: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+        def targets_for(self, os_: object) -> list[object]:
+            return []
+
+        def app_of(self, target: object) -> object:
+            raise KeyError(target)
+
+    page = GeneralPage(None, catalog=Empty(), data_dir=data_dir)  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.age_days.setValue(1)
+    assert page.age_days.text() == "1 day"
+    page.age_days.setValue(7)
+    assert page.age_days.text() == "7 days"
+    install_translator(_app(), "zh_CN")
+    qtbot.waitUntil(lambda: page.age_days.text() == "7 天")
+    assert running_text(["Google Chrome"])[0] == "Google Chrome 正在运行。"
+
+
+def test_no_text_is_translated_inside_an_f_string() -> None:
+    """lupdate cannot see a tr() inside an f-string: such a text would never be translated."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "onecleaner" / "gui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                func = inner.func if isinstance(inner, ast.Call) else None
+                name = getattr(func, "attr", None) or getattr(func, "id", None)
+                if name in ("tr", "_tr", "_trn", "translate"):
+                    hidden.append(f"{path.name}:{inner.lineno}")
+    assert hidden == []
+
+
+def test_the_chinese_ui_addresses_the_user_one_way() -> None:
+    """The pages were translated by several people: every text says 您 (the polite "you"),
+    none 你, so the window does not switch register from one page to the next."""
+    import xml.etree.ElementTree as ET
+
+    translated = [
+        "".join(tr.itertext()) for tr in ET.parse(TS_FILE).getroot().iter("translation")
+    ]
+    assert sum("您" in text for text in translated) > 50
+    assert [text for text in translated if "你" in text] == []

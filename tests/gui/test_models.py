@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from onecleaner import units
 from onecleaner.engine.model import (
     OS,
     Application,
@@ -27,11 +28,11 @@ from onecleaner.engine.model import (
     TargetResult,
 )
 from onecleaner.engine.reasons import Reason, SkipCode
-from onecleaner.gui.confirm import CleanSummary, RiskyItem, confirmation_text
-from onecleaner.gui.export import export_results
-from onecleaner.gui.models import FileSelection, FileTableModel
-from onecleaner.gui.summary import top_categories
-from onecleaner.gui.target_tree import TargetTreeModel
+from onecleaner.gui.pages.clean.confirm import CleanSummary, RiskyItem, confirmation_text
+from onecleaner.gui.pages.clean.export import export_results
+from onecleaner.gui.pages.clean.models import FileSelection, FileTableModel
+from onecleaner.gui.pages.clean.summary import top_categories
+from onecleaner.gui.pages.clean.target_tree import TargetTreeModel
 from onecleaner.gui.units import human_size
 
 CHECK = Qt.ItemDataRole.CheckStateRole
@@ -79,7 +80,7 @@ def test_application_rows_are_tristate_and_tick_their_targets(qtbot: QtBot) -> N
 
 
 def test_tree_shows_risk_description_and_scanned_sizes(qtbot: QtBot) -> None:
-    from onecleaner.gui.target_tree import TargetFigures
+    from onecleaner.gui.pages.clean.target_tree import TargetFigures
 
     model = _tree()
     web = model.index(0, 0)
@@ -87,10 +88,10 @@ def test_tree_shows_risk_description_and_scanned_sizes(qtbot: QtBot) -> None:
     assert model.data(model.index(1, TargetTreeModel.RISK, web)) == "Privacy"
     assert "the history of web" in model.data(history, Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(1, TargetTreeModel.SIZE, web)) == ""
-    model.set_figures({"web.cache": TargetFigures(3, 5000), "web.history": TargetFigures(1, 1000)})
-    assert model.data(model.index(0, TargetTreeModel.SIZE, web)) == "5.0 kB"
+    model.set_figures({"web.cache": TargetFigures(3, 5120), "web.history": TargetFigures(1, 1024)})
+    assert model.data(model.index(0, TargetTreeModel.SIZE, web)) == "5.0 KiB"
     assert model.data(model.index(0, TargetTreeModel.FILES, web)) == "3"
-    assert model.data(model.index(0, TargetTreeModel.SIZE)) == "6.0 kB"  # the application sums
+    assert model.data(model.index(0, TargetTreeModel.SIZE)) == "6.0 KiB"  # the application sums
 
 
 def _entries(n: int) -> tuple[PlanEntry, ...]:
@@ -168,7 +169,10 @@ def test_export_json_names_what_was_removed_and_why_items_stayed(tmp_path: Path)
     assert by_id["chromium.cache"] == {
         "id": "chromium.cache",
         "files": 0,
+        "records": 0,
         "bytes": 0,
+        "trashed_files": 0,
+        "trashed_bytes": 0,
         "skipped": [
             {
                 "path": "/c/chromium/x",
@@ -202,9 +206,9 @@ def test_confirmation_names_total_and_risky_items() -> None:
         unticked=2,
     )
     question, details = confirmation_text(summary)
-    assert question == "Move 1,234 files (5.6 MB) to the trash?"
+    assert question == "Move 1,234 files (5.3 MiB) to the trash?"
     assert "Recent documents list (Care): The list of files you opened." in details
-    assert "They stay in the trash until you empty it." in details
+    assert "opened.\n\nThey stay in the trash until you empty it." in details
     assert "2 files you unticked stay." in details
     assert "rebuilt" not in details
 
@@ -222,8 +226,11 @@ def test_the_trash_is_named_with_what_is_lost_and_no_rebuild_is_promised() -> No
     _, details = confirmation_text(CleanSummary(10, 4000, DeleteMode.PERMANENT, (trash, history)))
     assert "nothing rebuilds these, and you lose what they hold" in details
     assert "• Trash (Care): Files you moved to the trash." in details
-    assert "• Browsing history (Privacy): The pages you visited." in details
-    assert "Deleted permanently, they cannot be restored." in details
+    # The way back is a paragraph of its own, not a line stuck to the last item.
+    assert (
+        "• Browsing history (Privacy): The pages you visited.\n\n"
+        "Deleted permanently, they cannot be restored."
+    ) in details
     assert "Caches are rebuilt" not in details
 
 
@@ -234,31 +241,49 @@ def test_chart_categories_keep_the_biggest_and_sum_the_rest() -> None:
     assert bars[-1].bytes == sum((i + 1) * 100 for i in range(6))
 
 
-def test_human_sizes() -> None:
-    assert [human_size(n) for n in (0, 999, 1000, 1_234_567, 12_300_000_000, 512 * 10**9)] == [
+def test_human_sizes_are_the_command_lines() -> None:
+    sizes = (0, 999, 1024, 1_234_567, 12_300_000_000, 512 * 2**30)
+    assert [human_size(n) for n in sizes] == [
         "0 B",
         "999 B",
-        "1.0 kB",
-        "1.2 MB",
-        "12.3 GB",
-        "512 GB",
+        "1.0 KiB",
+        "1.2 MiB",
+        "11.5 GiB",
+        "512 GiB",
     ]
+    assert [human_size(n) for n in sizes] == [units.human_size(n) for n in sizes]
 
 
 def test_an_application_is_not_found_only_when_none_of_its_targets_is(qtbot: QtBot) -> None:
-    from onecleaner.gui.target_tree import TargetFigures
+    from onecleaner.gui.pages.clean.target_tree import TargetFigures
 
     model = _tree()
+    model.set_show_missing(True)  # shown greyed ("Show all"); hidden otherwise, see below
     web, dev = model.index(0, TargetTreeModel.SIZE), model.index(1, TargetTreeModel.SIZE)
     model.set_missing(["web.history", "dev.pip"])
     assert model.data(dev) == "not found"
     assert model.data(web) == ""  # web.cache exists: not scanned yet, so no size
     history = model.index(1, TargetTreeModel.SIZE, model.index(0, 0))
     assert model.data(history) == "not found"
-    model.set_figures({"web.cache": TargetFigures(2, 3000)})
-    assert model.data(web) == "3.0 kB"
+    model.set_figures({"web.cache": TargetFigures(2, 3072)})
+    assert model.data(web) == "3.0 KiB"
     model.set_missing([])
     assert model.data(dev) == ""
+
+
+def test_items_not_on_this_computer_are_hidden_until_shown(qtbot: QtBot) -> None:
+    model = _tree()
+    model.set_checked(["web.cache", "web.history", "dev.pip"])
+    model.set_missing(["web.history", "dev.pip"])
+    # The application with nothing here goes; a present one keeps only what is here.
+    assert model.rowCount() == 1
+    assert [t.id for t in model.targets()] == ["web.cache"]
+    assert [t.id for t in model.checked_targets()] == ["web.cache"]  # ticked, hidden: not scanned
+    model.set_show_missing(True)
+    assert model.rowCount() == 2
+    assert [t.id for t in model.checked_targets()] == ["web.cache", "web.history", "dev.pip"]
+    model.set_show_missing(False)
+    assert model.rowCount() == 1
 
 
 def test_file_paths_in_the_home_folder_show_from_a_tilde(qtbot: QtBot) -> None:
@@ -272,13 +297,13 @@ def test_file_paths_in_the_home_folder_show_from_a_tilde(qtbot: QtBot) -> None:
 
 
 def test_the_disk_line_names_the_gain_that_rounding_would_hide(qtbot: QtBot) -> None:
-    from onecleaner.gui.summary import SummaryView
+    from onecleaner.gui.pages.clean.summary import SummaryView
 
     view = SummaryView()
     qtbot.addWidget(view)
     view.show_disk({"/": 84_150_000_000}, None, 30_000_000)
     assert view.disk.text() == (
-        "Free space on /: 84.2 GB now, about 84.2 GB after cleaning (+30.0 MB)"
+        "Free space on /: 78.4 GiB now, about 78.4 GiB after cleaning (+28.6 MiB)"
     )
     view.show_disk({"/": 1_000_000}, {"/": 1_057_000}, 57_000)
-    assert view.disk.text() == "Free space on /: 1.0 MB before, 1.1 MB after (+57.0 kB)"
+    assert view.disk.text() == "Free space on /: 977 KiB before, 1.0 MiB after (+55.7 KiB)"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from onecleaner.gui.i18n import install_translator
-from onecleaner.gui.notice_banner import NoticeBanner
+from onecleaner.gui.widgets.notice_banner import NoticeBanner
 from onecleaner.privacy.notice import NoticeState
 from onecleaner.privacy.notice_news import NoticeFace
 from onecleaner.privacy.service import PrivacyService
@@ -96,10 +96,12 @@ def test_export_button_saves_the_users_data(
     privacy.set_profile(email="li@example.org")
     target = tmp_path / "export.json"
     monkeypatch.setattr(
-        "onecleaner.gui.notice_banner.QFileDialog.getSaveFileName",
+        "onecleaner.gui.widgets.notice_banner.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
-    monkeypatch.setattr("onecleaner.gui.notice_banner.QMessageBox.information", lambda *a: None)
+    monkeypatch.setattr(
+        "onecleaner.gui.widgets.notice_banner.QMessageBox.information", lambda *a: None
+    )
     banner = NoticeBanner(host, privacy=privacy, clock=lambda: now)
     with qtbot.waitSignal(banner.exported) as exported:
         banner.export_button.click()

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from onecleaner.gui.app import NOTICE_RECHECK_MS, AppShell, _startup_messages
 from onecleaner.gui.i18n import install_translator
-from onecleaner.gui.notice_banner import NoticeBanner
 from onecleaner.gui.services import AppServices
+from onecleaner.gui.widgets.notice_banner import NoticeBanner
 from onecleaner.privacy.notice_sources import SHIPPED_VAR
 from onecleaner.privacy.service import PrivacyService
 from tests.privacy.notice_helpers import (

@@ -12,8 +12,8 @@ from notice_kit import ANNOUNCED, END, install_signed_notice
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from onecleaner.gui.journal_view import JournalDialog
-from onecleaner.gui.privacy_panel import PrivacyPanel
+from onecleaner.gui.pages.settings.journal_view import JournalDialog
+from onecleaner.gui.pages.settings.privacy import PrivacyPanel
 from onecleaner.privacy.consent import ConsentState, Purpose, Way
 from onecleaner.privacy.service import PrivacyService
 
@@ -90,11 +90,11 @@ def test_export_my_data_writes_everything_to_the_chosen_file(
     target = tmp_path / "mine.json"
     told: list[str] = []
     monkeypatch.setattr(
-        "onecleaner.gui.notice_banner.QFileDialog.getSaveFileName",
+        "onecleaner.gui.widgets.notice_banner.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
     monkeypatch.setattr(
-        "onecleaner.gui.notice_banner.QMessageBox.information",
+        "onecleaner.gui.widgets.notice_banner.QMessageBox.information",
         lambda parent, title, text: told.append(text),
     )
     privacy.set_profile(email="zhang@example.org")
@@ -116,7 +116,7 @@ def test_delete_all_my_data_after_confirmation(
         asked.append(title)
         return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr("onecleaner.gui.privacy_panel.QMessageBox.question", answer)
+    monkeypatch.setattr("onecleaner.gui.pages.settings.privacy.QMessageBox.question", answer)
     panel.forget_button.click()  # "No": nothing happens
     assert privacy.profile() is not None
     panel.forget_button.click()  # "Yes"
@@ -153,7 +153,7 @@ def test_registration_is_validated_masked_and_deletable(
     box.cancel_button.click()
 
     monkeypatch.setattr(
-        "onecleaner.gui.registration_box.QMessageBox.question",
+        "onecleaner.gui.pages.settings.registration_box.QMessageBox.question",
         lambda *a: QMessageBox.StandardButton.Yes,
     )
     box.delete_button.click()
@@ -173,9 +173,13 @@ def test_bad_phone_number_is_explained(panel: PrivacyPanel, privacy: PrivacyServ
 def test_install_identifier_shown_reset_and_turned_off(
     panel: PrivacyPanel, privacy: PrivacyService
 ) -> None:
-    assert panel.identifier.label.text() == "none (usage statistics are off)"
+    # Usage statistics are off: the identifier reads off, and its switch too (not "on").
+    assert panel.identifier.label.text() == "off (usage statistics are off)"
+    assert not panel.identifier.enabled.isChecked()
+    assert not panel.identifier.enabled.isEnabled()
     assert not panel.identifier.reset.isEnabled()
     panel.consent_toggles[Purpose.USAGE].click()
+    assert panel.identifier.enabled.isChecked()
     first = panel.identifier.label.text()
     assert first == privacy.usage_id() and len(first) >= 16
     panel.identifier.reset.click()
@@ -183,8 +187,13 @@ def test_install_identifier_shown_reset_and_turned_off(
     assert second != first and second == privacy.usage_id()
     panel.identifier.enabled.click()  # off
     assert not privacy.usage_id_enabled()
-    assert panel.identifier.label.text() == "none"
+    assert panel.identifier.label.text() == "off"
     assert panel.message.text() == "The install identifier is off and was deleted."
+    # Usage off and on again: the choice not to use an identifier is kept.
+    panel.consent_toggles[Purpose.USAGE].click()
+    panel.consent_toggles[Purpose.USAGE].click()
+    assert not panel.identifier.enabled.isChecked()
+    assert panel.identifier.label.text() == "off"
 
 
 def test_where_the_data_lives_and_the_key_store(panel: PrivacyPanel, data_dir: Path) -> None:
@@ -211,3 +220,36 @@ def test_after_the_service_end_nothing_new_can_be_allowed_but_withdrawing_works(
     history.click()
     assert not ended.is_granted(Purpose.HISTORY)
     assert not history.isEnabled()  # once off, it cannot be turned on again
+
+
+def test_install_notice_file_installs_a_signed_notice_and_refuses_a_forged_one(
+    qtbot: QtBot,
+    panel: PrivacyPanel,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from notice_kit import signed_notice_file
+
+    path = signed_notice_file(data_dir, tmp_path)
+    forged = tmp_path / "forged.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["notice"]["deletion_deadline"] = "2031-01-01T00:00:00+00:00"  # edited after signing
+    forged.write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setattr(
+        "onecleaner.gui.pages.settings.privacy.QFileDialog.getOpenFileName",
+        lambda *a, **k: (str(forged), ""),
+    )
+    panel.install_notice_button.click()
+    assert panel.message.text().startswith("The notice was not installed: ")
+    assert "No end-of-service notice" in panel.notice_label.text()
+
+    monkeypatch.setattr(
+        "onecleaner.gui.pages.settings.privacy.QFileDialog.getOpenFileName",
+        lambda *a, **k: (str(path), ""),
+    )
+    with qtbot.waitSignal(panel.noticeInstalled):
+        panel.install_notice_button.click()
+    assert panel.message.text() == "The service notice “ONE Cleaner is ending” is installed."
+    assert "ONE Cleaner is ending" in panel.notice_label.text()
+    assert PrivacyService(data_dir).notice() is not None

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
 from records_kit import chromium_profile, rows
 
 from onecleaner.engine.processes import ProcessProbe
+from onecleaner.gui.jobs.workers import QuickCleanWorker
 from onecleaner.gui.services import AppServices
-from onecleaner.gui.workers import QuickCleanWorker
 from onecleaner.settings import Settings, save_settings
 
 
@@ -32,7 +32,7 @@ def test_a_quick_clean_of_cookies_keeps_the_kept_domains(
         [services.catalog.target("chromium.cookies")],
         services.env,
         catalog=services.catalog,
-        options=services.scan_options(),
+        policy=services.policy,
     )
     outcome = worker.work()
     assert outcome.result.records == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from onecleaner.engine.model import CleanResult, DeleteMode, TargetResult
-from onecleaner.gui.result_text import cleaned_text
+from onecleaner.gui.pages.clean.result_text import cleaned_text
 from onecleaner.gui.units import human_size
 
 
@@ -17,7 +17,7 @@ def test_a_trash_clean_headline_gives_the_size_moved_to_the_trash(qtbot: QtBot) 
         cancelled=False,
     )
     headline, _ = cleaned_text(result, 0)
-    assert headline == f"Moved to the trash {human_size(12 * 1024 * 1024)}: 3 files removed"
+    assert headline == f"Moved to the trash {human_size(12 * 1024 * 1024)}: 3 files"
 
 
 def test_a_permanent_clean_headline_gives_the_space_freed(qtbot: QtBot) -> None:

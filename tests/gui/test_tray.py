@@ -41,7 +41,13 @@ def test_tray_menu_and_start_hidden(shell: AppShell) -> None:
     assert not shell.window.isVisible()  # --tray: only the icon
     assert shell.window.keep_running_in_tray
     shell.tray.menu.aboutToShow.emit()  # the menu is rebuilt each time it opens
-    assert shell.tray.action_texts() == ["Quick clean", "Open ONE Cleaner", "Settings…", "Quit"]
+    assert shell.tray.action_texts() == [
+        "Quick clean",
+        "Open ONE Cleaner",
+        "History",
+        "Settings…",
+        "Quit",
+    ]
 
 
 @pytest.mark.qt_log_ignore("does not support raise")  # offscreen Qt cannot raise windows
@@ -134,16 +140,35 @@ def test_first_run_dialog_opens_without_blocking(qtbot: QtBot, shell: AppShell) 
         dialog.close()
 
 
-@pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
-def test_settings_open_from_the_tray_and_apply_at_once(qtbot: QtBot, shell: AppShell) -> None:
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen Qt cannot raise windows
+def test_the_tray_opens_a_page_and_settings_apply_at_once(qtbot: QtBot, shell: AppShell) -> None:
     assert shell.tray is not None
-    shell.tray.settingsRequested.emit()
-    dialog = shell._settings_dialog
-    assert dialog is not None and dialog.isVisible()
-    shell.tray.settingsRequested.emit()  # a second request raises the same dialog
-    assert shell._settings_dialog is dialog
-    changed = dataclasses.replace(shell.services.settings, schedule=Schedule.WEEKLY)
-    dialog.settingsChanged.emit(changed)  # type: ignore[attr-defined]
-    assert shell.services.settings.schedule is Schedule.WEEKLY
+    shell.tray.pageRequested.emit("settings")
+    qtbot.waitUntil(shell.window.isVisible)
+    assert shell.window.current_page == "settings"
+    shell.tray.pageRequested.emit("history")
+    assert shell.window.current_page == "history"
+    page = shell.window.page("settings")
+    page.general.schedule.setCurrentIndex(page.general.schedule.findData(Schedule.WEEKLY))
+    assert shell.services.settings.schedule is Schedule.WEEKLY  # saved and applied at once
     assert shell.tray.next_run is not None
-    dialog.close()
+
+
+@pytest.mark.parametrize("cancelled", [False, True])
+def test_a_quick_clean_into_the_trash_says_so_not_freed(
+    qapp: QApplication, cancelled: bool
+) -> None:
+    """Files moved to the trash still take their space: the notice says where they went and
+    how much they take, never "0 B freed"."""
+    from onecleaner.engine.model import OS, CleanResult, DeleteMode, Plan, TargetResult
+    from onecleaner.gui.jobs.workers import QuickOutcome
+    from onecleaner.gui.tray import freed_text
+
+    moved = TargetResult("system.cache", 3, 0, trashed=3, trashed_bytes=3 * 1024**2)
+    result = CleanResult((moved,), DeleteMode.TRASH, dry_run=False, cancelled=cancelled)
+    text = freed_text(QuickOutcome(Plan((), OS.LINUX, 0.0), result))
+    assert text == (
+        "Quick clean stopped: 3.0 MiB moved to the trash (3 files)."
+        if cancelled
+        else "Quick clean moved 3.0 MiB to the trash (3 files)."
+    )

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from onecleaner.engine.errors import EngineError
 from onecleaner.engine.model import Phase, Progress
-from onecleaner.gui.jobs import PROGRESS_INTERVAL, Job, Worker
+from onecleaner.gui.jobs.base import PROGRESS_INTERVAL, Job, Worker
+from onecleaner.gui.jobs.workers import CleanWorker, ScanOutcome, ScanWorker
 from onecleaner.gui.services import AppServices
-from onecleaner.gui.workers import CleanWorker, ScanOutcome, ScanWorker
 
 
 class _Flood(Worker):

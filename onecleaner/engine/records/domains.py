@@ -7,6 +7,7 @@ An IP address and `localhost` keep only themselves. Pure string work, so it is t
 
 from __future__ import annotations
 
+import enum
 import ipaddress
 import re
 from collections.abc import Iterable
@@ -16,8 +17,31 @@ EXACT_NAMES = frozenset({"localhost"})  # names that keep only themselves, like 
 _MAX_LENGTH = 253
 
 
+class DomainProblem(enum.Enum):
+    """What is wrong with a keep-list entry (the faces put it in words)."""
+
+    EMPTY = "empty"
+    ADDRESS = "address"  # a web address or a path
+    WILDCARD = "wildcard"
+    PORT = "port"
+    EMPTY_LABEL = "empty_label"
+    INVALID = "invalid"  # not encodable as a host name
+    BAD_LABEL = "bad_label"  # a label with characters a host name cannot have, or too long
+    TOO_LONG = "too_long"
+    NUMERIC = "numeric"  # digits like an IP address, but not one
+
+
 class DomainError(ValueError):
-    """A keep-list entry that is not a domain, an IP address or `localhost` (says why)."""
+    """A keep-list entry that is not a domain, an IP address or `localhost` (says why).
+
+    `problem` says what is wrong and `label` names the offending label (BAD_LABEL); the
+    message is the English the command line prints.
+    """
+
+    def __init__(self, problem: DomainProblem, message: str, *, label: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.label = label
 
 
 def normalize_domain(text: str) -> str:
@@ -29,41 +53,52 @@ def normalize_domain(text: str) -> str:
     raw = text.strip()
     value = raw.lower()
     if not value:
-        raise DomainError("an empty domain")
+        raise DomainError(DomainProblem.EMPTY, "an empty domain")
     if "://" in value or "/" in value:
-        raise DomainError(f"{raw!r} is a web address or a path; give only its domain (example.org)")
+        raise DomainError(
+            DomainProblem.ADDRESS,
+            f"{raw!r} is a web address or a path; give only its domain (example.org)",
+        )
     if "*" in value:
         raise DomainError(
+            DomainProblem.WILDCARD,
             f"{raw!r} holds a wildcard; write the domain alone (example.org already keeps "
-            "its subdomains)"
+            "its subdomains)",
         )
     address = _ip(value)
     if address is not None:
         return address
     if ":" in value:
-        raise DomainError(f"{raw!r} holds a port or ':'; give only the domain (example.org)")
+        raise DomainError(
+            DomainProblem.PORT, f"{raw!r} holds a port or ':'; give only the domain (example.org)"
+        )
     if value.startswith(".."):
-        raise DomainError(f"{raw!r} is not a domain (empty label)")
+        raise DomainError(DomainProblem.EMPTY_LABEL, f"{raw!r} is not a domain (empty label)")
     value = value.removeprefix(".").removesuffix(".")
     if any(not label for label in value.split(".")):
-        raise DomainError(f"{raw!r} is not a domain (empty label)")
+        raise DomainError(DomainProblem.EMPTY_LABEL, f"{raw!r} is not a domain (empty label)")
     try:
         ascii_name = value.encode("idna").decode("ascii")
     except UnicodeError:
-        raise DomainError(f"{raw!r} is not a valid domain name") from None
+        raise DomainError(DomainProblem.INVALID, f"{raw!r} is not a valid domain name") from None
     labels = ascii_name.split(".")
     if any(not label for label in labels):
-        raise DomainError(f"{raw!r} is not a domain (empty label)")
+        raise DomainError(DomainProblem.EMPTY_LABEL, f"{raw!r} is not a domain (empty label)")
     bad = next((label for label in labels if not _LABEL.fullmatch(label)), None)
     if bad is not None:
         raise DomainError(
+            DomainProblem.BAD_LABEL,
             f"{raw!r} is not a domain: {bad!r} may hold only letters, digits, '-' and '_', "
-            "and at most 63 of them"
+            "and at most 63 of them",
+            label=bad,
         )
     if len(ascii_name) > _MAX_LENGTH:
-        raise DomainError(f"{raw!r} is longer than a domain can be ({_MAX_LENGTH} characters)")
+        raise DomainError(
+            DomainProblem.TOO_LONG,
+            f"{raw!r} is longer than a domain can be ({_MAX_LENGTH} characters)",
+        )
     if labels[-1].isdigit():
-        raise DomainError(f"{raw!r} is neither a domain nor an IP address")
+        raise DomainError(DomainProblem.NUMERIC, f"{raw!r} is neither a domain nor an IP address")
     return ascii_name
 
 
@@ -128,4 +163,11 @@ class KeepList:
         return any(".".join(labels[i:]) in self.suffixes for i in range(len(labels)))
 
 
-__all__ = ["EXACT_NAMES", "DomainError", "KeepList", "host_of_cookie", "normalize_domain"]
+__all__ = [
+    "EXACT_NAMES",
+    "DomainError",
+    "DomainProblem",
+    "KeepList",
+    "host_of_cookie",
+    "normalize_domain",
+]

@@ -22,6 +22,14 @@ from dataclasses import dataclass, field
 KEPT_FUNCTION = "onecleaner_kept"
 
 
+class TraceKind(enum.Enum):
+    """What a record cleaner removes, whatever the browser (the faces group and explain by it)."""
+
+    COOKIES = "cookies"
+    HISTORY = "history"
+    FORM_HISTORY = "form_history"
+
+
 class Family(enum.Enum):
     """A browser family: where its databases keep their schema version."""
 
@@ -68,6 +76,11 @@ class RecordCleaner:
     name: str  # "chromium.cookies"
     family: Family
     recipes: Mapping[str, Recipe] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> TraceKind:
+        """The kind of trace, from the name's second part (`chromium.cookies` -> COOKIES)."""
+        return TraceKind(self.name.split(".", 1)[1])
 
     @property
     def uses_keep_list(self) -> bool:
@@ -315,6 +328,7 @@ __all__ = [
     "Recipe",
     "RecordCleaner",
     "Step",
+    "TraceKind",
     "Update",
     "database_problem",
 ]

@@ -6,10 +6,11 @@ others are read through read-only connections.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from onecleaner.engine.env import Environment
 from onecleaner.engine.guard import Guard
@@ -73,8 +74,12 @@ def scan_record_target(
     app: str,
     running: Mapping[str, Reason],
     keep: Sequence[str],
+    on_database: Callable[[str], None] | None = None,
 ) -> TargetPlan:
-    """The plan of one record target: each database with rows to remove, and the skips."""
+    """The plan of one record target: each database with rows to remove, and the skips.
+
+    `on_database` is told each database's path before it is read (progress).
+    """
     spec = target.records
     assert spec is not None
     cleaner = CLEANERS[spec.cleaner]
@@ -88,6 +93,8 @@ def scan_record_target(
     for db in found:
         recipe = cleaner.recipe(db.relative)
         assert recipe is not None  # the catalog checks every database has a recipe
+        if on_database is not None:
+            on_database(db.path)
         try:
             st = os.stat(db.path, follow_symlinks=False)
             con = open_for_reading(db.path, keep_list)
@@ -136,21 +143,35 @@ def scan_record_targets(
     probe: Prober,
     keep: Sequence[str],
     cancel: threading.Event | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[dict[str, TargetPlan], bool]:
-    """(target id -> plan for the record targets among `targets`, whether it was cancelled)."""
+    """(target id -> plan for the record targets among `targets`, whether it was cancelled).
+
+    `progress(database path, targets done, targets in all)` is called before each database.
+    """
     chosen = [t for t in targets if t.records is not None]
     running = running_apps(catalog, env, probe) if chosen else {}
     plans: dict[str, TargetPlan] = {}
     cancelled = False
-    for target in chosen:
+    for done, target in enumerate(chosen):
         if cancel is not None and cancel.is_set():
             cancelled = True
             plans[target.id] = TargetPlan(target.id, (), ())
             continue
+        on_database = None
+        if progress is not None:
+            on_database = functools.partial(_database_progress, progress, done, len(chosen))
         plans[target.id] = scan_record_target(
-            target, env, guard, app=app_name(catalog, target), running=running, keep=keep
-        )
+            target, env, guard, app=app_name(catalog, target), running=running, keep=keep,
+            on_database=on_database,
+        )  # fmt: skip
     return plans, cancelled
+
+
+def _database_progress(
+    progress: Callable[[str, int, int], None], done: int, total: int, path: str
+) -> None:
+    progress(path, done, total)
 
 
 __all__ = [

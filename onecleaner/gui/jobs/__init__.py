@@ -1,0 +1,1 @@
+"""Background work: workers on their own threads."""

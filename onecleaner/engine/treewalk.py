@@ -1,10 +1,11 @@
 """A walk of one folder tree on a pool of threads, delivered in a fixed depth-first order.
 
-Folders are listed on worker threads (open, os.scandir and stat release the GIL while the disk
-is read, so a cold disk is read several folders at a time); the calling thread gets them back
-in depth-first order, subfolders by name, whatever the timing, so anything built from the
-walk's events (a plan, a usage map) is the same at every thread count. With one thread the
-calling thread lists the folders itself.
+The calling thread lists folders itself while that keeps it busy (a warm page cache); once it
+is seen waiting on the disk for most of a moment (`IoWait`), the folders left go to worker
+threads (open, os.scandir and stat release the GIL while the disk is read, so a cold disk is
+read several folders at a time). Either way the calling thread gets the folders back in
+depth-first order, subfolders by name, whatever the timing, so anything built from the walk's
+events (a plan, a usage map) is the same at every thread count.
 
 Never followed, never crossed: on POSIX every folder is opened with O_NOFOLLOW|O_DIRECTORY
 relative to its parent's descriptor (kept open until its last subfolder is opened), never by
@@ -295,10 +296,34 @@ class _Delivery:
                 self.events.leave(folder)
 
 
+class IoWait:
+    """Whether the calling thread's walk mostly waits on the disk: over a window of folders,
+    the wall time it took against the CPU time this thread spent (os.scandir, stat and open
+    release the GIL while they wait, so that is when other threads can list meanwhile)."""
+
+    WINDOW = 0.02  # seconds of walking between two looks
+    WAITING = 0.5  # the share of a window spent waiting that hands the walk to the pool
+
+    def __init__(self) -> None:
+        self.wall = time.perf_counter()
+        self.cpu = time.thread_time()
+
+    def waiting(self) -> bool:
+        wall = time.perf_counter()
+        spent = wall - self.wall
+        if spent < self.WINDOW:
+            return False
+        cpu = time.thread_time()
+        waited = spent - (cpu - self.cpu)
+        self.wall, self.cpu = wall, cpu
+        return waited > self.WAITING * spent
+
+
 class WalkPool:
     """Threads that walk folder trees; several walks (from several threads) may share them.
 
-    With one thread no thread is started: the calling thread lists every folder itself.
+    With one thread no thread is started: the calling thread lists every folder itself; with
+    more it lists folders too until the walk waits on the disk (see `_walk_inline`).
     """
 
     def __init__(self, threads: int = 1) -> None:
@@ -364,10 +389,9 @@ class WalkPool:
         top.stat = st
         delivery = _Delivery(top, events, walk, tick)
         try:
-            if self.threads == 1:
-                self._walk_inline(walk, top, delivery)
-            else:
-                self._walk_parallel(walk, top, delivery)
+            left = self._walk_inline(walk, top, delivery)
+            if left:
+                self._walk_parallel(walk, left, delivery)
         finally:
             walk.stop = True
             if self.threads > 1:
@@ -379,9 +403,17 @@ class WalkPool:
 
     # -- one thread ---------------------------------------------------------------------------
 
-    def _walk_inline(self, walk: _Walk, top: Folder, delivery: _Delivery) -> None:
+    def _walk_inline(self, walk: _Walk, top: Folder, delivery: _Delivery) -> list[Folder]:
+        """List folders on this thread while that is the faster way; returns the folders left
+        for the pool once the walk is seen waiting on the disk (nothing when it is done).
+
+        On a warm page cache a walk is CPU-bound and threads only add GIL handovers (here 8
+        threads made a warm scan 2-3x slower than one); on a cold disk it mostly waits, and
+        listing several folders at once pays (see `IoWait` and the README's figures).
+        """
         stack = [top]
         mount_root = MountRootTest() if IS_POSIX else None  # its buffer is this walk's own
+        waits = IoWait() if self.threads > 1 else None
         try:
             while stack:
                 folder = stack.pop()
@@ -391,16 +423,21 @@ class WalkPool:
                 children = walk.run(folder, mount_root)
                 stack.extend(reversed(children))
                 delivery.advance()
+                if waits is not None and stack and waits.waiting():
+                    left, stack = stack[::-1], []  # the next folder first
+                    return left
+            return []
         finally:
             for folder in stack:
                 walk.drop(folder)
 
     # -- many threads -------------------------------------------------------------------------
 
-    def _walk_parallel(self, walk: _Walk, top: Folder, delivery: _Delivery) -> None:
-        """Deliver what the workers listed every few milliseconds: waking this thread for each
-        folder cost more than listing it (a GIL handover each time)."""
-        self._shared.put(top)
+    def _walk_parallel(self, walk: _Walk, left: list[Folder], delivery: _Delivery) -> None:
+        """Hand the folders `left` to the workers; deliver what they listed every few
+        milliseconds (waking this thread for each folder cost more than listing it)."""
+        for folder in left:
+            self._shared.put(folder)
         finished = walk.finished
         while not walk.stopping():  # a cancel: what is listed later is not delivered
             done = finished.wait(DELIVER_EVERY)

@@ -91,7 +91,31 @@ def test_many_threads_list_folders_at_once_and_deliver_them_in_order(
 
     monkeypatch.setattr(treewalk._Walk, "run", slow_run)
     assert shape(scan_with(t, 8)) == reference
-    assert len(listers) >= 2  # the folders were really spread over the pool
+    assert len(listers) >= 2  # the walk was seen waiting: its folders went to the pool
+
+
+def test_a_walk_that_keeps_the_cpu_busy_stays_on_the_calling_thread(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a warm page cache threads only add GIL handovers: the caller lists every folder."""
+    root = isolated_home / ".cache" / "busy"
+    for i in range(40):
+        write(root / f"d{i:02}" / "sub" / "f", b"x")
+    t = target("t.cache", root)
+    reference = shape(scan_with(t, 1))
+    listers: set[str] = set()
+    listing = treewalk._Walk.run
+
+    def busy_run(self: treewalk._Walk, folder: treewalk.Folder, mount_root: object) -> object:
+        listers.add(threading.current_thread().name)
+        end = time.thread_time() + 0.002
+        while time.thread_time() < end:  # a folder that takes CPU time, not disk time
+            pass
+        return listing(self, folder, mount_root)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(treewalk._Walk, "run", busy_run)
+    assert shape(scan_with(t, 8)) == reference
+    assert listers == {threading.current_thread().name}
 
 
 def test_a_cancel_mid_walk_stops_every_thread(

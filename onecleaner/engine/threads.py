@@ -13,11 +13,13 @@ import os
 ENV_VAR = "ONECLEANER_THREADS"
 CLEAN_ENV_VAR = "ONECLEANER_CLEAN_THREADS"  # the clean's alone (benchmarks compare them)
 MAX_THREADS = 64
-#: Cold 200k-file scan on 2 CPUs: 1 thread 1.0x, 4 threads 0.79x, 8 threads 0.73x (bench_engine).
-WALK_THREADS_PER_CPU = 4
+#: Measured by tests/bench/bench_engine.py on 2 CPUs and a fast virtual disk (README): cold
+#: 1M-file scans took 11.0 s on 1 thread, 11.7 s on 4, 15.5 s on 8; on a slower disk 4 threads
+#: halved a cold walk (issue 10: 9.9 s -> 5.2 s). A warm walk stays on one thread (IoWait).
+WALK_THREADS_PER_CPU = 2
 WALK_THREADS_CAP = 8
-#: A parallel clean was slower than one thread here (unlink contends on the journal): see README.
-CLEAN_THREADS = 1
+#: Scan + clean of 1M files: 23.8 s on 1 clean thread, 20.0 s on 2, 22.2 s on 4 (rm -rf 14.7 s).
+CLEAN_THREADS = 2
 
 
 def _from_env(name: str = ENV_VAR) -> int | None:

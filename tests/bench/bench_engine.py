@@ -18,7 +18,8 @@ into it, never at the real home), and measures whole processes, side by side in 
 - the plan file: a scan's `--plan-out` of the whole tree, its size and the time to write it;
 - for reference: Python's start (`python -c pass`), `onecleaner --version`, a scan of an empty
   cache (the start-up before the walk), and a bare CPython scandir+stat loop of the tree (the
-  floor of any pure-Python walk), each warm.
+  floor of any pure-Python walk), each warm; as root, that bare loop cold on one thread and on
+  eight (what threads alone can win on this disk).
 
 Each ratio pairs two measurements taken one after the other, so a load change on the shared
 machine moves both sides; the table shows the median of the per-run ratios and their range, and
@@ -197,6 +198,47 @@ def bare_loop(folder: str) -> tuple[int, int]:
     return total, count
 
 
+def bare_loop_threaded(folder: str, threads: int) -> int:
+    """The bare loop on `threads` threads sharing a queue of folders: what threads alone can
+    win, with nothing checked, ordered or kept. Returns the entries seen."""
+    import queue
+    import threading
+
+    todo: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+    todo.put(folder)
+    lock = threading.Lock()
+    state = {"pending": 1, "count": 0}
+
+    def work() -> None:
+        while True:
+            path = todo.get()
+            if path is None:
+                return
+            subs, count = [], 0
+            with os.scandir(path) as it:
+                for entry in it:
+                    if entry.is_dir(follow_symlinks=False):
+                        subs.append(entry.path)
+                    else:
+                        entry.stat(follow_symlinks=False)
+                        count += 1
+            for sub in subs:
+                todo.put(sub)
+            with lock:
+                state["pending"] += len(subs) - 1
+                state["count"] += count
+                if state["pending"] == 0:
+                    for _ in range(threads):
+                        todo.put(None)
+
+    pool = [threading.Thread(target=work) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    return state["count"]
+
+
 def plan_child(path: str) -> None:
     """In a child process: scan, save the plan to `path`, print the save's time and size."""
     from onecleaner.datadir import data_dir
@@ -304,6 +346,13 @@ def bench_size(args: argparse.Namespace, files: int) -> None:
             sides.add("du_bare", timed_run(["du", "-sb", str(cache)], env))
             bare = [sys.executable, __file__, "--bare", str(cache)]
             sides.add("bare", float(run(bare, env)[2].split()[0]))
+            if cold:  # what any pure-Python walk could do cold, on one thread and on eight
+                for n in (1, 8):
+                    drop_caches()
+                    sides.add(f"cold_du_bare_{n}", timed_run(["du", "-sb", str(cache)], env))
+                    drop_caches()
+                    cmd = [sys.executable, __file__, "--bare", str(cache), "--bare-threads", str(n)]
+                    sides.add(f"cold_bare_{n}", float(run(cmd, env)[2].split()[0]))
         if found != files:
             print(f"warning: the scan found {found:,} of {files:,} files", file=sys.stderr)
         # -- the plan file ---------------------------------------------------------------------
@@ -412,6 +461,11 @@ def report(
           f"{statistics.median(sides.get('version')):.3f} s; scan of an empty cache "
           f"{statistics.median(sides.get('empty_scan')):.3f} s")  # fmt: skip
     line("  bare scandir+stat loop (in-process)", sides.get("du_bare"), sides.get("bare"))
+    if cold:
+        print("for reference (cold, medians):")
+        for n in (1, 8):
+            line(f"  bare loop on {n} thread(s) vs cold du", sides.get(f"cold_du_bare_{n}"),
+                 sides.get(f"cold_bare_{n}"))  # fmt: skip
 
 
 def main() -> None:
@@ -425,11 +479,15 @@ def main() -> None:
     parser.add_argument("--dir", help="where to make the temporary tree (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary tree")
     parser.add_argument("--bare", help=argparse.SUPPRESS)
+    parser.add_argument("--bare-threads", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--plan", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare:
         start = time.perf_counter()
-        bare_loop(args.bare)
+        if args.bare_threads > 1:
+            bare_loop_threaded(args.bare, args.bare_threads)
+        else:
+            bare_loop(args.bare)
         print(time.perf_counter() - start)
         return
     if args.plan:

@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_engine import isolated_env, line, timed_run
+from bench_engine import bare_loop, isolated_env, line, timed_run
 
 WALK_BAR = 1.5
 RSS_BAR_MB = 300.0
@@ -118,22 +118,6 @@ def child(mode: str, home: str) -> None:
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     figures["maxrss_bytes"] = usage if sys.platform == "darwin" else usage * 1024
     print(json.dumps(figures))
-
-
-def bare_loop(folder: str) -> tuple[int, int]:
-    """os.scandir + stat of every entry below `folder`, nothing checked or kept: the floor of
-    any pure-Python walk. Returns (512-byte blocks, entries)."""
-    total = count = 0
-    stack = [folder]
-    while stack:
-        with os.scandir(stack.pop()) as it:
-            for entry in it:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                else:
-                    total += entry.stat(follow_symlinks=False).st_blocks
-                    count += 1
-    return total, count
 
 
 def run_child(mode: str, home: Path, env: dict[str, str]) -> dict[str, float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -73,10 +74,11 @@ def test_plans_are_identical_at_every_thread_count_in_50_runs(isolated_home: Pat
             assert shape(scan_with(t, threads)) == reference
 
 
-def test_many_threads_list_folders_at_once_and_deliver_them_in_order(
-    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = isolated_home / ".cache" / "slow"
+def listed_by(
+    monkeypatch: pytest.MonkeyPatch, root: Path, each_folder: Callable[[], None]
+) -> tuple[Target, list[object], set[str]]:
+    """A tree of 81 folders below `root`, its 1-thread plan, and the names of the threads that
+    list its folders from now on, each folder first costing `each_folder()`."""
     for i in range(40):
         write(root / f"d{i:02}" / "sub" / "f", b"x")
     t = target("t.cache", root)
@@ -84,12 +86,22 @@ def test_many_threads_list_folders_at_once_and_deliver_them_in_order(
     listers: set[str] = set()
     listing = treewalk._Walk.run
 
-    def slow_run(self: treewalk._Walk, folder: treewalk.Folder, mount_root: object) -> object:
+    def run(self: treewalk._Walk, folder: treewalk.Folder, mount_root: object) -> object:
         listers.add(threading.current_thread().name)
-        time.sleep(0.002)  # a disk that makes each folder wait
+        each_folder()
         return listing(self, folder, mount_root)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(treewalk._Walk, "run", slow_run)
+    monkeypatch.setattr(treewalk._Walk, "run", run)
+    return t, reference, listers
+
+
+def test_a_walk_that_waits_on_the_disk_spreads_over_the_pool_in_order(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_wait() -> None:
+        time.sleep(0.002)  # a disk that makes each folder wait (no CPU time spent)
+
+    t, reference, listers = listed_by(monkeypatch, isolated_home / ".cache" / "slow", disk_wait)
     assert shape(scan_with(t, 8)) == reference
     assert len(listers) >= 2  # the walk was seen waiting: its folders went to the pool
 
@@ -98,22 +110,13 @@ def test_a_walk_that_keeps_the_cpu_busy_stays_on_the_calling_thread(
     isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a warm page cache threads only add GIL handovers: the caller lists every folder."""
-    root = isolated_home / ".cache" / "busy"
-    for i in range(40):
-        write(root / f"d{i:02}" / "sub" / "f", b"x")
-    t = target("t.cache", root)
-    reference = shape(scan_with(t, 1))
-    listers: set[str] = set()
-    listing = treewalk._Walk.run
 
-    def busy_run(self: treewalk._Walk, folder: treewalk.Folder, mount_root: object) -> object:
-        listers.add(threading.current_thread().name)
+    def cpu_work() -> None:
         end = time.thread_time() + 0.002
         while time.thread_time() < end:  # a folder that takes CPU time, not disk time
             pass
-        return listing(self, folder, mount_root)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(treewalk._Walk, "run", busy_run)
+    t, reference, listers = listed_by(monkeypatch, isolated_home / ".cache" / "busy", cpu_work)
     assert shape(scan_with(t, 8)) == reference
     assert listers == {threading.current_thread().name}
 

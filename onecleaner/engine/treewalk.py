@@ -1,11 +1,11 @@
 """A walk of one folder tree on a pool of threads, delivered in a fixed depth-first order.
 
-The calling thread lists folders itself while that keeps it busy (a warm page cache); once it
-is seen waiting on the disk for most of a moment (`IoWait`), the folders left go to worker
-threads (open, os.scandir and stat release the GIL while the disk is read, so a cold disk is
-read several folders at a time). Either way the calling thread gets the folders back in
-depth-first order, subfolders by name, whatever the timing, so anything built from the walk's
-events (a plan, a usage map) is the same at every thread count.
+The calling thread lists folders itself while that keeps it busy (a warm page cache, a fast
+disk); once it is seen waiting on the disk for three quarters of a moment (`IoWait`), the
+folders left go to worker threads (open, os.scandir and stat release the GIL while the disk is
+read, so a slow disk is read several folders at a time). Either way the calling thread gets the
+folders back in depth-first order, subfolders by name, whatever the timing, so anything built
+from the walk's events (a plan, a usage map) is the same at every thread count.
 
 Never followed, never crossed: on POSIX every folder is opened with O_NOFOLLOW|O_DIRECTORY
 relative to its parent's descriptor (kept open until its last subfolder is opened), never by
@@ -301,8 +301,12 @@ class IoWait:
     the wall time it took against the CPU time this thread spent (os.scandir, stat and open
     release the GIL while they wait, so that is when other threads can list meanwhile)."""
 
-    WINDOW = 0.02  # seconds of walking between two looks
-    WAITING = 0.5  # the share of a window spent waiting that hands the walk to the pool
+    WINDOW = 0.05  # seconds of walking between two looks
+    #: The share of a window spent waiting that hands the walk to the pool. A cold scan on a
+    #: fast virtual disk waited 17-26% of each window, and threads made it slower there; on the
+    #: issue's slow disk a one-thread walk took 9.9 s where `du` took 8.4 s (the disk set the
+    #: pace), and 4 threads halved it (README, Performance).
+    WAITING = 0.75
 
     def __init__(self) -> None:
         self.wall = time.perf_counter()

@@ -176,7 +176,8 @@ def record_clean(privacy: Recorder, data_dir: Path, kind: str, result: CleanResu
         entries = tuple(
             RestoreEntry(t.target_id, t.trash_name, t.deleted_at) for t in result.trashed
         )
-        save_restore_list(data_dir, RestoreList(clean_id, result.trash_folder, entries))
+        restore = RestoreList(clean_id, result.trash_folder, entries, dict(result.trash_roots))
+        save_restore_list(data_dir, restore)
         summary["clean_id"] = clean_id
     try:
         recorded = privacy.record_activity(kind, summary)
@@ -203,8 +204,12 @@ def restore_clean(
 ) -> RestoreReport:
     """Put a recorded clean's files back from the trash; the list keeps what is left there.
 
-    Each file goes back only inside its own item's folders as they are on this machine now.
+    Each file goes back only inside its own item's folders as they are on this machine now: a
+    target's as the catalog finds them, a finder's those it was cleaned from that the finders
+    may still search.
     """
+    from onecleaner.engine.finders.clean import restore_roots
+    from onecleaner.engine.finders.found import FinderKind
     from onecleaner.engine.guard import Guard
     from onecleaner.engine.planfile import current_roots
 
@@ -214,6 +219,9 @@ def restore_clean(
     guard = Guard.for_env(env, data_dir)
     roots: dict[str, tuple[str, ...]] = {}
     for target_id in {e.target_id for e in listed.entries}:
+        if FinderKind.of_target(target_id) is not None:
+            roots[target_id] = restore_roots(listed.roots.get(target_id, ()), env, data_dir)
+            continue
         try:
             roots[target_id] = current_roots(catalog.target(target_id), env, guard=guard)
         except Exception:  # an item the catalog no longer has: nowhere to put its files
@@ -223,7 +231,8 @@ def restore_clean(
     left = {i.trash_name for i in report.still_in_trash}
     remaining = tuple(e for e in listed.entries if e.trash_name in left)
     if remaining:
-        save_restore_list(data_dir, RestoreList(clean_id, listed.trash_folder, remaining))
+        left_list = RestoreList(clean_id, listed.trash_folder, remaining, listed.roots)
+        save_restore_list(data_dir, left_list)
     else:
         delete_restore_list(data_dir, clean_id)
     return report

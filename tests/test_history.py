@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from onecleaner.engine.clean import clean
+from onecleaner.engine.finders.clean import clean_found
+from onecleaner.engine.finders.files import find_large
 from onecleaner.engine.model import DeleteMode
 from onecleaner.engine.restore import Outcome
 from onecleaner.engine.scan import ScanOptions, scan
@@ -87,6 +89,58 @@ def test_a_trash_clean_is_recorded_without_names_and_put_back(
     assert not can_restore(data_dir, entry)  # nothing left: the list is gone
     with pytest.raises(NothingToRestore):
         restore_clean(data_dir, entry.clean_id, env(), cat)
+
+
+@linux_only
+def test_files_a_finder_moved_to_the_trash_go_back_only_into_the_folder_it_searched(
+    privacy: PrivacyService, data_dir: Path, isolated_home: Path
+) -> None:
+    """Large and old files are the user's own: their move to the trash can be undone too."""
+    privacy.grant(Purpose.HISTORY, Way.GUI)
+    downloads = isolated_home / "Downloads"
+    movie = write(downloads / "films" / "movie.mkv", b"m" * 200_000)
+    disk = write(downloads / "disk.iso", b"d" * 300_000)
+    found = find_large(str(downloads), env(), probe=FakeProbe())
+    result = clean_found(found.plan(), env(), catalog=catalog(), probe=FakeProbe())
+    assert result.mode is DeleteMode.TRASH and result.trashed_files == 2
+    assert not movie.exists() and not disk.exists()
+    assert record_clean(privacy, data_dir, "clean", result)
+    (entry,) = history_entries(privacy.log_records())
+    assert entry.clean_id and can_restore(data_dir, entry)
+
+    report = restore_clean(data_dir, entry.clean_id, env(), catalog())
+    assert report.restored == 2
+    assert movie.read_bytes() == b"m" * 200_000 and disk.read_bytes() == b"d" * 300_000
+    assert not can_restore(data_dir, entry)
+
+
+@linux_only
+def test_a_finder_restore_never_puts_files_back_into_a_folder_it_may_not_search(
+    privacy: PrivacyService, data_dir: Path, isolated_home: Path
+) -> None:
+    privacy.grant(Purpose.HISTORY, Way.GUI)
+    downloads = isolated_home / "Downloads"
+    disk = write(downloads / "disk.iso", b"d" * 300_000)
+    result = clean_found(
+        find_large(str(downloads), env(), probe=FakeProbe()).plan(), env(), catalog=catalog(),
+        probe=FakeProbe(),
+    )  # fmt: skip
+    assert record_clean(privacy, data_dir, "clean", result)
+    (entry,) = history_entries(privacy.log_records())
+    listed = data_dir / RESTORE_DIR / f"{entry.clean_id}.json"
+    doc = json.loads(listed.read_text())
+    assert doc["roots"] == {"find:large": [str(downloads)]}
+    # A list edited to name a place the finders refuse (the top of the disk, the data folder...):
+    for refused in ("/", str(data_dir), "/etc", str(downloads) + "/../Downloads"):
+        doc["roots"] = {"find:large": [refused]}
+        listed.write_text(json.dumps(doc))
+        report = restore_clean(data_dir, entry.clean_id, env(), catalog())
+        assert report.restored == 0 and not disk.exists()
+    doc["roots"] = {"find:large": [str(downloads)]}
+    listed.write_text(json.dumps(doc))
+    assert can_restore(data_dir, entry)  # still in the trash, still listed
+    assert restore_clean(data_dir, entry.clean_id, env(), catalog()).restored == 1
+    assert disk.exists()
 
 
 @linux_only

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from onecleaner.engine import owner
 from onecleaner.engine.env import Environment
@@ -234,6 +234,29 @@ class _Cleaner:
                 kept.append(f if len(rows) == len(f) else f.only(rows))
         return kept
 
+    def finish(
+        self,
+        results: Sequence[TargetResult],
+        before: Mapping[str, int],
+        roots: Sequence[str],
+        trash_roots: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> CleanResult:
+        """The clean's report once every target is done (free space measured again)."""
+        from onecleaner.engine.processes import disk_free
+
+        self.report("", Phase.DONE)
+        return CleanResult(
+            targets=tuple(results),
+            mode=self.mode,
+            dry_run=self.dry_run,
+            cancelled=self.cancelled,
+            disk_free_before=before,
+            disk_free_after=disk_free(roots) if not self.dry_run else dict(before),
+            trashed=tuple(self.trashed),
+            trash_folder=self.home_trash.folder if self.home_trash is not None else "",
+            trash_roots=trash_roots if self.trashed and trash_roots else {},
+        )
+
     def close(self) -> None:
         if self.home_trash is not None:
             self.home_trash.close()
@@ -300,17 +323,7 @@ def clean(
             results.append(cleaner.target(tp.target_id, tp.table))
     finally:
         cleaner.close()
-    cleaner.report("", Phase.DONE)
-    return CleanResult(
-        targets=tuple(results),
-        mode=mode,
-        dry_run=dry_run,
-        cancelled=cleaner.cancelled,
-        disk_free_before=before,
-        disk_free_after=disk_free(roots) if not dry_run else dict(before),
-        trashed=tuple(cleaner.trashed),
-        trash_folder=cleaner.home_trash.folder if cleaner.home_trash is not None else "",
-    )
+    return cleaner.finish(results, before, roots)
 
 
 __all__ = ["CHANGED", "GONE", "SWAPPED", "clean"]

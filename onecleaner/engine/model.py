@@ -332,6 +332,9 @@ class CleanResult:
     # Trash mode: what went into the home trash (`trash_folder`), for History's restore.
     trashed: tuple[TrashedFile, ...] = ()
     trash_folder: str = ""
+    # For items the catalog does not define (a finder's), the folders they were cleaned from:
+    # History's restore puts their files back only inside these (a target's come from the catalog).
+    trash_roots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def files(self) -> int:

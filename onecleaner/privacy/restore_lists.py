@@ -1,8 +1,9 @@
 """What a trash-mode clean moved into the trash, kept so that History can put it back.
 
 One file per clean, ``<data>/restore/<clean id>.json``: the trash folder and, for each file,
-its item's id, the name it has in the trash and the DeletionDate of its ``.trashinfo``. The
-journal record of the clean carries only the clean's id (no names, no paths).
+its item's id, the name it has in the trash and the DeletionDate of its ``.trashinfo``; for an
+item the catalog does not define (a finder's), the folders it was cleaned from. The journal
+record of the clean carries only the clean's id (no names, no paths).
 
 Not encrypted, and why: the names are what the trash itself keeps in the clear, beside the
 files, in its ``.trashinfo`` files (with the whole original paths); a copy sealed here would hide
@@ -16,7 +17,8 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,7 @@ class RestoreList:
     clean_id: str
     trash_folder: str
     entries: tuple[RestoreEntry, ...]
+    roots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # item id -> folders
 
 
 def _folder(data_dir: Path) -> Path:
@@ -65,6 +68,8 @@ def save_restore_list(data_dir: Path, restore: RestoreList) -> None:
         "trash_folder": restore.trash_folder,
         "entries": [[e.target_id, e.trash_name, e.deleted_at] for e in restore.entries],
     }
+    if restore.roots:
+        doc["roots"] = {tid: list(folders) for tid, folders in restore.roots.items()}
     write_json(_path(data_dir, restore.clean_id), doc, kind=KIND, schema=SCHEMA)
 
 
@@ -80,7 +85,13 @@ def load_restore_list(data_dir: Path, clean_id: str) -> RestoreList | None:
     for row in doc["entries"]:
         if isinstance(row, list) and len(row) == 3 and all(isinstance(v, str) for v in row):
             entries.append(RestoreEntry(*row))
-    return RestoreList(clean_id, str(doc.get("trash_folder", "")), tuple(entries))
+    roots: dict[str, tuple[str, ...]] = {}
+    listed = doc.get("roots")
+    if isinstance(listed, dict):
+        for tid, folders in listed.items():
+            if isinstance(folders, list) and all(isinstance(f, str) for f in folders):
+                roots[str(tid)] = tuple(folders)
+    return RestoreList(clean_id, str(doc.get("trash_folder", "")), tuple(entries), roots)
 
 
 def delete_restore_list(data_dir: Path, clean_id: str) -> None:

@@ -29,7 +29,6 @@ from onecleaner.engine.model import (
     CleanResult,
     DeleteMode,
     PathRule,
-    Phase,
     Plan,
     Progress,
     Skip,
@@ -299,14 +298,20 @@ def clean_found(
             results.append(cleaner.target(tp.target_id, tp.table))
     finally:
         cleaner.close()
-    cleaner.report("", Phase.DONE)
-    return CleanResult(
-        targets=tuple(results),
-        mode=mode,
-        dry_run=dry_run,
-        cancelled=cleaner.cancelled,
-        disk_free_before=before,
-        disk_free_after=disk_free(roots) if not dry_run else dict(before),
+    return cleaner.finish(results, before, roots, {tp.target_id: tp.roots for tp in plan.targets})
+
+
+def restore_roots(roots: Sequence[str], env: Environment, data_dir: Path) -> tuple[str, ...]:
+    """Of the folders a finder's clean came from, those its files may go back into now: plain
+    absolute paths, with no link on the way, that the finders may still search."""
+    places = FinderPlaces.for_env(env, data_dir=data_dir)
+    return tuple(
+        r
+        for r in roots
+        if os.path.isabs(r)
+        and os.path.normpath(r) == r
+        and os.path.realpath(r) == r
+        and places.refusal(r) is None
     )
 
 
@@ -343,4 +348,5 @@ __all__ = [
     "clean_found",
     "default_mode",
     "remove_empty_folders",
+    "restore_roots",
 ]

@@ -60,8 +60,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
-    # Tests may call Path.home() / expanduser("~"): both must now be the temporary home.
-    assert Path.home() == home and os.path.expanduser("~") == str(home)
+    # The guard itself: Path.home() and expanduser("~") must both follow HOME to the temporary home.
+    assert Path.home() == home and os.path.expanduser("~") == str(home)  # HOME is set above
     yield home
 
 

@@ -31,7 +31,7 @@ _WINDOWED_RUN = textwrap.dedent(
 
     def noisy_init(self, *args, **kwargs):
         shell_init(self, *args, **kwargs)
-        where = os.path.join(os.path.expanduser("~"), ".cache", "thing")
+        where = os.path.join(os.environ["HOME"], ".cache", "thing")  # the test's HOME
         warnings.warn(f"python warning about {where}")
         qWarning(f"qt warning about {where}")
 

@@ -136,7 +136,11 @@ def test_left_alone_reasons_are_counted_in_words(
 
 
 def test_elsewhere_the_page_opens_the_system_trash(
-    qtbot: QtBot, shell_window: MainWindow, services: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    shell_window: MainWindow,
+    services: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_home: Path,
 ) -> None:
     services.privacy.grant(Purpose.HISTORY, Way.GUI)
     services.env = dataclasses.replace(services.env, os=OS.WINDOWS)
@@ -153,7 +157,7 @@ def test_elsewhere_the_page_opens_the_system_trash(
     open_system_trash("darwin")
     open_system_trash("linux")
     assert opened[0] == "shell:RecycleBinFolder"
-    assert opened[1] == QUrl.fromLocalFile(str(Path.home() / ".Trash")).toString()
+    assert opened[1] == QUrl.fromLocalFile(str(isolated_home / ".Trash")).toString()
     assert opened[2] == "trash:///"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -61,11 +62,8 @@ def test_windows_home_with_either_separator() -> None:
     )
 
 
-def test_default_home_is_the_users_home(isolated_home: object) -> None:
-    import os
-
-    home = os.path.expanduser("~")
-    assert redact(f"{home}/Downloads") == "~/Downloads"
+def test_default_home_is_the_users_home(isolated_home: Path) -> None:
+    assert redact(f"{isolated_home}/Downloads") == "~/Downloads"
 
 
 def test_a_root_home_does_not_swallow_paths() -> None:

@@ -1,4 +1,4 @@
-"""The engine's safety tests run twice: walking and cleaning on one thread, and on many."""
+"""The engine's tests run twice: walking and cleaning on one thread, and on many."""
 
 from __future__ import annotations
 
@@ -7,29 +7,15 @@ import pytest
 from onecleaner.engine.threads import CLEAN_ENV_VAR, ENV_VAR
 from onecleaner.engine.treewalk import IoWait
 
-#: Test modules whose scans and cleans run at both thread counts.
-THREADED_MODULES = frozenset(
-    {
-        "test_clean",
-        "test_finders",
-        "test_hostile",
-        "test_macos",
-        "test_mounts",
-        "test_owner",
-        "test_private_roots",
-        "test_properties",
-        "test_recycle",
-        "test_restore",
-        "test_scan",
-        "test_usage",
-    }
-)
 THREAD_COUNTS = (1, 8)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    module = metafunc.module.__name__.rpartition(".")[2]
-    if module in THREADED_MODULES and "engine_threads" in metafunc.fixturenames:
+    """Every engine test at both counts, so a new test that walks or cleans cannot be missed;
+    a module whose tests choose their own counts says so with `THREADS_CHOSEN_HERE = True`."""
+    if getattr(metafunc.module, "THREADS_CHOSEN_HERE", False):
+        return
+    if "engine_threads" in metafunc.fixturenames:
         metafunc.parametrize(
             "engine_threads", THREAD_COUNTS, indirect=True, ids=lambda n: f"{n}-threads"
         )

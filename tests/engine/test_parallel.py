@@ -21,6 +21,8 @@ from onecleaner.engine.clean import clean
 from onecleaner.engine.model import Plan, Target
 from onecleaner.engine.scan import ScanOptions, scan
 
+THREADS_CHOSEN_HERE = True  # each test picks its thread counts (see conftest.py)
+
 
 def messy_tree(root: Path) -> int:
     """A cache with uneven folders (deep, wide, empty, names that sort oddly), links and a

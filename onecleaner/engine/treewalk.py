@@ -43,6 +43,7 @@ CHECK_EVERY = 4096  # entries between cancel checks inside one big folder
 OTHER_FILESYSTEM = Reason.of(SkipCode.OTHER_FILESYSTEM)
 MOUNT_POINT = Reason.of(SkipCode.MOUNT_POINT)
 LINK_NOT_FOLLOWED = Reason.of(SkipCode.LINK_NOT_FOLLOWED)
+SWAPPED = Reason.of(SkipCode.PATH_SWAPPED)
 
 #: A subfolder a lister wants walked: its name and the lister's rules below it.
 Sub = tuple[str, Any]
@@ -69,8 +70,9 @@ class Folder:
     (then `own_stat` is its own stat when it is a real folder that could not be opened).
     """
 
-    __slots__ = ("children", "context", "depth", "handle", "listed", "name", "own_stat",
-                 "parent", "path", "refs", "refused", "result", "stat", "walk")  # fmt: skip
+    __slots__ = ("children", "context", "depth", "handed_off", "handle", "listed", "name",
+                 "own_stat", "parent", "path", "refs", "refused", "result", "stat",
+                 "walk")  # fmt: skip
 
     def __init__(
         self, walk: _Walk, path: str, name: str, depth: int, parent: Folder | None, context: Any
@@ -88,7 +90,14 @@ class Folder:
         self.refused: Reason | None = None
         self.own_stat: os.stat_result | None = None
         self.stat: os.stat_result | None = None
+        self.handed_off = False  # listed early, for the lister to pass on whole (see `walk`)
         self.listed = False  # set last, once everything above is in place
+
+
+class Cancel(Protocol):
+    """A cancel flag: a threading.Event, or a multiprocessing one shared with other processes."""
+
+    def is_set(self) -> bool: ...
 
 
 class Lister(Protocol):
@@ -125,7 +134,7 @@ class _Walk:
         lister: Lister,
         dev: int,
         mounts: frozenset[str],
-        cancel: threading.Event | None,
+        cancel: Cancel | None,
     ) -> None:
         self.lister = lister
         self.dev = dev
@@ -364,14 +373,22 @@ class WalkPool:
         *,
         context: Any = None,
         mounts: frozenset[str] = frozenset(),
-        cancel: threading.Event | None = None,
+        cancel: Cancel | None = None,
         tick: Callable[[], None] | None = None,
+        expect: tuple[int, int] | None = None,
+        hand_off: Callable[[], bool] | None = None,
     ) -> Reason | None:
         """Walk the resolved folder `root`; returns why it could not be opened, or None.
 
         `tick` is called on this thread about every PROGRESS_EVERY seconds. A cancelled walk
         delivers nothing after the cancel is seen (what was delivered before stays, in order,
         each entered folder left). An error in a lister stops every thread and is raised here.
+
+        `expect`: the (device, inode) `root` must be (another process checked it; anything
+        else there now is refused as swapped). `hand_off`, asked after each folder this thread
+        lists: when it says yes, the shallowest folder still waiting is opened and checked at
+        once and listed with `handed_off` set, for the lister to pass on whole (to another
+        process); it is still delivered in its place.
         """
         try:
             handle: int | str
@@ -387,13 +404,16 @@ class WalkPool:
                 st = os.stat(root)
         except OSError as exc:
             return reason_for(exc)
+        if expect is not None and (st.st_dev, st.st_ino) != expect:
+            _close(handle)
+            return SWAPPED
         walk = _Walk(lister, st.st_dev, mounts, cancel)
         top = Folder(walk, root, os.path.basename(root) or root, 0, None, context)
         top.handle = handle
         top.stat = st
         delivery = _Delivery(top, events, walk, tick)
         try:
-            left = self._walk_inline(walk, top, delivery)
+            left = self._walk_inline(walk, top, delivery, hand_off)
             if left:
                 self._walk_parallel(walk, left, delivery)
         finally:
@@ -407,7 +427,13 @@ class WalkPool:
 
     # -- one thread ---------------------------------------------------------------------------
 
-    def _walk_inline(self, walk: _Walk, top: Folder, delivery: _Delivery) -> list[Folder]:
+    def _walk_inline(
+        self,
+        walk: _Walk,
+        top: Folder,
+        delivery: _Delivery,
+        hand_off: Callable[[], bool] | None = None,
+    ) -> list[Folder]:
         """List folders on this thread while that is the faster way; returns the folders left
         for the pool once the walk is seen waiting on the disk (nothing when it is done).
 
@@ -426,6 +452,10 @@ class WalkPool:
                     continue
                 children = walk.run(folder, mount_root)
                 stack.extend(reversed(children))
+                if hand_off is not None and len(stack) > 1 and hand_off():
+                    given = stack.pop(0)  # the last-named sibling of the shallowest level
+                    given.handed_off = True
+                    walk.run(given, mount_root)
                 delivery.advance()
                 if waits is not None and stack and waits.waiting():
                     left, stack = stack[::-1], []  # the next folder first
@@ -532,6 +562,8 @@ __all__ = [
     "MOUNT_POINT",
     "OTHER_FILESYSTEM",
     "PROGRESS_EVERY",
+    "SWAPPED",
+    "Cancel",
     "Events",
     "Folder",
     "Lister",

@@ -89,6 +89,23 @@ def test_usage_prints_an_indented_tree_with_bars_and_shares(
     assert f"{isolated_home}:" in out and "allocated space" in out
 
 
+def test_usage_gives_the_same_tree_walked_in_one_process_or_split_over_three(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = tmp_path / "t"
+    for top in ("a", "b", "c", "d"):
+        for n in range(5):
+            data(tree / top / f"sub{n}" / "deeper" / "f", 4_000 * (n + 1))
+    os.link(tree / "c" / "sub1" / "deeper" / "f", tree / "a" / "linked")
+    docs = []
+    for processes in ("1", "3"):
+        monkeypatch.setenv("ONECLEANER_PROCESSES", processes)
+        code, doc = run_json(capsys, "usage", str(tree), "--json", "--depth", "3")
+        assert code == 0
+        docs.append(doc)
+    assert docs[0] == docs[1] and docs[0]["bytes"] == du(tree)
+
+
 def test_usage_of_a_missing_folder_says_so_and_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

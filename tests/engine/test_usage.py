@@ -1,4 +1,8 @@
-"""The usage map, checked against GNU `du` on real temporary trees (links, holes, mounts)."""
+"""The usage map, checked against GNU `du` on real temporary trees (links, holes, mounts).
+
+Every test runs with the walk in this process and in three worker processes that hand off
+every folder they may (tests/engine/test_usage_procs.py checks the split itself).
+"""
 
 from __future__ import annotations
 
@@ -18,13 +22,28 @@ from finder_kit import (
     tmpfs_mount,
 )
 
+import onecleaner.engine.finders.usage_procs as procs_module
 import onecleaner.engine.treewalk as walk_module
 from onecleaner.engine.finders.errors import NotAFolder
 from onecleaner.engine.finders.usage import UsageMap, UsageProgress, usage_map, walk_nodes
 from onecleaner.engine.mounts import MountTable
 from onecleaner.engine.reasons import SkipCode
+from onecleaner.engine.threads import PROCESSES_ENV_VAR
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="compared with GNU du")
+
+
+@pytest.fixture(autouse=True, params=[1, 3], ids=lambda n: f"{n}-processes")
+def usage_processes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """The processes the map walks in (ONECLEANER_PROCESSES); with several, every folder a
+    walk may hand off goes to another worker."""
+    count: int = request.param
+    monkeypatch.setenv(PROCESSES_ENV_VAR, str(count))
+    monkeypatch.setattr(procs_module, "HAND_OFF_ALWAYS", count > 1)
+    # Once as root: what multiprocessing imports on first use lives in this interpreter's
+    # library, which the unprivileged child of as_unprivileged cannot read.
+    usage_map(os.path.dirname(__file__))
+    return count
 
 
 def data(path: Path, size: int) -> Path:
@@ -70,9 +89,7 @@ def test_the_total_is_du_s_one_file_system_and_each_folder_is_dus(tmp_path: Path
     assert found.bytes < 3_000_000  # the link out is a link: the 2 MB outside is not counted
     # Every file once: hard links once, links and the fifo counted as entries.
     unique = {
-        (st.st_dev, st.st_ino)
-        for p in tree.rglob("*")
-        if not (st := p.lstat()).st_mode & 0o040000
+        (st.st_dev, st.st_ino) for p in tree.rglob("*") if not (st := p.lstat()).st_mode & 0o040000
     }
     assert found.files == len(unique)
     # Folder by folder too, where no hard link spans two folders.
@@ -91,7 +108,7 @@ def test_the_path_based_walk_of_windows_gives_the_same_map(
     tree = build_tree(tmp_path, tmp_path / "outside")
     by_fd = usage_map(str(tree))
     monkeypatch.setattr(walk_module, "IS_POSIX", False)  # folders by path, links by lstat
-    by_path = usage_map(str(tree))
+    by_path = usage_map(str(tree), processes=1)  # the patch is this process's
     assert by_path == by_fd and by_path.bytes == du_bytes(tree)
 
 
@@ -113,7 +130,7 @@ def test_a_windows_junction_is_never_entered(
 
     monkeypatch.setattr(walk_module, "IS_POSIX", False)
     monkeypatch.setattr(os, "lstat", lstat)
-    found = usage_map(str(tree))
+    found = usage_map(str(tree), processes=1)  # the patches are this process's
     assert found.bytes < 500_000
     assert [(s.path, s.reason.code) for s in found.skipped] == [
         (str(junction), SkipCode.LINK_NOT_FOLLOWED)
@@ -203,15 +220,13 @@ def test_a_bind_mount_inside_is_not_entered_nor_counted(
     with bind_mount(elsewhere, point):
         # Same device as its parent: only the mount table (or the kernel) can tell.
         assert point.stat().st_dev == tree.stat().st_dev
-        found = usage_map(str(tree))
+        found = usage_map(str(tree), processes=1)  # the patch is this process's
         expected = du_bytes(tree, f"--exclude={point}")
         plain_du = du_bytes(tree)
 
     assert found.bytes == expected
     assert plain_du > found.bytes + 1_000_000  # du -x walks into a bind mount; we do not
-    assert [(s.path, s.reason.code) for s in found.skipped] == [
-        (str(point), SkipCode.MOUNT_POINT)
-    ]
+    assert [(s.path, s.reason.code) for s in found.skipped] == [(str(point), SkipCode.MOUNT_POINT)]
     assert found.find(str(point)) is None
 
 

@@ -2,15 +2,18 @@
 
 One CPython process lists folders no faster than its bare os.scandir + stat loop, about twice
 what `du` takes on a warm page cache, and threads share one interpreter; so the map of a big
-tree is walked by worker processes, one per CPU (README, Performance: 1.9x `du` alone).
+tree is walked by worker processes, one per CPU (README, Performance: alone 1.7-1.9x `du`,
+split over 2 processes 1.1x).
 
-Splitting. The walked folder is the first task on a queue the workers share. A worker walks its
-task with the same walk as one process (`WalkPool.walk`: no link followed, no filesystem or
-mount point crossed) and records, per folder in walk order, what it measured. While another
-worker waits for work, the walk hands off its shallowest waiting folder: it opens and checks it
-as any other, puts its path and (device, inode) on the queue, and leaves a hole in its record.
-The worker that takes it opens it again, refuses it if it is no longer that folder
-(PATH_SWAPPED), and walks it the same way.
+Splitting. The walked folder is the first task; the calling process keeps the tasks and gives
+each to the first worker free. A worker walks its task with the same walk as one process
+(`WalkPool.walk`: no link followed, no filesystem or mount point crossed) and records, per
+folder in walk order, what it measured. While another worker waits for work (a count the
+workers read in shared memory), the walk hands off its shallowest waiting folder: it opens and
+checks it as any other, sends its path and (device, inode) back as a new task, and leaves a
+hole in its record. The worker given it opens it again, refuses it if it is no longer that
+folder (PATH_SWAPPED), and walks it the same way. Each worker has its own pipe, and the calling
+process always reads them, so no worker waits on another.
 
 Putting together. The parent replays the records in walk order into one `UsageFold`, filling
 each hole with its task's record (waiting for it when it is not there yet), so the map is the
@@ -18,10 +21,10 @@ one a single process makes: the same sizes, the same skips in the same order, ea
 file counted where the depth-first, name-ordered walk meets it first. Records come in chunks
 while the workers walk, so progress and finished folders reach the face as they come.
 
-Cancel and failure. The parent relays its cancel to a flag the workers share; they stop within
-a folder. A worker that dies (killed, out of memory) or cannot start raises WorkersLost, and the
-caller walks again in its own process (the map reads, never writes). A bug in a worker is raised
-in the parent with the worker's traceback.
+Cancel and failure. On a cancel the parent keeps what it has replayed (each folder entered is
+left, so sizes add up) and ends the workers, which only read. A worker that dies (killed, out
+of memory) or cannot start raises WorkersLost, and the caller walks again in its own process
+(the map reads, never writes). A bug in a worker is raised in the parent with its traceback.
 """
 
 from __future__ import annotations

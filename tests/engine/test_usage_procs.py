@@ -19,7 +19,7 @@ from finder_kit import bind_mount, du_bytes, tmpfs_mount
 
 import onecleaner.engine.finders.usage_procs as procs
 import onecleaner.engine.treewalk as walk_module
-from onecleaner.engine.finders.usage import UsageFold, UsageProgress, usage_map
+from onecleaner.engine.finders.usage import UsageFold, UsageMap, UsageProgress, usage_map
 from onecleaner.engine.reasons import Reason, SkipCode
 from onecleaner.engine.treewalk import Folder, WalkPool
 
@@ -210,23 +210,32 @@ def test_a_cancel_stops_every_worker_and_what_was_replayed_adds_up(
     assert multiprocessing.active_children() == []  # no worker left behind
 
 
+def signalled_map(
+    home: Path, sig: int, sent: list[int], monkeypatch: pytest.MonkeyPatch
+) -> UsageMap:
+    """The map of `home` in 3 workers that get `sig` at the first progress report (their
+    pids noted in `sent`), every folder handed off and every folder reported."""
+    monkeypatch.setattr(walk_module, "PROGRESS_EVERY", 0.0)
+    monkeypatch.setattr(procs, "HAND_OFF_ALWAYS", True)
+
+    def signal_the_workers(p: UsageProgress) -> None:
+        if not sent:
+            for child in multiprocessing.active_children():
+                assert child.pid is not None
+                os.kill(child.pid, sig)
+                sent.append(child.pid)
+
+    return usage_map(str(home), processes=3, progress=signal_the_workers)
+
+
 def test_workers_killed_mid_walk_leave_the_map_to_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     home = build_home(tmp_path)
     alone = usage_map(str(home), processes=1)
-    monkeypatch.setattr(walk_module, "PROGRESS_EVERY", 0.0)
-    monkeypatch.setattr(procs, "HAND_OFF_ALWAYS", True)
     killed: list[int] = []
-
-    def kill_the_workers(p: UsageProgress) -> None:
-        if not killed:
-            for child in multiprocessing.active_children():
-                os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
-                killed.append(child.pid)  # type: ignore[arg-type]
-
     with caplog.at_level(logging.WARNING):
-        found = usage_map(str(home), processes=3, progress=kill_the_workers)
+        found = signalled_map(home, signal.SIGKILL, killed, monkeypatch)
     assert len(killed) == 3
     assert found == alone and not found.cancelled
     assert "in this process: a worker process stopped before its work was done" in caplog.text
@@ -307,17 +316,8 @@ def test_ctrl_c_reaches_only_the_calling_process(
     alone = usage_map(str(home), processes=1)
     # Forked, as the command line's are (pytest may run threads, which would pick the server).
     monkeypatch.setattr(procs, "_context", lambda: multiprocessing.get_context("fork"))
-    monkeypatch.setattr(walk_module, "PROGRESS_EVERY", 0.0)
-    monkeypatch.setattr(procs, "HAND_OFF_ALWAYS", True)
     interrupted: list[int] = []
-
-    def interrupt_the_workers(p: UsageProgress) -> None:
-        if not interrupted:
-            for child in multiprocessing.active_children():
-                os.kill(child.pid, signal.SIGINT)  # type: ignore[arg-type]
-                interrupted.append(child.pid)  # type: ignore[arg-type]
-
     with caplog.at_level(logging.WARNING):
-        found = usage_map(str(home), processes=3, progress=interrupt_the_workers)
+        found = signalled_map(home, signal.SIGINT, interrupted, monkeypatch)
     assert len(interrupted) == 3
     assert found == alone and "in this process" not in caplog.text

@@ -4,8 +4,10 @@ the confirmation, refused for the user's own folders, open)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +19,7 @@ from PySide6.QtGui import QDesktopServices, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+import onecleaner.engine.finders.usage_procs as usage_procs
 import onecleaner.gui.jobs.finders as finder_jobs
 from onecleaner.engine.finders import UsageNode, UsageProgress
 from onecleaner.gui.pages.clean.confirm import confirmation_text
@@ -119,6 +122,32 @@ def test_the_map_and_the_list_show_each_folder_as_du_counts_it(
     assert abs(videos.box.w * videos.box.h / area - du(home / "Videos") / total) < 1e-6
     # Labels where they fit: the largest tile shows its name and size.
     assert tab.treemap.label_lines(videos) == ["Videos", human_size(du(home / "Videos"))]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Windows and macOS spawn their workers")
+def test_the_windows_walk_runs_in_worker_processes_forked_from_a_server(
+    qtbot: QtBot,
+    window: MainWindow,
+    home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The window runs threads, so its workers fork from a clean server, never from it."""
+    monkeypatch.setenv("ONECLEANER_PROCESSES", "2")
+    started: list[str] = []
+    real = usage_procs._context
+
+    def noted() -> Any:
+        context = real()
+        started.append(context.get_start_method())
+        return context
+
+    monkeypatch.setattr(usage_procs, "_context", noted)
+    with caplog.at_level(logging.WARNING):
+        tab = walk(qtbot, window)
+    assert started == ["forkserver"]
+    assert "in this process" not in caplog.text  # the workers did the walk
+    assert tab.total.text().startswith(f"{human_size(du(home))} in ")
 
 
 def test_click_drills_in_backspace_and_the_breadcrumb_come_back_out(
@@ -333,9 +362,7 @@ def test_the_users_own_folders_are_never_moved_to_the_trash_as_a_whole(
     assert (docs / "cv.pdf").exists() and trashed(home) == set()
 
 
-def test_the_map_fills_in_while_the_walk_runs(
-    qtbot: QtBot, window: MainWindow, home: Path
-) -> None:
+def test_the_map_fills_in_while_the_walk_runs(qtbot: QtBot, window: MainWindow, home: Path) -> None:
     tab = window.page("disk").map_tab
     finished = UsageNode("Videos", 900_000, 1)
     tab.runner.progress.emit(UsageProgress(str(home / "projects"), 12, 1_500_000, (finished,)))
@@ -383,4 +410,3 @@ def test_choosing_another_folder_maps_it(
     assert not page.home_button.isHidden()
     page.home_button.click()
     assert page.folder_label.text() == "~"
-

@@ -1,6 +1,6 @@
 """Benchmark of the usage map against `du -sb` on a home of a million files.
 
-Run: `python tests/bench/bench_usage.py [--files 1000000] [--runs 3]`
+Run: `python tests/bench/bench_usage.py [--files 1000000] [--runs 3] [--cold]`
 
 Builds a temporary home (HOME, XDG_*, TMPDIR, ONECLEANER_DATA_DIR and ONECLEANER_SYSTEM_ROOT all
 point into it, never at the real home) shaped like a real one: a dozen top folders of uneven
@@ -17,8 +17,12 @@ tree's metadata warm in the page cache, medians of --runs runs:
   loop of os.scandir + stat with no checks and no tree, the floor of any pure-Python walk; and
   that loop split over one process per CPU, the floor of a parallel walker.
 
+With --cold (root only), each run also walks with the page cache dropped before each side
+(`sync; echo 3 > /proc/sys/vm/drop_caches`): the split walk and the one-process walk, each against
+a cold `du -sb`.
+
 The walk's total is checked against `du -sB1 --one-file-system` first. Bars (issue 14): usage
-walk <= 1.5x du -sb, peak RSS < 300 MB.
+walk <= 1.5x du -sb (warm), peak RSS < 300 MB.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_engine import bare_loop, isolated_env, line, timed_run
+from bench_engine import bare_loop, drop_caches, isolated_env, line, timed_run
 
 from onecleaner.engine.threads import walk_processes
 
@@ -184,6 +188,13 @@ def bench(args: argparse.Namespace) -> None:
             add("parallel", run_child("parallel", home, env)["seconds"])
             add("du5", timed_run(["du", "-sb", str(home)], env))
             add("alone", run_child("alone", home, env)["seconds"])
+            if args.cold:  # the page cache emptied before each side
+                for mode in ("usage", "alone"):
+                    drop_caches()
+                    add(f"cold_du_{mode}", timed_run(["du", "-sb", str(home)], env))
+                    drop_caches()
+                    add(f"cold_{mode}", run_child(mode, home, env)["seconds"])
+                warm(home)
         if figures["bytes"] != du_total:
             print(f"warning: the walk counted {figures['bytes']:,} bytes, du -sB1 -x "
                   f"{du_total:,}", file=sys.stderr)  # fmt: skip
@@ -207,6 +218,9 @@ def bench(args: argparse.Namespace) -> None:
         line("  bare scandir+stat loop vs du -sb", sides["du3"], sides["bare"])
         line(f"  the same in {os.cpu_count()} processes vs du -sb", sides["du4"], sides["parallel"])
         line("  usage walk in one process vs du -sb", sides["du5"], sides["alone"])
+        if args.cold:
+            line("  cold: usage walk vs cold du -sb", sides["cold_du_usage"], sides["cold_usage"])
+            line("  cold: one process vs cold du -sb", sides["cold_du_alone"], sides["cold_alone"])
     finally:
         if args.keep:
             print(f"kept {base}", file=sys.stderr)
@@ -221,6 +235,9 @@ def main() -> None:
     parser.add_argument("--dir", help="where to make the temporary home (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary home")
     parser.add_argument("--reuse", metavar="DIR", help="measure a home kept by --keep in DIR")
+    parser.add_argument(
+        "--cold", action="store_true", help="also walk with the page cache dropped (root only)"
+    )
     parser.add_argument("--child", nargs=2, metavar=("MODE", "HOME"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

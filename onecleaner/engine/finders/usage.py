@@ -317,10 +317,11 @@ def usage_map(
                 log.warning("walking %s in this process: %s", root, exc)
                 fold = UsageFold(depth)
         if not walked:
+            here = _UsageWalk(fold)
             why = shared_pool(threads).walk(
                 root,
-                _UsageWalk(fold),
-                _UsageWalk(fold),
+                here,
+                here,
                 mounts=table.points,
                 cancel=cancel,
                 tick=_ticker(fold, progress),

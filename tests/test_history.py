@@ -13,10 +13,11 @@ import pytest
 from onecleaner.engine.clean import clean
 from onecleaner.engine.finders.clean import clean_found
 from onecleaner.engine.finders.files import find_large
-from onecleaner.engine.model import DeleteMode
+from onecleaner.engine.model import CleanResult, DeleteMode
 from onecleaner.engine.restore import Outcome
 from onecleaner.engine.scan import ScanOptions, scan
 from onecleaner.history import (
+    HistoryEntry,
     NothingToRestore,
     can_restore,
     forget_stale_lists,
@@ -42,6 +43,17 @@ def _trash_clean(root: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def privacy(data_dir: Path) -> PrivacyService:
     return PrivacyService(data_dir)
+
+
+def _trash_large_files(
+    privacy: PrivacyService, data_dir: Path, folder: Path
+) -> tuple[CleanResult, HistoryEntry]:
+    """Find the large files in `folder`, clean what was found (to the trash), record it."""
+    found = find_large(str(folder), env(), probe=FakeProbe())
+    result = clean_found(found.plan(), env(), catalog=catalog(), probe=FakeProbe())
+    assert record_clean(privacy, data_dir, "clean", result)
+    (entry,) = history_entries(privacy.log_records())
+    return result, entry
 
 
 @linux_only
@@ -100,12 +112,9 @@ def test_files_a_finder_moved_to_the_trash_go_back_only_into_the_folder_it_searc
     downloads = isolated_home / "Downloads"
     movie = write(downloads / "films" / "movie.mkv", b"m" * 200_000)
     disk = write(downloads / "disk.iso", b"d" * 300_000)
-    found = find_large(str(downloads), env(), probe=FakeProbe())
-    result = clean_found(found.plan(), env(), catalog=catalog(), probe=FakeProbe())
+    result, entry = _trash_large_files(privacy, data_dir, downloads)
     assert result.mode is DeleteMode.TRASH and result.trashed_files == 2
     assert not movie.exists() and not disk.exists()
-    assert record_clean(privacy, data_dir, "clean", result)
-    (entry,) = history_entries(privacy.log_records())
     assert entry.clean_id and can_restore(data_dir, entry)
 
     report = restore_clean(data_dir, entry.clean_id, env(), catalog())
@@ -121,12 +130,7 @@ def test_a_finder_restore_never_puts_files_back_into_a_folder_it_may_not_search(
     privacy.grant(Purpose.HISTORY, Way.GUI)
     downloads = isolated_home / "Downloads"
     disk = write(downloads / "disk.iso", b"d" * 300_000)
-    result = clean_found(
-        find_large(str(downloads), env(), probe=FakeProbe()).plan(), env(), catalog=catalog(),
-        probe=FakeProbe(),
-    )  # fmt: skip
-    assert record_clean(privacy, data_dir, "clean", result)
-    (entry,) = history_entries(privacy.log_records())
+    _, entry = _trash_large_files(privacy, data_dir, downloads)
     listed = data_dir / RESTORE_DIR / f"{entry.clean_id}.json"
     doc = json.loads(listed.read_text())
     assert doc["roots"] == {"find:large": [str(downloads)]}

@@ -95,7 +95,7 @@ class Folder:
 
 
 class Cancel(Protocol):
-    """A cancel flag: a threading.Event, or a multiprocessing one shared with other processes."""
+    """A cancel flag: a threading.Event, or a flag in memory shared with other processes."""
 
     def is_set(self) -> bool: ...
 

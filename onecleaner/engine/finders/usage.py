@@ -128,7 +128,7 @@ class _Open:
 #: `failed`: why the first file that could not be read was not; `unreadable`: why the folder
 #: itself could not be read (part-way). A plain tuple: worker processes send millions.
 Linked = list[tuple[tuple[int, int], int]]
-Measured = tuple[int, int, "Linked | None", "Reason | None", "Reason | None"]
+Measured = tuple[int, int, Linked | None, Reason | None, Reason | None]
 
 
 def measure(handle: int | str, stopping: Callable[[], bool]) -> tuple[list[Sub], Measured]:

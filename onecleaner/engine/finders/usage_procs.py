@@ -60,7 +60,7 @@ SEND_EVERY = 0.05  # seconds between a worker's chunks of record
 #: change). Read by the parent and passed to the workers (a forkserver's do not see patches).
 HAND_OFF_ALWAYS = False
 
-Task = tuple[int, str, "tuple[int, int] | None"]  # id, path, (device, inode) to find there
+Task = tuple[int, str, tuple[int, int] | None]  # id, path, (device, inode) to find there
 Event = tuple[Any, ...]
 
 
@@ -97,7 +97,6 @@ class _Recorder:
         self.task = 0
         self.events: list[Event] = []
         self.sent = time.monotonic()
-        self.sending = threading.Lock()  # hand-offs may come from the walk's threads
 
     def hand_off(self) -> bool:
         """Asked by the walk after each folder: does another worker wait for work?"""
@@ -111,9 +110,8 @@ class _Recorder:
         if folder.handed_off:  # opened and checked by the walk: another worker lists it
             st = folder.stat
             assert st is not None
-            task = next(self.ids)
-            with self.sending:
-                self.conn.send(("task", (task, folder.path, (st.st_dev, st.st_ino))))
+            task = next(self.ids)  # on the calling thread: the walk hands off only there
+            self.conn.send(("task", (task, folder.path, (st.st_dev, st.st_ino))))
             folder.result = task
             return []
         subs, folder.result = measure(handle, stopping)
@@ -140,8 +138,7 @@ class _Recorder:
         self.events.append((REFUSED, folder.name, folder.refused, own))
 
     def send(self, done: bool, why: Reason | None = None) -> None:
-        with self.sending:
-            self.conn.send(("chunk", self.task, self.events, done, why))
+        self.conn.send(("chunk", self.task, self.events, done, why))
         self.events = []
         self.sent = time.monotonic()
 
